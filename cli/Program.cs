@@ -1,0 +1,13 @@
+using System.CommandLine;
+using System.Text;
+using Wcc.Cli.Commands;
+
+// The CLI only parses arguments and hands them to one use case per command (see Commands/).
+Console.OutputEncoding = Encoding.UTF8;
+
+var root = new RootCommand("wcc: the Women and Children Working Committee analytics warehouse");
+root.Subcommands.Add(BuildCommand.Create());
+root.Subcommands.Add(SqlCommand.Create());
+root.Subcommands.Add(CheckCommand.Create());
+root.Subcommands.Add(DictionaryCommand.Create());
+return root.Parse(args).Invoke();

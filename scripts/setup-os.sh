@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Installs what a fresh Debian machine lacks for wcc: the CJK font charts need, Chromium for the PDF
+# pack and browser tests, poppler-utils for pdfinfo/pdftoppm. Idempotent: does nothing when all present.
+set -euo pipefail
+missing=()
+fc-list 2>/dev/null | grep -qi "WenQuanYi Micro Hei" || missing+=(fonts-wqy-microhei)
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v pdfinfo >/dev/null 2>&1 || missing+=(poppler-utils)
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]} (apt-get)" >&2
+  if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
+  $SUDO apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+fi

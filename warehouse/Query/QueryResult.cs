@@ -1,0 +1,62 @@
+using System.Text.RegularExpressions;
+using DuckDB.NET.Data;
+using Wcc.Warehouse.Connection;
+
+namespace Wcc.Warehouse.Query;
+
+/// <summary>A fully read query result: column names and rows of CLR values (DBNull mapped to null).</summary>
+public sealed record QueryResult(IReadOnlyList<string> Columns, IReadOnlyList<object?[]> Rows);
+
+/// <summary>Runs researchers' ad-hoc SQL and reports DuckDB's errors with their position.</summary>
+public static partial class QueryRunner
+{
+    /// <summary>Runs <paramref name="sql"/> and reads every row; a statement without a result gives no columns.</summary>
+    public static QueryResult Execute(DuckDBConnection connection, string sql)
+    {
+        try
+        {
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = sql;
+            using var reader = cmd.ExecuteReader();
+            var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
+            var rows = new List<object?[]>();
+            while (reader.Read())
+            {
+                var row = new object?[reader.FieldCount];
+                for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+                rows.Add(row);
+            }
+            return new QueryResult(columns, rows);
+        }
+        catch (DuckDBException ex)
+        {
+            throw new WccException(Describe(ex.Message), HintFor(ex.Message));
+        }
+    }
+
+    /// <summary>One line: DuckDB's first line, plus the line and column its caret points at.</summary>
+    public static string Describe(string duckDbMessage)
+    {
+        var lines = duckDbMessage.Split('\n');
+        var text = lines[0].Trim();
+        for (var i = 0; i < lines.Length - 1; i++)
+        {
+            var m = LinePrefix().Match(lines[i]);
+            if (!m.Success) continue;
+            var caret = lines[i + 1].IndexOf('^');
+            if (caret >= 0) text += $" (at line {m.Groups[1].Value}, column {caret - m.Length + 1})";
+            break;
+        }
+        return text;
+    }
+
+    private static string? HintFor(string message) =>
+        message.Contains("read-only mode", StringComparison.Ordinal)
+            ? "`wcc sql` opens the warehouse read-only; change data through `wcc build` and `wcc load`"
+            : message.Contains("does not exist", StringComparison.Ordinal)
+                ? "`.tables` in the shell (or SHOW TABLES) lists what exists"
+                : null;
+
+    [GeneratedRegex(@"^LINE (\d+): ")]
+    private static partial Regex LinePrefix();
+}

@@ -1,0 +1,48 @@
+using System.Reflection;
+
+namespace Wcc.Warehouse.Schema;
+
+/// <summary>The warehouse's SQL models, read from the files embedded in this assembly, in apply order.</summary>
+public static class SchemaCatalog
+{
+    /// <summary>Bump when a table changes shape, and add <c>sql/migrations/NNN_*.sql</c> taking the previous version to it.</summary>
+    public const int CurrentVersion = 1;
+
+    private static readonly Lazy<IReadOnlyList<SqlModel>> models = new(LoadModels);
+
+    /// <summary>Every table and view, ordered by file path (the numbered folders set the order).</summary>
+    public static IReadOnlyList<SqlModel> Models => models.Value;
+
+    /// <summary>Finds a model by its table or view name.</summary>
+    public static SqlModel Get(string name) =>
+        Models.FirstOrDefault(m => m.Name == name) ?? throw new KeyNotFoundException($"no model named {name}");
+
+    /// <summary>Migration scripts keyed by the version they produce.</summary>
+    public static IReadOnlyDictionary<int, string> Migrations { get; } = LoadMigrations();
+
+    private static IReadOnlyList<SqlModel> LoadModels()
+    {
+        var assembly = typeof(SchemaCatalog).Assembly;
+        return assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith("sql/", StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal)
+                        && !n.StartsWith("sql/migrations/", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Select(n => SqlModel.Parse(n, Read(assembly, n)))
+            .ToList();
+    }
+
+    private static Dictionary<int, string> LoadMigrations()
+    {
+        var assembly = typeof(SchemaCatalog).Assembly;
+        return assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith("sql/migrations/", StringComparison.Ordinal))
+            .ToDictionary(n => int.Parse(Path.GetFileName(n)[..3]), n => Read(assembly, n));
+    }
+
+    private static string Read(Assembly assembly, string name)
+    {
+        using var stream = assembly.GetManifestResourceStream(name)!;
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+}

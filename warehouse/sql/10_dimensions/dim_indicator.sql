@@ -1,0 +1,31 @@
+-- model: dim_indicator
+-- grain: one row per monitored indicator
+-- key: indicator_code
+-- not_null: name_zh, unit_of_measure, sex_disaggregated, direction, population, measure_kind
+-- accepted_values: direction in (higher, lower)
+-- accepted_values: population in (women, children, both)
+-- accepted_values: measure_kind in (rate, count, ratio, score)
+-- expression: lower_bound IS NULL OR upper_bound IS NULL OR lower_bound < upper_bound
+CREATE TABLE IF NOT EXISTS dim_indicator (
+    indicator_code     VARCHAR NOT NULL,
+    name_zh            VARCHAR NOT NULL,
+    name_en            VARCHAR,
+    unit_of_measure    VARCHAR NOT NULL,
+    measure_kind       VARCHAR NOT NULL,
+    sex_disaggregated  BOOLEAN NOT NULL,
+    direction          VARCHAR NOT NULL,
+    population         VARCHAR NOT NULL,
+    lower_bound        DOUBLE,
+    upper_bound        DOUBLE,
+    task_nos           INTEGER[],
+    source             VARCHAR,
+    origin             VARCHAR NOT NULL DEFAULT 'seed'
+);
+COMMENT ON TABLE dim_indicator IS 'Catalogue of monitored indicators: the notice''s quantified targets and the sex-disaggregated indicators of the 2011-2020 women''s and children''s plans.';
+COMMENT ON COLUMN dim_indicator.unit_of_measure IS 'Unit of the values, e.g. %, ‰, 1/100000, persons, times per year.';
+COMMENT ON COLUMN dim_indicator.measure_kind IS 'rate (bounded share), count (additive over sex), ratio, score.';
+COMMENT ON COLUMN dim_indicator.direction IS 'higher or lower: which way is progress.';
+COMMENT ON COLUMN dim_indicator.lower_bound IS 'Natural lower bound of a value (e.g. 0 for rates).';
+COMMENT ON COLUMN dim_indicator.upper_bound IS 'Natural upper bound of a value (e.g. 100 for percentages).';
+COMMENT ON COLUMN dim_indicator.task_nos IS 'Numbers of the notice tasks the indicator monitors.';
+COMMENT ON COLUMN dim_indicator.source IS 'Where the indicator and its target come from; says so when a figure is national rather than Xi''an''s.';
