@@ -1,0 +1,92 @@
+using System.Text.Json;
+using Wcc.Tests.Support;
+using Wcc.Warehouse.Connection;
+
+namespace Wcc.Tests.Cli.Commands;
+
+public class SqlCommandTests
+{
+    private static string NewWarehouse(TempDirectory tmp)
+    {
+        var path = tmp.File("w.duckdb");
+        WarehouseFile.Open(path, WarehouseAccess.ReadWrite).Dispose();
+        return path;
+    }
+
+    [Fact]
+    public void Sql_MissingWarehouse_OneClearLineAndExit2()
+    {
+        using var tmp = new TempDirectory();
+        var r = WccProcess.Run(tmp.Path, "sql", "SELECT 1", "--db", tmp.File("nope.duckdb"));
+        Assert.True(2 == r.ExitCode, r.Stderr + r.Stdout);
+        Assert.Contains("no warehouse at", r.Stderr);
+        Assert.Contains("wcc build", r.Stderr);
+        Assert.False(r.HasStackTrace);
+    }
+
+    [Fact]
+    public void Sql_BadSql_ReportsDuckDbMessageWithPosition()
+    {
+        using var tmp = new TempDirectory();
+        var db = NewWarehouse(tmp);
+        var r = WccProcess.Run(tmp.Path, "sql", "SELECT * FRM dim_sex", "--db", db);
+        Assert.Equal(1, r.ExitCode);
+        Assert.Contains("Parser Error", r.Stderr);
+        Assert.Contains("column", r.Stderr);
+        Assert.False(r.HasStackTrace);
+    }
+
+    [Fact]
+    public void Sql_WriteStatement_RefusedBecauseReadOnly()
+    {
+        using var tmp = new TempDirectory();
+        var db = NewWarehouse(tmp);
+        var r = WccProcess.Run(tmp.Path, "sql", "DELETE FROM dim_sex", "--db", db);
+        Assert.NotEqual(0, r.ExitCode);
+        Assert.Contains("read-only", r.Stderr);
+        using var connection = WarehouseFile.Open(db, WarehouseAccess.ReadOnly);
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT count(*) FROM dim_sex";
+        Assert.Equal(3L, Convert.ToInt64(cmd.ExecuteScalar()));
+    }
+
+    [Fact]
+    public void Sql_WhileAnotherProcessWrites_NamesTheProcess()
+    {
+        using var tmp = new TempDirectory();
+        var db = NewWarehouse(tmp);
+        using var writer = WarehouseFile.Open(db, WarehouseAccess.ReadWrite);
+        var r = WccProcess.Run(tmp.Path, "sql", "SELECT 1", "--db", db);
+        Assert.Equal(3, r.ExitCode);
+        Assert.Contains($"being written by PID {Environment.ProcessId}", r.Stderr);
+        Assert.False(r.HasStackTrace);
+    }
+
+    [Fact]
+    public void Sql_JsonAndCsvFormats()
+    {
+        using var tmp = new TempDirectory();
+        var db = NewWarehouse(tmp);
+        var json = WccProcess.Run(tmp.Path, "sql", "SELECT sex, name_zh FROM dim_sex ORDER BY sex", "--db", db, "--format", "json");
+        Assert.Equal(0, json.ExitCode);
+        var rows = JsonDocument.Parse(json.Stdout).RootElement;
+        Assert.Equal(3, rows.GetArrayLength());
+        Assert.Equal("女", rows[0].GetProperty("name_zh").GetString());
+        var csv = WccProcess.Run(tmp.Path, "sql", "SELECT sex, name_zh FROM dim_sex ORDER BY sex", "--db", db, "--format", "csv");
+        Assert.Equal(["sex,name_zh", "F,女", "M,男", "T,合计"], csv.Stdout.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void SqlShell_MultiLineStatementsAndDotCommands()
+    {
+        using var tmp = new TempDirectory();
+        var db = NewWarehouse(tmp);
+        var r = WccProcess.RunWithInput(tmp.Path, "SELECT count(*) AS n\nFROM dim_sex;\n.schema dim_sex\n.tables\n.bogus\n.quit\n", "sql", "--db", db, "--format", "csv");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Contains("n\n3", r.Stdout.Replace("\r", ""));
+        Assert.Contains("name_zh", r.Stdout);
+        Assert.Contains("fact_observation", r.Stdout);
+        Assert.Contains("unknown shell command .bogus", r.Stderr);
+        Assert.True(File.Exists(Path.Combine(tmp.Path, ".wcc_sql_history")));
+    }
+}
