@@ -15,9 +15,9 @@ public static class SyntheticAnchors
     /// <summary>City-level value in <see cref="AnchorYear"/> by indicator code.</summary>
     public static IReadOnlyDictionary<string, double> CityValue2017 { get; } = new Dictionary<string, double>
     {
-        ["C_MMR"] = 12.18,
-        ["C_IMR"] = 2.72,
-        ["C_U5MR"] = 3.61,
+        ["W_MATERNAL_MORTALITY"] = 12.18,
+        ["C_INFANT_MORTALITY"] = 2.72,
+        ["C_U5_MORTALITY"] = 3.61,
         ["C_IMMUNISATION"] = 99.9,
     };
 

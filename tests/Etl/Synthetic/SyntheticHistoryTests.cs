@@ -18,7 +18,7 @@ public class SyntheticHistoryTests
     private static readonly IndicatorProfile[] Indicators =
     [
         .. Enumerable.Range(0, 30).Select(i => Rate($"R{i:00}", 80 + i % 10 * 2, bySex: i % 3 == 0)),
-        Rate("C_IMR", 6, "lower"),
+        Rate("C_INFANT_MORTALITY", 6, "lower"),
         new("W_TRAINED", "count", true, "higher", "women", 0, null, [new TargetProfile("610100", "F", ">=", 60000, 2020)]),
     ];
 
@@ -87,9 +87,9 @@ public class SyntheticHistoryTests
     public void Generate_LowerIsBetterSeriesDecline()
     {
         var (initial, _) = new SyntheticHistory(2).Generate(Indicators, Areas);
-        var imr = initial.Where(o => o.IndicatorCode == "C_IMR" && o.AreaCode == "610100").OrderBy(o => o.Year).ToList();
+        var imr = initial.Where(o => o.IndicatorCode == "C_INFANT_MORTALITY" && o.AreaCode == "610100").OrderBy(o => o.Year).ToList();
         Assert.True(imr[^1].Value < imr[0].Value);
         var anchor = imr.Single(o => o.Year == SyntheticAnchors.AnchorYear).Value;
-        Assert.InRange(anchor, SyntheticAnchors.CityValue2017["C_IMR"] * 0.8, SyntheticAnchors.CityValue2017["C_IMR"] * 1.2);
+        Assert.InRange(anchor, SyntheticAnchors.CityValue2017["C_INFANT_MORTALITY"] * 0.8, SyntheticAnchors.CityValue2017["C_INFANT_MORTALITY"] * 1.2);
     }
 }
