@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Wcc.Etl.Seeds;
 
 /// <summary>One target of a targets file: an indicator's goal for an area and sex by a deadline.</summary>
@@ -60,7 +62,8 @@ public static class TargetSeedFile
             var value = row.Number("target_value");
             if (value < indicator.LowerBound || value > indicator.UpperBound)
             {
-                throw row.Fail($"target_value {value} is outside the bounds of {code} [{indicator.LowerBound}, {indicator.UpperBound}]");
+                throw row.Fail(string.Create(CultureInfo.InvariantCulture,
+                    $"target_value {value} is outside the bounds of {code} [{indicator.LowerBound?.ToString(CultureInfo.InvariantCulture) ?? "-∞"}, {indicator.UpperBound?.ToString(CultureInfo.InvariantCulture) ?? "∞"}]"));
             }
             var deadline = row.Int("deadline_year");
             if (!references.Years.Contains(deadline)) throw row.Fail($"deadline_year {deadline} is not in dim_year");
