@@ -1,5 +1,6 @@
 using DuckDB.NET.Data;
 using Wcc.Etl.Audit;
+using Wcc.Etl.Seeds;
 using Wcc.Warehouse.Connection;
 
 namespace Wcc.Etl.Build;
@@ -12,6 +13,9 @@ public sealed record BuildOptions(string SeedsDirectory, Func<DateTime> Clock);
 /// <summary>Builds the warehouse from <c>seeds/</c>: every step in one transaction, so a failure leaves the file as it was.</summary>
 public static class WarehouseBuild
 {
+    /// <summary>Reference CSVs in the seeds folder.</summary>
+    public const string AreasFile = "areas.csv", UnitsFile = "units.csv", IndicatorsFile = "indicators.csv", TargetsFile = "targets.csv";
+
     /// <summary>The steps in dependency order (units and areas before the facts that name them).</summary>
     public static IReadOnlyList<BuildStep> Steps(BuildOptions options)
     {
@@ -20,7 +24,18 @@ public static class WarehouseBuild
         {
             throw new WccException($"seeds folder not found: {seeds}", "run from the repository root or pass --seeds DIR", exitCode: 2);
         }
-        return [];
+        var areas = Path.Combine(seeds, AreasFile);
+        var units = Path.Combine(seeds, UnitsFile);
+        var indicators = Path.Combine(seeds, IndicatorsFile);
+        var targets = Path.Combine(seeds, TargetsFile);
+        return
+        [
+            new BuildStep(AreaSeedJob.Job, "载入行政区划", areas, (c, run) => AreaSeedJob.Run(c, run, areas)),
+            new BuildStep(UnitSeedJob.Job, "载入责任单位", units, (c, run) => UnitSeedJob.Run(c, run, units)),
+            new BuildStep(IndicatorSeedJob.Job, "载入监测指标", indicators, (c, run) => IndicatorSeedJob.Run(c, run, indicators)),
+            // NoticeJob goes here (another helper): it fills dim_chapter/dim_task, which targets check task_no against.
+            new BuildStep(TargetSeedJob.Job, "载入目标值", targets, (c, run) => TargetSeedJob.Run(c, run, targets)),
+        ];
     }
 
     /// <summary>Runs every step; <paramref name="onStep"/> reports progress (step index, step).</summary>

@@ -1,0 +1,62 @@
+using CsvHelper;
+using Wcc.Warehouse.Connection;
+
+namespace Wcc.Etl.Seeds;
+
+/// <summary>Reads a reference CSV into <see cref="SeedRow"/>s with CsvHelper 34: exact header, same field count on every line.</summary>
+/// <remarks>
+/// Only turns CSV into text fields with line numbers; what a field must contain is each file type's rules
+/// (<see cref="AreaSeedFile"/>, <see cref="UnitSeedFile"/>, …), so the rules live in one place per file.
+/// </remarks>
+public static class SeedCsv
+{
+    private const char Separator = ',';
+
+    // Set explicitly: CsvHelper 34 otherwise guesses the separator, and units.csv has ';' inside its alias lists.
+    private static readonly CsvReaderOptions Options = new()
+    {
+        Separator = Separator,
+        HasHeader = true,
+        TrackLineNumbers = true,
+        SkipEmptyLines = true,
+        MalformedData = CsvMalformedDataHandling.Throw,
+    };
+
+    /// <summary>Reads every data row of <paramref name="path"/>, refusing the file unless its header is exactly <paramref name="header"/>.</summary>
+    public static IReadOnlyList<SeedRow> Read(string path, IReadOnlyList<string> header)
+    {
+        var file = Path.GetFileName(path);
+        if (!File.Exists(path))
+        {
+            throw new WccException($"{file}: file not found ({path})", "check the path, or restore the file from the repository's seeds/ folder", exitCode: 2);
+        }
+
+        var rows = new List<SeedRow>();
+        try
+        {
+            using var reader = CsvReader.FromFile(path, Options);
+            var actual = reader.Headers.Select((name, i) => i == 0 ? name.TrimStart('\uFEFF') : name).ToArray();
+            if (!actual.SequenceEqual(header, StringComparer.Ordinal))
+            {
+                throw SeedRow.Error(file, 1,
+                    actual.Length == 0 ? "the header row is missing" : $"header is '{string.Join(',', actual)}', expected '{string.Join(',', header)}'");
+            }
+            while (reader.Read())
+            {
+                var line = reader.LineNumber;
+                if (reader.FieldCount != header.Count)
+                {
+                    throw SeedRow.Error(file, line, $"{reader.FieldCount} fields, the header has {header.Count} (a comma inside a value needs quotes)");
+                }
+                var fields = new string[header.Count];
+                for (var i = 0; i < fields.Length; i++) fields[i] = (reader.GetString(i) ?? string.Empty).Trim();
+                rows.Add(new SeedRow(file, line, header, fields));
+            }
+        }
+        catch (CsvFormatException ex)
+        {
+            throw SeedRow.Error(file, ex.LineNumber, $"malformed CSV ({ex.Message})");
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,112 @@
+using System.Globalization;
+using Wcc.Warehouse.Connection;
+
+namespace Wcc.Etl.Seeds;
+
+/// <summary>One data row of a reference CSV with typed, checked access to its fields; every failure names file, line and column.</summary>
+public sealed class SeedRow(string file, long lineNo, IReadOnlyList<string> header, IReadOnlyList<string> fields)
+{
+    /// <summary>Years outside this range are typing mistakes, not plan years.</summary>
+    public const int MinYear = 1949;
+
+    /// <summary>Latest year a reference row may name.</summary>
+    public const int MaxYear = 2100;
+
+    /// <summary>File name used in messages (units.csv).</summary>
+    public string File { get; } = file;
+
+    /// <summary>Physical line of the row in the file (1 = header).</summary>
+    public long LineNo { get; } = lineNo;
+
+    /// <summary>Builds a refusal that names this row: "units.csv line 7: …".</summary>
+    public WccException Fail(string what) => Error(File, LineNo, what);
+
+    /// <summary>The refusal every seed rule throws: file, line, what is wrong, and that the whole file was refused.</summary>
+    public static WccException Error(string file, long lineNo, string what) =>
+        new($"{file} line {lineNo}: {what}",
+            $"fix the seed file {file} and run again (reference data is hand-reviewed: one bad row refuses the whole file)");
+
+    /// <summary>The trimmed text of <paramref name="column"/>, or null when empty.</summary>
+    public string? Optional(string column)
+    {
+        var value = fields[Index(column)];
+        return value.Length == 0 ? null : value;
+    }
+
+    /// <summary>The trimmed text of <paramref name="column"/>; refuses an empty field.</summary>
+    public string Required(string column) => Optional(column) ?? throw Fail($"{column} is empty");
+
+    /// <summary>A required value that must be one of <paramref name="accepted"/>.</summary>
+    public string OneOf(string column, IReadOnlyCollection<string> accepted)
+    {
+        var value = Required(column);
+        return accepted.Contains(value)
+            ? value
+            : throw Fail($"{column} '{value}' is not one of {string.Join(", ", accepted)}");
+    }
+
+    /// <summary>true or false, written exactly so (hand-reviewed files do not guess yes/1/是).</summary>
+    public bool? OptionalBool(string column) => Optional(column) switch
+    {
+        null => null,
+        "true" => true,
+        "false" => false,
+        var other => throw Fail($"{column} '{other}' is not true or false"),
+    };
+
+    /// <summary>A required true or false.</summary>
+    public bool Bool(string column) => OptionalBool(column) ?? throw Fail($"{column} is empty (true or false)");
+
+    /// <summary>An optional whole number.</summary>
+    public int? OptionalInt(string column)
+    {
+        var text = Optional(column);
+        if (text is null) return null;
+        return int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw Fail($"{column} '{text}' is not a whole number");
+    }
+
+    /// <summary>A required whole number.</summary>
+    public int Int(string column) => OptionalInt(column) ?? throw Fail($"{column} is empty");
+
+    /// <summary>An optional year between <see cref="MinYear"/> and <see cref="MaxYear"/>.</summary>
+    public int? OptionalYear(string column)
+    {
+        var year = OptionalInt(column);
+        return year is null or (>= MinYear and <= MaxYear)
+            ? year
+            : throw Fail($"{column} {year} is not a year between {MinYear} and {MaxYear}");
+    }
+
+    /// <summary>An optional finite number written with a '.' decimal point.</summary>
+    public double? OptionalNumber(string column)
+    {
+        var text = Optional(column);
+        if (text is null) return null;
+        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
+            ? value
+            : throw Fail($"{column} '{text}' is not a number");
+    }
+
+    /// <summary>A required number.</summary>
+    public double Number(string column) => OptionalNumber(column) ?? throw Fail($"{column} is empty");
+
+    /// <summary>The ';'-separated items of <paramref name="column"/>, trimmed; refuses an empty item (a stray ';').</summary>
+    public IReadOnlyList<string> List(string column)
+    {
+        var text = Optional(column);
+        if (text is null) return [];
+        var items = text.Split(';').Select(s => s.Trim()).ToList();
+        return items.Any(s => s.Length == 0) ? throw Fail($"{column} '{text}' has an empty item between ';'") : items;
+    }
+
+    private int Index(string column)
+    {
+        for (var i = 0; i < header.Count; i++)
+        {
+            if (header[i] == column) return i;
+        }
+        throw new InvalidOperationException($"{File}: no column {column} in the declared header");
+    }
+}
