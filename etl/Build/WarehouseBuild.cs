@@ -1,6 +1,7 @@
 using DuckDB.NET.Data;
 using Wcc.Etl.Audit;
 using Wcc.Etl.Seeds;
+using Wcc.Etl.Synthetic;
 using Wcc.Warehouse.Connection;
 
 namespace Wcc.Etl.Build;
@@ -8,7 +9,8 @@ namespace Wcc.Etl.Build;
 /// <summary>Options of <c>wcc build</c>.</summary>
 /// <param name="SeedsDirectory">Folder holding the notice text and the reference CSVs.</param>
 /// <param name="Clock">Source of the timestamps written to <c>etl_run</c>; tests pin it.</param>
-public sealed record BuildOptions(string SeedsDirectory, Func<DateTime> Clock);
+/// <param name="SyntheticSeed">Seed of the synthetic history; null builds without synthetic data.</param>
+public sealed record BuildOptions(string SeedsDirectory, Func<DateTime> Clock, int? SyntheticSeed = SyntheticHistoryJob.DefaultSeed);
 
 /// <summary>Builds the warehouse from <c>seeds/</c>: every step in one transaction, so a failure leaves the file as it was.</summary>
 public static class WarehouseBuild
@@ -28,7 +30,8 @@ public static class WarehouseBuild
         var units = Path.Combine(seeds, UnitsFile);
         var indicators = Path.Combine(seeds, IndicatorsFile);
         var targets = Path.Combine(seeds, TargetsFile);
-        return
+        IReadOnlyList<SyntheticObservation> revisions = [];
+        List<BuildStep> steps =
         [
             new BuildStep(AreaSeedJob.Job, "载入行政区划", areas, (c, run) => AreaSeedJob.Run(c, run, areas)),
             new BuildStep(UnitSeedJob.Job, "载入责任单位", units, (c, run) => UnitSeedJob.Run(c, run, units)),
@@ -36,6 +39,17 @@ public static class WarehouseBuild
             // NoticeJob goes here (another helper): it fills dim_chapter/dim_task, which targets check task_no against.
             new BuildStep(TargetSeedJob.Job, "载入目标值", targets, (c, run) => TargetSeedJob.Run(c, run, targets)),
         ];
+        if (options.SyntheticSeed is { } seed)
+        {
+            // The revisions are a second run so that each superseded value keeps the load that first wrote it.
+            steps.Add(new BuildStep("synthetic_history", "生成合成监测数据(2010-2020)", null,
+                (c, run) => SyntheticHistoryJob.LoadInitial(c, run, seed, out revisions)));
+            steps.Add(new BuildStep("synthetic_revisions", "生成数据修订记录", null,
+                (c, run) => SyntheticHistoryJob.LoadRevisions(c, run, revisions)));
+            steps.Add(new BuildStep("synthetic_progress", "生成任务进展报告(2018-2020)", null,
+                (c, run) => SyntheticProgressJob.Run(c, run, seed)));
+        }
+        return steps;
     }
 
     /// <summary>Runs every step; <paramref name="onStep"/> reports progress (step index, step).</summary>
