@@ -1,5 +1,6 @@
 using DuckDB.NET.Data;
 using Wcc.Etl.Audit;
+using Wcc.Etl.Notice;
 using Wcc.Warehouse.Connection;
 
 namespace Wcc.Etl.Build;
@@ -20,7 +21,10 @@ public static class WarehouseBuild
         {
             throw new WccException($"seeds folder not found: {seeds}", "run from the repository root or pass --seeds DIR", exitCode: 2);
         }
-        return [];
+        return
+        [
+            NoticeJob.Step(seeds),
+        ];
     }
 
     /// <summary>Runs every step; <paramref name="onStep"/> reports progress (step index, step).</summary>
