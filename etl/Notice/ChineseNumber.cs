@@ -21,7 +21,7 @@ public static class ChineseNumber
     /// <summary>The value of <paramref name="text"/>, or null when it is not a number.</summary>
     public static double? TryParse(string text)
     {
-        text = text.Trim();
+        text = AsciiDigits(text.Trim()).Replace('．', '.');
         if (text.Length == 0) return null;
         if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var plain)) return plain;
         var last = text[^1];
@@ -32,6 +32,20 @@ public static class ChineseNumber
         }
         return ParseNumerals(text);
     }
+
+    /// <summary>An integer written in any script's decimal digits (full-width １２ included); regexes' \d matches them all.</summary>
+    public static int ParseInt(string digits) => int.Parse(AsciiDigits(digits), CultureInfo.InvariantCulture);
+
+    /// <summary><paramref name="text"/> with every decimal digit (full-width ０-９ and others) replaced by its ASCII digit.</summary>
+    public static string AsciiDigits(string text) =>
+        string.Create(text.Length, text, (span, source) =>
+        {
+            for (var i = 0; i < source.Length; i++)
+            {
+                var c = source[i];
+                span[i] = char.IsDigit(c) ? (char)('0' + (int)char.GetNumericValue(c)) : c;
+            }
+        });
 
     /// <summary>Reads pure Chinese numerals; null when a character is not one.</summary>
     public static double? ParseNumerals(string text)

@@ -26,7 +26,7 @@ internal sealed record NoticeLine(int LineNo, LineKind Kind, int Number, string 
     {
         var line = raw.Trim();
         if (line.Length == 0) return new NoticeLine(lineNo, LineKind.Blank, 0, "", raw);
-        if (Numbered(ArabicPattern, line, int.Parse) is { } arabic) return new NoticeLine(lineNo, LineKind.Arabic, arabic.No, arabic.Text, raw);
+        if (Numbered(ArabicPattern, line, ChineseNumber.ParseInt) is { } arabic) return new NoticeLine(lineNo, LineKind.Arabic, arabic.No, arabic.Text, raw);
         if (Numbered(ParenPattern, line, ChineseInt) is { } paren) return new NoticeLine(lineNo, LineKind.Paren, paren.No, paren.Text, raw);
         if (Numbered(ChinesePattern, line, ChineseInt) is { } chinese) return new NoticeLine(lineNo, LineKind.Chinese, chinese.No, chinese.Text, raw);
         return new NoticeLine(lineNo, LineKind.Text, 0, line, raw);

@@ -14,11 +14,11 @@ public static partial class NoticePeriod
         foreach (var line in text.Split('\n').Take(TitleLines))
         {
             var m = RangePattern().Match(line);
-            if (m.Success) return int.Parse(m.Groups["end"].Value);
+            if (m.Success) return ChineseNumber.ParseInt(m.Groups["end"].Value);
         }
         return NoticeParser.DefaultPeriodEndYear;
     }
 
-    [GeneratedRegex(@"(?<![\d(（])(?<start>(?:19|20)\d{2})\s*[-－—~～至]\s*(?<end>(?:19|20)\d{2})\s*年")]
+    [GeneratedRegex(@"(?<![\d(（])(?<start>\d{4})\s*[-－—~～至]\s*(?<end>\d{4})\s*年")]
     private static partial Regex RangePattern();
 }

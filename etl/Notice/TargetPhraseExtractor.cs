@@ -13,6 +13,10 @@ public static partial class TargetPhraseExtractor
     /// <summary>Value a coverage phrase (全覆盖) stands for, in percent.</summary>
     public const double FullCoveragePercent = 100;
 
+    // \d{4}年 in a sentence is a deadline only when it is a plausible calendar year.
+    private const int MinYear = 1949;
+    private const int MaxYear = 2100;
+
     private const string AtLeast = ">=";
     private const string AtMost = "<=";
     private const string Equal = "=";
@@ -98,9 +102,10 @@ public static partial class TargetPhraseExtractor
 
     private static int? Deadline(string sentence)
     {
-        var m = ByYearPattern().Match(sentence);
-        if (!m.Success) m = YearPattern().Match(sentence);
-        return m.Success ? int.Parse(m.Groups["year"].Value) : null;
+        var years = ByYearPattern().Matches(sentence).Concat(YearPattern().Matches(sentence))
+            .Select(m => ChineseNumber.ParseInt(m.Groups["year"].Value))
+            .Where(y => y is >= MinYear and <= MaxYear);
+        return years.Cast<int?>().FirstOrDefault();
     }
 
     private static string? Note(IEnumerable<string> notes)
@@ -115,7 +120,7 @@ public static partial class TargetPhraseExtractor
     [GeneratedRegex("[^，,：:]+")]
     private static partial Regex ClausePattern();
 
-    [GeneratedRegex(@"(?<![\d.])(?<n1>\d+(?:\.\d+)?(?:\s*[万千亿])?|[零〇一二两三四五六七八九十百千万亿]+)(?:\s*[-－—~～至]\s*(?<n2>\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千万亿]+))?\s*(?<unit>个百分点|人次|%|％|‰|人|次|件|个|所|家|名|户|项|处|场)")]
+    [GeneratedRegex(@"(?<![\d.．])(?<n1>\d+(?:[.．]\d+)?(?:\s*[万千亿])?|[零〇一二两三四五六七八九十百千万亿]+)(?:\s*[-－—~～至]\s*(?<n2>\d+(?:[.．]\d+)?|[零〇一二两三四五六七八九十百千万亿]+))?\s*(?<unit>个百分点|人次|%|％|‰|人|次|件|个|所|家|名|户|项|处|场)")]
     private static partial Regex QuantityPattern();
 
     [GeneratedRegex(@"^\s*(?:(?<ge>及以上|以上)|(?<le>及以下|以下|以内))")]
@@ -124,7 +129,7 @@ public static partial class TargetPhraseExtractor
     [GeneratedRegex("(?<ge>不少于|不低于|不小于|至少|达到|超过|高于|大于|提高到|提高至|提升到|提升至|增加到|增至|达)|(?<le>不超过|不高于|不大于|低于|少于|小于|控制在|控制到|降低到|降低至|下降到|下降至|降到|降至)")]
     private static partial Regex StrongPattern();
 
-    [GeneratedRegex("(?:(?<eq>等于|为|是)|建立|建成|建设|新建|创建|办好|举办|培训|培育|完成|新增|增加|开展|实现|打造)\\s*$")]
+    [GeneratedRegex("(?:(?<eq>等于|为|是)|建立|建成|建设|新建|创建|办好|举办|培训|培育|培养|资助|救助|帮扶|完成|新增|增加|开展|实现|打造)\\s*$")]
     private static partial Regex WeakPattern();
 
     [GeneratedRegex(@"^的?(?<rates>[\u4e00-\u9fa5]{1,10}?率(?:[、和及与][\u4e00-\u9fa5]{1,10}?率)*)")]
@@ -137,9 +142,9 @@ public static partial class TargetPhraseExtractor
     [GeneratedRegex(@"(?:实现[\u4e00-\u9fa5]{0,6}?)?全覆盖")]
     private static partial Regex CoveragePattern();
 
-    [GeneratedRegex(@"[到至于]\s*(?<year>(?:19|20)\d{2})\s*年")]
+    [GeneratedRegex(@"[到至于]\s*(?<year>\d{4})\s*年")]
     private static partial Regex ByYearPattern();
 
-    [GeneratedRegex(@"(?<![\d\-－—~～])(?<year>(?:19|20)\d{2})\s*年")]
+    [GeneratedRegex(@"(?<![\d\-－—~～])(?<year>\d{4})\s*年")]
     private static partial Regex YearPattern();
 }

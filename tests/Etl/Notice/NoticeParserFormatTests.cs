@@ -161,6 +161,25 @@ public class NoticeParserFormatTests
     }
 
     [Fact]
+    public void Parse_FullWidthDigits_NumberTasksAndTargets()
+    {
+        var notice = Parse("一、就业", "１２．到２０２２年，培训不少于６万人。（牵头单位：市人社局）");
+        var task = Assert.Single(notice.Tasks);
+        Assert.Equal(12, task.No);
+        var target = Assert.Single(task.Targets);
+        Assert.Equal((60000.0, 2022), (target.Value, target.Deadline));
+    }
+
+    [Fact]
+    public void Parse_ClauseOnItsOwnLine_BelongsToTheTask()
+    {
+        var notice = Parse("1.做好培训。", "（牵头单位：市人社局；责任单位：市妇联（市妇儿工委办公室））", "2.乙。（市妇联负责）");
+        Assert.Equal(["市妇联（市妇儿工委办公室）"], notice.Tasks[0].Responsible);
+        Assert.Equal((1, 2), (notice.Tasks[0].LineFrom, notice.Tasks[0].LineTo));
+        Assert.Empty(notice.Warnings);
+    }
+
+    [Fact]
     public void Parse_EmptyText_ThrowsWithFileAndHint()
     {
         var ex = Assert.Throws<WccException>(() => NoticeParser.Parse("\uFEFF  \n", "empty.txt"));
