@@ -49,7 +49,7 @@ public static partial class TargetPhraseExtractor
     {
         var value = ChineseNumber.TryParse(m.Groups["n1"].Value);
         if (value is null) yield break;
-        var unit = m.Groups["unit"].Value.Replace('％', '%');
+        var unit = m.Groups["unit"].Value.Replace('％', '%').Replace(" ", "", StringComparison.Ordinal);
         var prefix = clause[..m.Index];
         var after = m.Index + m.Length;
         var suffix = SuffixPattern().Match(clause[after..]);
@@ -120,7 +120,7 @@ public static partial class TargetPhraseExtractor
     [GeneratedRegex("[^，,：:]+")]
     private static partial Regex ClausePattern();
 
-    [GeneratedRegex(@"(?<![\d.．])(?<n1>\d+(?:[.．]\d+)?(?:\s*[万千亿])?|[零〇一二两三四五六七八九十百千万亿]+)(?:\s*[-－—~～至]\s*(?<n2>\d+(?:[.．]\d+)?|[零〇一二两三四五六七八九十百千万亿]+))?\s*(?<unit>个百分点|人次|%|％|‰|人|次|件|个|所|家|名|户|项|处|场)")]
+    [GeneratedRegex(@"(?<![\d.．])(?<n1>\d+(?:[.．]\d+)?(?:\s*[万千亿])?|[零〇一二两三四五六七八九十百千万亿]+)(?:\s*[-－—~～至]\s*(?<n2>\d+(?:[.．]\d+)?|[零〇一二两三四五六七八九十百千万亿]+))?\s*(?<unit>/\s*(?:10)?万|个百分点|人次|%|％|‰|人|次|件|个|所|家|名|户|项|处|场)")]
     private static partial Regex QuantityPattern();
 
     [GeneratedRegex(@"^\s*(?:(?<ge>及以上|以上)|(?<le>及以下|以下|以内))")]

@@ -17,6 +17,8 @@ public class TargetPhraseExtractorTests
     [InlineData("入学率达95%。", ">=", 95, "%")]
     [InlineData("孕产妇死亡率控制在10‰以下。", "<=", 10, "‰")]
     [InlineData("班额不超过45人。", "<=", 45, "人")]
+    [InlineData("孕产妇死亡率控制在10/10万以下。", "<=", 10, "/10万")]
+    [InlineData("近视率每年下降0.5个百分点以上。", ">=", 0.5, "个百分点/年")]
     [InlineData("新生儿死亡率降至3‰。", "<=", 3, "‰")]
     [InlineData("女性比例为30%。", "=", 30, "%")]
     [InlineData("新建三十所幼儿园。", ">=", 30, "所")]
