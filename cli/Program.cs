@@ -10,4 +10,5 @@ root.Subcommands.Add(BuildCommand.Create());
 root.Subcommands.Add(SqlCommand.Create());
 root.Subcommands.Add(CheckCommand.Create());
 root.Subcommands.Add(DictionaryCommand.Create());
+root.Subcommands.Add(ReportCommand.Create());
 return root.Parse(args).Invoke();

@@ -54,7 +54,7 @@ judged AS (
     FROM ends e CROSS JOIN tolerance tol
 ),
 final AS (
-    SELECT area_code, indicator_code, sex, comparator, target_value, deadline_year, target_area_code,
+    SELECT j.area_code, a.area_name, j.indicator_code, i.name_zh AS indicator_name, i.unit_of_measure, sex, comparator, target_value, deadline_year, target_area_code,
            baseline_year, baseline_value, latest_year, latest_value,
            -- ESCAP Current Status Index spirit: progress made as a share of the progress required
            CASE WHEN NOT baseline_met THEN (latest_value - baseline_value) / (target_value - baseline_value) END AS attainment_ratio,
@@ -67,7 +67,9 @@ final AS (
                 WHEN (latest_value - baseline_value) / (target_value - baseline_value) < 0 THEN 'regressed'
                 ELSE 'progressing' END AS status,
            is_met, is_synthetic
-    FROM judged
+    FROM judged j
+    JOIN dim_area a ON a.area_code = j.area_code
+    JOIN dim_indicator i ON i.indicator_code = j.indicator_code
 )
 SELECT * FROM final
 ORDER BY area_code, indicator_code;

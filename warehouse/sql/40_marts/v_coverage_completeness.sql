@@ -21,7 +21,7 @@ present AS (
     GROUP BY v.area_code, v.indicator_code
 ),
 final AS (
-    SELECT a.area_code, i.indicator_code, p.period_from, p.period_to,
+    SELECT a.area_code, da.area_name, i.indicator_code, i.name_zh AS indicator_name, p.period_from, p.period_to,
            coalesce(x.years_present, 0) AS years_present,
            p.period_to - p.period_from + 1 AS years_expected,
            coalesce(x.years_present, 0) / (p.period_to - p.period_from + 1) AS completeness,
@@ -29,6 +29,7 @@ final AS (
     FROM areas a
     CROSS JOIN dim_indicator i
     CROSS JOIN period p
+    JOIN dim_area da ON da.area_code = a.area_code
     LEFT JOIN present x ON x.area_code = a.area_code AND x.indicator_code = i.indicator_code
 )
 SELECT * FROM final

@@ -14,13 +14,20 @@ WITH paired AS (
     WHERE f.sex = 'F'
 ),
 final AS (
-    SELECT area_code, indicator_code, year, female_value, male_value,
-           female_value / nullif(male_value, 0) AS parity_ratio,
-           is_synthetic
-    FROM paired
-    WHERE recency = 1
+    SELECT p.area_code, a.area_name, p.indicator_code, i.name_zh AS indicator_name, i.unit_of_measure, p.year,
+           p.female_value, p.male_value,
+           p.female_value / nullif(p.male_value, 0) AS parity_ratio,
+           -- symmetric scale for charts: log2 of the ratio, clamped to [-1, 1] (a half to double)
+           CASE WHEN p.female_value > 0 AND p.male_value > 0
+                THEN greatest(-1.0, least(1.0, log2(p.female_value / p.male_value))) END AS parity_log2_capped,
+           p.is_synthetic
+    FROM paired p
+    JOIN dim_area a ON a.area_code = p.area_code
+    JOIN dim_indicator i ON i.indicator_code = p.indicator_code
+    WHERE p.recency = 1
 )
 SELECT * FROM final
 ORDER BY area_code, indicator_code;
 COMMENT ON VIEW v_gender_parity IS 'Gender parity index: female / male value in the latest year where both exist (1 = parity).';
+COMMENT ON COLUMN v_gender_parity.parity_log2_capped IS 'log2(parity_ratio) clamped to [-1, 1]: 0 = parity, -1 = half or less, 1 = double or more; null when undefined.';
 COMMENT ON COLUMN v_gender_parity.parity_ratio IS 'female_value / male_value; null when the male value is 0.';
