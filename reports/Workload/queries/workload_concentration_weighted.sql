@@ -1,6 +1,6 @@
 -- Same result shape as the view v_workload_concentration, computed over `weighted_units`, which the
 -- caller defines as the bound query unit_workload_weighted.sql (WITH weighted_units AS (...)).
--- Keep in step with warehouse/sql/40_marts/v_workload_concentration.sql.
+-- Keep in step with warehouse/sql/40_marts/20_workload/v_workload_concentration.sql.
 , departments AS (
     SELECT unit_name, workload_index, workload_rank, cumulative_share
     FROM weighted_units
