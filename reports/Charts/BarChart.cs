@@ -26,6 +26,9 @@ public static class BarChart
     private const int Pad = 40;
     private const double BarThickness = 0.7;
 
+    private static double LegendSpace(BarInput input) =>
+        60 + TextMetrics.MaxWidth(input.Segments.Select(s => s.Label).Append(input.MutedLegend ?? ""), LabelSize);
+
     /// <summary>Builds the plot and picks a pixel size; call <see cref="ChartFont.Require"/> first.</summary>
     public static (Plot Plot, int Width, int Height) Create(BarInput input)
     {
@@ -102,11 +105,10 @@ public static class BarChart
         }
         plot.Legend.FontName = ChartFont.Family;
         plot.Legend.FontSize = LabelSize;
-        plot.Legend.Alignment = Alignment.LowerRight;
-        plot.ShowLegend();
+        plot.ShowLegend(Edge.Right);
 
         var left = TextMetrics.MaxWidth(input.Categories, LabelSize) + Pad;
-        var width = (int)Math.Max(TextMetrics.Width(input.Title, 18) + 2 * Pad, left + DataWidth + Pad);
+        var width = (int)Math.Max(TextMetrics.Width(input.Title, 18) + 2 * Pad, left + DataWidth + Pad + LegendSpace(input));
         var height = n * RowHeight + 150;
         return (plot, width, height);
     }

@@ -37,10 +37,11 @@ public static class HeatmapChart
         var plot = new Plot();
         plot.Font.Set(ChartFont.Family);
 
-        var hm = plot.Add.Heatmap(input.Values);
+        // ScottPlot 5.1 draws nothing for a one-column or one-row heatmap; pad with a NaN line kept outside the axis limits.
+        var hm = plot.Add.Heatmap(Padded(input.Values, rows, cols));
         hm.Colormap = input.Colormap;
         hm.ManualRange = new ScottPlot.Range(input.Min, input.Max);
-        hm.Rectangle = new CoordinateRect(0, cols, 0, rows);
+        hm.Rectangle = new CoordinateRect(0, cols == 1 ? 2 : cols, rows == 1 ? -1 : 0, rows);
         hm.NaNCellColor = Palette.Neutral;
         // Cells as rectangles keep the SVG crisp (a bitmap of a few pixels blurs in viewers).
         hm.RenderStrategy = new ScottPlot.Plottables.Heatmap.RenderStrategies.Rectangles();
@@ -66,14 +67,14 @@ public static class HeatmapChart
         {
             plot.Axes.Bottom.TickLabelStyle.Rotation = -90;
             plot.Axes.Bottom.TickLabelStyle.Alignment = Alignment.MiddleRight;
+            // the automatic layout does not measure rotated labels: reserve their length
+            plot.Axes.Bottom.MinimumSize = (float)(columnLabelWidth + Pad);
         }
         plot.Axes.Bottom.MajorTickStyle.Length = 0;
         plot.Axes.Left.MajorTickStyle.Length = 0;
         plot.Axes.Bottom.MinorTickStyle.Length = 0;
         plot.Axes.Left.MinorTickStyle.Length = 0;
         plot.HideGrid();
-        plot.Axes.SetLimits(0, cols, 0, rows);
-        plot.Axes.Margins(0, 0);
         plot.Title(input.Title);
         plot.Axes.Title.Label.FontSize = 18;
         plot.Axes.Title.Label.FontName = ChartFont.Family;
@@ -99,7 +100,20 @@ public static class HeatmapChart
             bar.LabelStyle.FontName = ChartFont.Family;
             bar.LabelStyle.FontSize = LabelSize;
         }
+        // last, so nothing added afterwards rescales the axes (and the NaN padding stays hidden)
+        plot.Axes.SetLimits(0, cols, 0, rows);
         return (plot, width, height);
+    }
+
+    private static double[,] Padded(double[,] values, int rows, int cols)
+    {
+        if (rows > 1 && cols > 1) return values;
+        var padded = new double[rows == 1 ? 2 : rows, cols == 1 ? 2 : cols];
+        for (var r = 0; r < padded.GetLength(0); r++)
+        {
+            for (var c = 0; c < padded.GetLength(1); c++) padded[r, c] = r < rows && c < cols ? values[r, c] : double.NaN;
+        }
+        return padded;
     }
 
     private static double MaxCellText(string?[,] text)
