@@ -11,4 +11,5 @@ root.Subcommands.Add(SqlCommand.Create());
 root.Subcommands.Add(CheckCommand.Create());
 root.Subcommands.Add(DictionaryCommand.Create());
 root.Subcommands.Add(ParseNoticeCommand.Create());
+root.Subcommands.Add(ReportCommand.Create());
 return root.Parse(args).Invoke();

@@ -1,0 +1,59 @@
+using System.Reflection;
+using DuckDB.NET.Data;
+using Wcc.Warehouse.Connection;
+using Wcc.Warehouse.Query;
+
+namespace Wcc.Reports.Common;
+
+/// <summary>Reads mart views and the reports' embedded parameterised queries; reports compute nothing themselves.</summary>
+public static class MartReader
+{
+    /// <summary><c>SELECT * FROM view [ORDER BY ...]</c>; view and order come from report code, never from users.</summary>
+    public static ReportTable View(DuckDBConnection connection, string name, string view, string? orderBy = null)
+    {
+        var sql = $"SELECT * FROM {view}" + (orderBy is null ? "" : $" ORDER BY {orderBy}");
+        return new ReportTable(name, view, Read(connection, sql, new Dictionary<string, object>()));
+    }
+
+    /// <summary>Runs an embedded query file (reports/**/queries/*.sql) with its values bound as parameters.</summary>
+    public static ReportTable Query(DuckDBConnection connection, string name, string sql, string source, IReadOnlyDictionary<string, object> parameters)
+    {
+        var bound = string.Join(", ", parameters.Select(p => $"{p.Key}={p.Value}"));
+        return new ReportTable(name, $"{source} ({bound})", Read(connection, sql, parameters));
+    }
+
+    /// <summary>The text of a query file embedded in this assembly, by its path under reports/ (e.g. Workload/queries/x.sql).</summary>
+    public static string EmbeddedSql(string path)
+    {
+        var assembly = Assembly.GetExecutingAssembly();
+        using var stream = assembly.GetManifestResourceStream(path)
+            ?? throw new InvalidOperationException($"query file {path} is not embedded in {assembly.GetName().Name}");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
+
+    private static QueryResult Read(DuckDBConnection connection, string sql, IReadOnlyDictionary<string, object> parameters)
+    {
+        try
+        {
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = sql;
+            foreach (var (key, value) in parameters) cmd.Parameters.Add(new DuckDBParameter(key, value));
+            using var reader = cmd.ExecuteReader();
+            var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
+            var rows = new List<object?[]>();
+            while (reader.Read())
+            {
+                var row = new object?[reader.FieldCount];
+                for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+                rows.Add(row);
+            }
+            return new QueryResult(columns, rows);
+        }
+        catch (DuckDBException ex)
+        {
+            throw new WccException($"reading the marts failed: {ex.Message.Split('\n')[0]}",
+                "the warehouse may predate the mart views: run `wcc build` to migrate it");
+        }
+    }
+}

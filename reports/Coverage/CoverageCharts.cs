@@ -1,0 +1,97 @@
+using Wcc.Reports.Charts;
+using Wcc.Reports.Common;
+
+namespace Wcc.Reports.Coverage;
+
+/// <summary>The five coverage heatmaps, each drawn from one mart table.</summary>
+internal static class CoverageCharts
+{
+    private const string Met = "达标";
+    private const int ChapterLabelChars = 12;
+
+    public static ChartSpec TaskUnit(ReportTable t)
+    {
+        var m = MatrixBuilder.From(t, "unit_name", "task_no", "cell_value", _ => null);
+        var chapters = t.Data.Rows.Select(r => (Task: Cells.Text(r[t.Column("task_no")]), Chapter: Cells.Count(r[t.Column("chapter_no")]))).Distinct().ToList();
+        var columnSeparators = Enumerable.Range(1, m.Columns.Count - 1)
+            .Where(c => chapters.First(x => x.Task == m.Columns[c]).Chapter != chapters.First(x => x.Task == m.Columns[c - 1]).Chapter).ToList();
+        var input = new HeatmapInput("任务×责任单位矩阵(竖线分隔各章)", m.Rows, m.Columns, m.Values, Palette.Roles, 0, 2,
+            Legend: [("牵头单位", Palette.Lead), ("责任单位", Palette.Responsible), ("未涉及", Palette.Empty)],
+            RowSeparators: CollectiveSeparator(t, m),
+            ColumnSeparators: columnSeparators);
+        var (plot, w, h) = HeatmapChart.Create(input);
+        plot.Axes.Bottom.Label.Text = "任务序号";
+        plot.Axes.Bottom.Label.FontName = ChartFont.Family;
+        var marked = t.Values("cell_value").Count(v => Cells.Count(v) > 0);
+        return new ChartSpec("coverage_task_unit", plot, w, h, t.Data, new ChartCaption("coverage_task_unit", input.Title,
+            $"行为单位(按工作量排序,横线以下为集体单位),列为通知中的任务序号;共 {marked} 个单位-任务分工。",
+            "分类(牵头/责任/未涉及)", ["v_coverage_task_unit"], false));
+    }
+
+    public static ChartSpec ChapterUnit(ReportTable t)
+    {
+        var m = MatrixBuilder.From(t, "unit_name", "chapter_no", "tasks_total", r => Cells.Count(r[t.Column("tasks_total")]) is var n and > 0 ? n.ToString() : null);
+        var titles = t.Data.Rows.Select(r => (No: Cells.Text(r[t.Column("chapter_no")]), Title: Cells.Text(r[t.Column("chapter_title")]))).Distinct().ToList();
+        var labels = m.Columns.Select(c => Short(c + " " + titles.First(x => x.No == c).Title)).ToList();
+        var max = Math.Max(1, t.Values("tasks_total").Max(v => Cells.Count(v)));
+        var input = new HeatmapInput("各章任务的单位分工数(牵头+责任)", m.Rows, labels, m.Values, Palette.Sequential, 0, max, m.Text,
+            ColorBarLabel: "任务数(项)", RowSeparators: CollectiveSeparator(t, m));
+        var (plot, w, h) = HeatmapChart.Create(input);
+        return new ChartSpec("coverage_chapter_unit", plot, w, h, t.Data, new ChartCaption("coverage_chapter_unit", input.Title,
+            "每格为该单位在该章中牵头或负责的任务数;横线以下为集体单位。", "项(任务数)", ["v_coverage_chapter_unit"], false));
+    }
+
+    public static ChartSpec Attainment(ReportTable t)
+    {
+        var m = MatrixBuilder.From(t, "area_name", "indicator_name", "attainment_capped", r => Cells.Text(r[t.Column("status")]) switch
+        {
+            "met" => Met,
+            "single_year" => "单年",
+            "slipped" => "回落",
+            _ => CoverageReport.Fmt(Cells.Number(r[t.Column("attainment_capped")]), "0.00"),
+        });
+        var input = new HeatmapInput("各地区指标目标达成度(最新年份)", m.Rows, m.Columns.Select(Short).ToList(), m.Values, Palette.Diverging, -1, 1, m.Text,
+            ColorBarLabel: "达成度 (最新-基线)/(目标-基线)");
+        var (plot, w, h) = HeatmapChart.Create(input);
+        return new ChartSpec("coverage_attainment", plot, w, h, t.Data, new ChartCaption("coverage_attainment", input.Title,
+            "达成度 = (最新值-基线值)/(目标值-基线值),截断于[-1,1](参照亚太经社会 ESCAP 现状指数);“达标”格为已达到目标,"
+            + "“回落”为基线已达标而最新未达标,“单年”为仅一年数据;区县未单独设目标时采用全市目标。",
+            "比值(无量纲)", ["v_coverage_attainment"], AnySynthetic(t)));
+    }
+
+    public static ChartSpec Completeness(ReportTable t)
+    {
+        var m = MatrixBuilder.From(t, "area_name", "indicator_name", "completeness", r => Cells.Count(r[t.Column("years_present")]).ToString());
+        var first = t.Data.Rows[0];
+        var period = $"{Cells.Count(first[t.Column("period_from")])}-{Cells.Count(first[t.Column("period_to")])}";
+        var input = new HeatmapInput($"各地区指标数据完整性({period}年)", m.Rows, m.Columns.Select(Short).ToList(), m.Values, Palette.Sequential, 0, 1, m.Text,
+            ColorBarLabel: "有数据年数 / 应有年数");
+        var (plot, w, h) = HeatmapChart.Create(input);
+        return new ChartSpec("coverage_completeness", plot, w, h, t.Data, new ChartCaption("coverage_completeness", input.Title,
+            $"颜色为 {period} 年中有观测值的年份占比,格内数字为有数据的年数。", "比例(0-1);格内为年数", ["v_coverage_completeness"], AnySynthetic(t)));
+    }
+
+    public static ChartSpec Parity(ReportTable t)
+    {
+        var m = MatrixBuilder.From(t, "area_name", "indicator_name", "parity_log2_capped",
+            r => r[t.Column("parity_ratio")] is null ? null : CoverageReport.Fmt(Cells.Number(r[t.Column("parity_ratio")]), "0.00"));
+        var input = new HeatmapInput("各地区指标性别比(女/男,最新年份)", m.Rows, m.Columns.Select(Short).ToList(), m.Values, Palette.Diverging, -1, 1, m.Text,
+            ColorBarLabel: "log2(女/男),0 = 持平");
+        var (plot, w, h) = HeatmapChart.Create(input);
+        return new ChartSpec("gender_parity", plot, w, h, t.Data, new ChartCaption("gender_parity", input.Title,
+            "格内为女性值与男性值之比(最近一个男女均有数据的年份);颜色为比值的以 2 为底对数,截断于[-1,1](即一半至两倍)。",
+            "比值(无量纲)", ["v_gender_parity"], AnySynthetic(t)));
+    }
+
+    private static List<int> CollectiveSeparator(ReportTable t, MatrixBuilder m)
+    {
+        var collective = t.Data.Rows.Where(r => Cells.Flag(r[t.Column("is_collective")]))
+            .Select(r => Cells.Text(r[t.Column("unit_name")])).ToHashSet();
+        var first = m.Rows.FindIndex(collective.Contains);
+        return first > 0 ? [first] : [];
+    }
+
+    private static bool AnySynthetic(ReportTable t) => t.Values("is_synthetic").Any(Cells.Flag);
+
+    private static string Short(string label) => label.Length <= ChapterLabelChars ? label : label[..ChapterLabelChars] + "…";
+}

@@ -1,0 +1,51 @@
+using System.Globalization;
+using DuckDB.NET.Data;
+using Wcc.Reports.Charts;
+using Wcc.Reports.Common;
+using Wcc.Warehouse.Connection;
+
+namespace Wcc.Reports.Coverage;
+
+/// <summary>Coverage heatmaps: who is responsible for which task and chapter, and how far each area has come on its indicators.</summary>
+public static class CoverageReport
+{
+    /// <summary>Title of the report section in the pack.</summary>
+    public const string Title = "任务覆盖与指标达成热力图";
+
+    /// <summary>Reads the coverage marts and writes each non-empty heatmap (PNG, SVG, CSV, caption) plus every table as CSV.</summary>
+    public static ReportOutput Run(DuckDBConnection connection, CoverageOptions options)
+    {
+        ChartFont.Require();
+        var tables = new List<ReportTable>
+        {
+            MartReader.View(connection, "coverage_task_unit", "v_coverage_task_unit"),
+            MartReader.View(connection, "coverage_chapter_unit", "v_coverage_chapter_unit"),
+            MartReader.View(connection, "coverage_attainment", "v_coverage_attainment"),
+            MartReader.View(connection, "coverage_completeness", "v_coverage_completeness"),
+            MartReader.View(connection, "gender_parity", "v_gender_parity"),
+        };
+        if (tables[0].Data.Rows.Count == 0)
+        {
+            throw new WccException("the warehouse has no tasks with units, so there is no coverage to report",
+                "load the notice first with `wcc build`");
+        }
+        var charts = new List<ChartSpec> { CoverageCharts.TaskUnit(tables[0]), CoverageCharts.ChapterUnit(tables[1]) };
+        if (tables[2].Data.Rows.Count > 0) charts.Add(CoverageCharts.Attainment(tables[2]));
+        if (tables[3].Data.Rows.Count > 0) charts.Add(CoverageCharts.Completeness(tables[3]));
+        if (tables[4].Data.Rows.Count > 0) charts.Add(CoverageCharts.Parity(tables[4]));
+
+        var files = new List<string>();
+        foreach (var chart in charts) files.AddRange(ChartFile.Write(chart, options.OutputDirectory));
+        var tableDir = Path.Combine(options.OutputDirectory, "tables");
+        Directory.CreateDirectory(tableDir);
+        foreach (var table in tables)
+        {
+            var path = Path.Combine(tableDir, table.Name + ".csv");
+            CsvExport.Write(path, table.Data);
+            files.Add(path);
+        }
+        return new ReportOutput(Title, files, tables, charts.Select(c => c.Caption).ToList());
+    }
+
+    internal static string Fmt(double v, string format) => v.ToString(format, CultureInfo.InvariantCulture);
+}

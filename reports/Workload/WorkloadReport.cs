@@ -1,0 +1,96 @@
+using System.Globalization;
+using DuckDB.NET.Data;
+using Wcc.Reports.Charts;
+using Wcc.Reports.Common;
+using Wcc.Warehouse.Connection;
+
+namespace Wcc.Reports.Workload;
+
+/// <summary>Unit workload analysis: who leads and shares the notice's tasks, how concentrated the load is, and delivery beside it.</summary>
+public static class WorkloadReport
+{
+    /// <summary>Title of the report section in the pack.</summary>
+    public const string Title = "责任单位工作量分析";
+
+    private const string CollectiveLegend = "集体单位(各区县/各成员单位)";
+
+    /// <summary>Reads the workload marts, writes the charts (PNG, SVG, CSV, caption) and every table as CSV into the output folder.</summary>
+    public static ReportOutput Run(DuckDBConnection connection, WorkloadOptions options)
+    {
+        ChartFont.Require();
+        var tables = WorkloadTables.Read(connection, options);
+        var units = tables.Single(t => t.Name == "unit_workload");
+        if (units.Data.Rows.Count == 0)
+        {
+            throw new WccException("the warehouse has no task assignments, so there is no workload to report",
+                "load the notice first with `wcc build`");
+        }
+
+        var files = new List<string>();
+        var captions = new List<ChartCaption>();
+        var charts = new List<ChartSpec> { WorkloadChart(units, options.OverridesWeights) };
+        var delivery = tables.Single(t => t.Name == "unit_delivery");
+        if (delivery.Values("progress_year").Any(v => v is not null)) charts.Add(DeliveryChart(delivery));
+        foreach (var chart in charts)
+        {
+            files.AddRange(ChartFile.Write(chart, options.OutputDirectory));
+            captions.Add(chart.Caption);
+        }
+        var tableDir = Path.Combine(options.OutputDirectory, "tables");
+        Directory.CreateDirectory(tableDir);
+        foreach (var table in tables)
+        {
+            var path = Path.Combine(tableDir, table.Name + ".csv");
+            CsvExport.Write(path, table.Data);
+            files.Add(path);
+        }
+        return new ReportOutput(Title, files, tables, captions);
+    }
+
+    private static ChartSpec WorkloadChart(ReportTable units, bool overridden)
+    {
+        var rows = units.Data.Rows;
+        string Name(object?[] r) => Cells.Text(r[units.Column("unit_name")]);
+        var leadWeight = Cells.Number(rows[0][units.Column("lead_weight")]);
+        var responsibleWeight = Cells.Number(rows[0][units.Column("responsible_weight")]);
+        var leadPart = rows.Select(r => leadWeight * Cells.Count(r[units.Column("tasks_led")])).ToList();
+        var responsiblePart = rows.Select(r => responsibleWeight * Cells.Count(r[units.Column("tasks_responsible")])).ToList();
+        var input = new BarInput(
+            "各责任单位加权工作量指数",
+            $"加权工作量指数(牵头×{Fmt(leadWeight)} + 责任×{Fmt(responsibleWeight)})",
+            rows.Select(Name).ToList(),
+            [new BarSegment($"牵头任务(×{Fmt(leadWeight)})", Palette.Lead, leadPart),
+             new BarSegment($"责任任务(×{Fmt(responsibleWeight)})", Palette.Responsible, responsiblePart)],
+            rows.Select(r => Cells.Flag(r[units.Column("is_collective")])).ToList(),
+            CollectiveLegend);
+        var (plot, width, height) = BarChart.Create(input);
+        var caption = new ChartCaption("unit_workload", input.Title,
+            $"每个单位的加权工作量指数 = 牵头任务数×{Fmt(leadWeight)} + 责任任务数×{Fmt(responsibleWeight)}"
+            + (overridden ? "(权重由命令行临时指定,非默认值)" : "(权重见 mart_parameter)")
+            + ";单位按指数从高到低排列,虚线以下灰色为集体单位,不计入集中度。",
+            "工作量指数(无量纲,任务数加权和)",
+            [overridden ? "reports/Workload/queries/unit_workload_weighted.sql" : "v_unit_workload"], IsSynthetic: false);
+        return new ChartSpec("unit_workload", plot, width, height, units.Data, caption);
+    }
+
+    private static ChartSpec DeliveryChart(ReportTable delivery)
+    {
+        var rows = delivery.Data.Rows.Where(r => !Cells.Flag(r[delivery.Column("is_collective")])).ToList();
+        var year = Cells.Count(delivery.Data.Rows.First(r => r[delivery.Column("progress_year")] is not null)[delivery.Column("progress_year")]);
+        var input = new BarInput(
+            $"{year}年各单位滞后与未启动任务数",
+            "任务数(项)",
+            rows.Select(r => Cells.Text(r[delivery.Column("unit_name")])).ToList(),
+            [new BarSegment("滞后", Palette.Vermillion, rows.Select(r => (double)Cells.Count(r[delivery.Column("tasks_lagging")])).ToList()),
+             new BarSegment("未启动", Palette.Orange, rows.Select(r => (double)Cells.Count(r[delivery.Column("tasks_not_started")])).ToList())],
+            ValueFormat: "0");
+        var (plot, width, height) = BarChart.Create(input);
+        var data = new Warehouse.Query.QueryResult(delivery.Data.Columns, rows);
+        var caption = new ChartCaption("unit_delivery", input.Title,
+            $"{year}年(最近进度年度)各单位报告为“滞后”或“未启动”的任务数;单位按加权工作量从高到低排列,集体单位未列出。",
+            "项(任务数)", ["v_unit_delivery"], IsSynthetic: false);
+        return new ChartSpec("unit_delivery", plot, width, height, data, caption);
+    }
+
+    private static string Fmt(double v) => v.ToString("0.##", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,48 @@
+using System.Text;
+using Wcc.Reports.Charts;
+using Wcc.Reports.Coverage;
+using Wcc.Tests.Support;
+using static Wcc.Tests.Reports.TinyWarehouse;
+
+namespace Wcc.Tests.Reports.Coverage;
+
+public class CoverageReportTests
+{
+    [Fact]
+    public void Run_TinyData_WritesFiveHeatmapsWithCsvBeside()
+    {
+        using var c = Open();
+        using var tmp = new TempDirectory();
+        var result = CoverageReport.Run(c, new CoverageOptions(tmp.Path));
+        foreach (var chart in new[] { "coverage_task_unit", "coverage_chapter_unit", "coverage_attainment", "coverage_completeness", "gender_parity" })
+        {
+            Assert.True(File.Exists(Path.Combine(tmp.Path, chart + ".png")), chart);
+            Assert.True(File.Exists(Path.Combine(tmp.Path, chart + ".csv")), chart);
+            Assert.True(File.Exists(Path.Combine(tmp.Path, chart + ".svg")), chart);
+        }
+        Assert.Equal(5, result.Captions.Count);
+        Assert.Equal(5, result.Tables.Count);
+    }
+
+    [Fact]
+    public void Run_SyntheticObservations_CaptionSaysSo()
+    {
+        using var c = Open();
+        using var tmp = new TempDirectory();
+        var result = CoverageReport.Run(c, new CoverageOptions(tmp.Path));
+        Assert.True(result.Captions.Single(x => x.ChartName == "gender_parity").IsSynthetic);
+        Assert.False(result.Captions.Single(x => x.ChartName == "coverage_attainment").IsSynthetic);
+        Assert.Contains(ChartCaption.SyntheticNotice, File.ReadAllText(Path.Combine(tmp.Path, "gender_parity.caption.txt"), Encoding.UTF8));
+    }
+
+    [Fact]
+    public void Run_HeatmapSvg_DrawsCellsAsRectangles()
+    {
+        using var c = Open();
+        using var tmp = new TempDirectory();
+        CoverageReport.Run(c, new CoverageOptions(tmp.Path));
+        var svg = File.ReadAllText(Path.Combine(tmp.Path, "coverage_task_unit.svg"));
+        Assert.DoesNotContain("<image", svg);
+        Assert.True(svg.Split("<rect").Length > 16, "one rectangle per cell");
+    }
+}

@@ -1,0 +1,25 @@
+-- model: v_unit_task_role
+-- grain: one row per unit x task it is assigned to, with its strongest role (lead beats responsible)
+-- key: unit_name, task_no
+-- not_null: chapter_no, role, is_collective
+-- accepted_values: role in (lead, responsible)
+-- relationship: task_no -> dim_task.task_no
+CREATE OR REPLACE VIEW v_unit_task_role AS
+WITH assignments AS (
+    SELECT a.unit_name, a.task_no, t.chapter_no,
+           bool_or(a.role = 'lead') AS is_lead
+    FROM fact_task_assignment a
+    JOIN dim_task t USING (task_no)
+    GROUP BY a.unit_name, a.task_no, t.chapter_no
+),
+final AS (
+    SELECT a.unit_name, a.task_no, a.chapter_no,
+           CASE WHEN a.is_lead THEN 'lead' ELSE 'responsible' END AS role,
+           coalesce(u.is_collective, false) AS is_collective
+    FROM assignments a
+    LEFT JOIN dim_unit u USING (unit_name)
+)
+SELECT * FROM final
+ORDER BY task_no, unit_name;
+COMMENT ON VIEW v_unit_task_role IS 'Base of the workload marts: each unit''s role in each task, counted once (a unit named both lead and responsible in one task counts as lead).';
+COMMENT ON COLUMN v_unit_task_role.is_collective IS 'True for collectives (各区县妇儿工委, 市妇儿工委各成员单位), shown apart from single departments.';

@@ -1,0 +1,33 @@
+-- model: v_unit_delivery
+-- grain: one row per unit named in at least one task
+-- key: unit_name
+-- not_null: is_collective, workload_index, tasks_reported, tasks_lagging, tasks_not_started
+-- expression: tasks_lagging + tasks_not_started <= tasks_reported
+CREATE OR REPLACE VIEW v_unit_delivery AS
+WITH latest AS (
+    SELECT max(year) AS progress_year FROM fact_task_progress
+),
+progress AS (
+    SELECT p.unit_name,
+           count(DISTINCT p.task_no) AS tasks_reported,
+           count(DISTINCT p.task_no) FILTER (WHERE p.status = '滞后') AS tasks_lagging,
+           count(DISTINCT p.task_no) FILTER (WHERE p.status = '未启动') AS tasks_not_started
+    FROM fact_task_progress p
+    JOIN latest l ON p.year = l.progress_year
+    GROUP BY p.unit_name
+),
+final AS (
+    SELECT w.unit_name, w.is_collective, w.tasks_total, w.workload_index,
+           (SELECT progress_year FROM latest) AS progress_year,
+           coalesce(p.tasks_reported, 0) AS tasks_reported,
+           coalesce(p.tasks_lagging, 0) AS tasks_lagging,
+           coalesce(p.tasks_not_started, 0) AS tasks_not_started,
+           (coalesce(p.tasks_lagging, 0) + coalesce(p.tasks_not_started, 0)) / nullif(w.tasks_total, 0) AS behind_share
+    FROM v_unit_workload w
+    LEFT JOIN progress p USING (unit_name)
+)
+SELECT * FROM final
+ORDER BY is_collective, workload_index DESC, unit_name;
+COMMENT ON VIEW v_unit_delivery IS 'Delivery beside workload: per unit, tasks reported 滞后 (lagging) or 未启动 (not started) in the latest progress year.';
+COMMENT ON COLUMN v_unit_delivery.progress_year IS 'Latest year in fact_task_progress (null when no progress is loaded).';
+COMMENT ON COLUMN v_unit_delivery.behind_share IS '(lagging + not started) / tasks_total.';

@@ -1,0 +1,83 @@
+-- model: v_coverage_attainment
+-- grain: one row per area x indicator that has a target (own or city-wide) and observations of the target's sex
+-- key: area_code, indicator_code
+-- not_null: target_value, comparator, baseline_year, latest_year, status, is_synthetic
+-- accepted_values: status in (met, progressing, regressed, slipped, single_year)
+-- expression: attainment_capped IS NULL OR attainment_capped BETWEEN -1 AND 1
+-- expression: status <> 'met' OR attainment_capped = 1
+CREATE OR REPLACE VIEW v_coverage_attainment AS
+WITH tolerance AS (
+    SELECT max(value) FILTER (WHERE name = 'attainment_equal_tolerance') AS eps FROM mart_parameter
+),
+observed AS (
+    SELECT DISTINCT indicator_code, area_code FROM v_observation
+),
+candidate AS (
+    -- a district without its own target is held to the city-wide (610100) one
+    SELECT o.indicator_code, o.area_code, t.sex, t.comparator, t.target_value, t.deadline_year,
+           t.area_code AS target_area_code,
+           row_number() OVER (PARTITION BY o.indicator_code, o.area_code
+                              ORDER BY (t.area_code = o.area_code) DESC, t.deadline_year DESC, (t.sex = 'T') DESC, t.sex) AS pick
+    FROM observed o
+    JOIN dim_area a ON a.area_code = o.area_code
+    JOIN fact_target t ON t.indicator_code = o.indicator_code
+                      AND (t.area_code = o.area_code OR (t.area_code = '610100' AND a.parent_code = '610100'))
+),
+target AS (
+    SELECT * EXCLUDE (pick) FROM candidate WHERE pick = 1
+),
+series AS (
+    SELECT t.*, v.year, v.value, v.source,
+           row_number() OVER (PARTITION BY t.indicator_code, t.area_code ORDER BY v.year) AS first_rank,
+           row_number() OVER (PARTITION BY t.indicator_code, t.area_code ORDER BY v.year DESC) AS last_rank
+    FROM target t
+    JOIN v_observation v ON v.indicator_code = t.indicator_code AND v.area_code = t.area_code AND v.sex = t.sex
+),
+ends AS (
+    SELECT indicator_code, area_code, sex, comparator, target_value, deadline_year, target_area_code,
+           max(year) FILTER (WHERE first_rank = 1) AS baseline_year,
+           max(value) FILTER (WHERE first_rank = 1) AS baseline_value,
+           max(year) FILTER (WHERE last_rank = 1) AS latest_year,
+           max(value) FILTER (WHERE last_rank = 1) AS latest_value,
+           bool_or(source = 'synthetic') AS is_synthetic
+    FROM series
+    GROUP BY ALL
+),
+judged AS (
+    SELECT e.*,
+           CASE e.comparator WHEN '>=' THEN e.latest_value >= e.target_value
+                             WHEN '<=' THEN e.latest_value <= e.target_value
+                             ELSE abs(e.latest_value - e.target_value) <= tol.eps END AS is_met,
+           CASE e.comparator WHEN '>=' THEN e.baseline_value >= e.target_value
+                             WHEN '<=' THEN e.baseline_value <= e.target_value
+                             ELSE abs(e.baseline_value - e.target_value) <= tol.eps END AS baseline_met
+    FROM ends e CROSS JOIN tolerance tol
+),
+final AS (
+    SELECT j.area_code, a.area_name, j.indicator_code, i.name_zh AS indicator_name, i.unit_of_measure, sex, comparator, target_value, deadline_year, target_area_code,
+           baseline_year, baseline_value, latest_year, latest_value,
+           -- ESCAP Current Status Index spirit: progress made as a share of the progress required
+           CASE WHEN NOT baseline_met THEN (latest_value - baseline_value) / (target_value - baseline_value) END AS attainment_ratio,
+           CASE WHEN is_met THEN 1.0
+                WHEN baseline_year = latest_year OR baseline_met THEN NULL
+                ELSE greatest(-1.0, least(1.0, (latest_value - baseline_value) / (target_value - baseline_value))) END AS attainment_capped,
+           CASE WHEN is_met THEN 'met'
+                WHEN baseline_year = latest_year THEN 'single_year'
+                WHEN baseline_met THEN 'slipped'
+                WHEN (latest_value - baseline_value) / (target_value - baseline_value) < 0 THEN 'regressed'
+                ELSE 'progressing' END AS status,
+           is_met, is_synthetic
+    FROM judged j
+    JOIN dim_area a ON a.area_code = j.area_code
+    JOIN dim_indicator i ON i.indicator_code = j.indicator_code
+)
+SELECT * FROM final
+ORDER BY area_code, indicator_code;
+COMMENT ON VIEW v_coverage_attainment IS 'Target attainment per area x indicator in the latest year: (latest - baseline) / (target - baseline), capped to [-1, 1], in the spirit of ESCAP''s Current Status Index; met targets are flagged by status = met.';
+COMMENT ON COLUMN v_coverage_attainment.sex IS 'Sex of the target; observations of that sex are compared with it.';
+COMMENT ON COLUMN v_coverage_attainment.target_area_code IS 'Area the target was set for: the area itself, or 610100 when the city-wide target is applied to a district.';
+COMMENT ON COLUMN v_coverage_attainment.baseline_year IS 'Earliest year observed for the area, indicator and sex.';
+COMMENT ON COLUMN v_coverage_attainment.attainment_ratio IS 'Uncapped (latest - baseline) / (target - baseline); null when the baseline already met the target.';
+COMMENT ON COLUMN v_coverage_attainment.attainment_capped IS '1 when met; else the ratio clamped to [-1, 1]; null for a single year or a target met at baseline and since lost.';
+COMMENT ON COLUMN v_coverage_attainment.status IS 'met; progressing (ratio >= 0); regressed (moved away from the target); slipped (met at baseline, not now); single_year (no trend yet).';
+COMMENT ON COLUMN v_coverage_attainment.is_synthetic IS 'True when any observation used is synthetic (source = synthetic).';
