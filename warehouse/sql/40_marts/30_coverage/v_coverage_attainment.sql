@@ -13,15 +13,18 @@ observed AS (
     SELECT DISTINCT indicator_code, area_code FROM v_observation
 ),
 candidate AS (
-    -- a district without its own target is held to the city-wide (610100) one
+    -- a district without its own target is held to the city-wide (610100) one, except for counts:
+    -- a district's share of a city total (persons trained, projects) cannot be judged against the total
     SELECT o.indicator_code, o.area_code, t.sex, t.comparator, t.target_value, t.deadline_year,
            t.area_code AS target_area_code,
            row_number() OVER (PARTITION BY o.indicator_code, o.area_code
                               ORDER BY (t.area_code = o.area_code) DESC, t.deadline_year DESC, (t.sex = 'T') DESC, t.sex) AS pick
     FROM observed o
     JOIN dim_area a ON a.area_code = o.area_code
+    JOIN dim_indicator i ON i.indicator_code = o.indicator_code
     JOIN fact_target t ON t.indicator_code = o.indicator_code
-                      AND (t.area_code = o.area_code OR (t.area_code = '610100' AND a.parent_code = '610100'))
+                      AND (t.area_code = o.area_code
+                           OR (t.area_code = '610100' AND a.parent_code = '610100' AND i.measure_kind <> 'count'))
 ),
 target AS (
     SELECT * EXCLUDE (pick) FROM candidate WHERE pick = 1
