@@ -1,0 +1,35 @@
+using DuckDB.NET.Data;
+using Wcc.Reports.Common;
+
+namespace Wcc.Reports.Pack;
+
+/// <summary>The pack's own tables, read from the pack views (warehouse/sql/50_pack) for one as-of year.</summary>
+public sealed record PackTables(
+    ReportTable Tasks,
+    ReportTable IndicatorStatus,
+    ReportTable StatusByChapter,
+    ReportTable EarlyWarning,
+    ReportTable UnitTasks,
+    ReportTable Loads,
+    ReportTable Rejects,
+    ReportTable BacktestScores,
+    ReportTable Sources)
+{
+    /// <summary>Reads every pack view; the as-of year selects which stored forecasts the pack shows.</summary>
+    public static PackTables Read(DuckDBConnection connection, int asOfYear)
+    {
+        var asOf = new Dictionary<string, object> { ["as_of"] = asOfYear };
+        ReportTable ForYear(string name, string view, string orderBy) =>
+            MartReader.Query(connection, name, $"SELECT * EXCLUDE (as_of_year) FROM {view} WHERE as_of_year = $as_of ORDER BY {orderBy}", view, asOf);
+        return new PackTables(
+            MartReader.View(connection, "tasks", "v_pack_task", "task_no"),
+            ForYear("indicator_status", "v_pack_indicator_status", "chapter_no NULLS LAST, indicator_code, area_code, sex"),
+            ForYear("status_by_chapter", "v_pack_status_by_chapter", "chapter_no NULLS LAST"),
+            ForYear("early_warning", "v_pack_early_warning", "risk_rank"),
+            MartReader.View(connection, "unit_tasks", "v_pack_unit_task", "unit_name, task_no"),
+            MartReader.View(connection, "loads", "v_pack_load", "load_id"),
+            MartReader.View(connection, "rejects", "v_pack_reject_summary", "load_id, reason_code"),
+            ForYear("backtest_scores", "v_pack_backtest_score", "brier NULLS LAST"),
+            MartReader.View(connection, "sources", "v_pack_source", "source"));
+    }
+}
