@@ -10,4 +10,6 @@ root.Subcommands.Add(BuildCommand.Create());
 root.Subcommands.Add(SqlCommand.Create());
 root.Subcommands.Add(CheckCommand.Create());
 root.Subcommands.Add(DictionaryCommand.Create());
+root.Subcommands.Add(ForecastCommand.Create());
+root.Subcommands.Add(BacktestCommand.Create());
 return root.Parse(args).Invoke();
