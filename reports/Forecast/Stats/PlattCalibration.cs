@@ -10,7 +10,7 @@ public sealed record PlattCalibration(double A, double B)
     private const int MaxIterations = 50;
 
     /// <summary>Small ridge on (a − 1, b) keeps the fit finite on separable data.</summary>
-    private const double Ridge = 1e-3;
+    private const double Ridge = 1e-2;
 
     /// <summary>Calibrated probability.</summary>
     public double Apply(double p) => Sigmoid(A * Logit(p) + B);
@@ -36,10 +36,25 @@ public sealed record PlattCalibration(double A, double B)
             if (det <= 0) break;
             var da = (hbb * ga - hab * gb) / det;
             var db = (haa * gb - hab * ga) / det;
-            a -= da; b -= db;
-            if (Math.Abs(da) + Math.Abs(db) < 1e-9) break;
+            // Backtracking: near-separable data make full Newton steps overshoot, so halve until the loss falls.
+            var current = Loss(examples, a, b);
+            var step = 1.0;
+            while (step > 1e-6 && Loss(examples, a - step * da, b - step * db) > current) step /= 2;
+            a -= step * da; b -= step * db;
+            if (step * (Math.Abs(da) + Math.Abs(db)) < 1e-9) break;
         }
         return new PlattCalibration(a, b);
+    }
+
+    private static double Loss(IReadOnlyList<(double P, bool Label)> examples, double a, double b)
+    {
+        var loss = 0.5 * Ridge * ((a - 1) * (a - 1) + b * b);
+        foreach (var (p, label) in examples)
+        {
+            var q = Math.Clamp(Sigmoid(a * Logit(p) + b), 1e-12, 1 - 1e-12);
+            loss -= label ? Math.Log(q) : Math.Log(1 - q);
+        }
+        return loss;
     }
 
     private static double Logit(double p)
