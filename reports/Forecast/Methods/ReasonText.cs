@@ -14,6 +14,8 @@ public static class ReasonText
         var required = (t.Value - facts.Latest.Value) / yearsLeft;
         var observed = facts.Line.Slope;
         var unit = c.Series.Indicator.Unit;
+        // Already on the right side of the target, the "required" pace is slack, not a demand.
+        if (t.IsMet(facts.Latest.Value)) return $"目前已达标，近年年均{Change(observed, unit)}";
         return $"需年均{Change(required, unit)}，近年年均{Change(observed, unit)}";
     }
 

@@ -75,9 +75,9 @@ public sealed class UnsdCagrMethod : IForecastMethod
         }
         else
         {
-            // The baseline already met the target and the series has since fallen short: progress cannot be a ratio.
+            // The baseline already met the target: progress towards it cannot be a ratio, so judge the expected value alone.
             status = t.IsMet(expected) ? ForecastStatus.OnTrack : ForecastStatus.OffTrack;
-            ratioText = $"基期已达标但最新值回落，{t.DeadlineYear}年预计{ReasonText.Value(expected, indicator.Unit)}";
+            ratioText = $"基期已达标，进展比不适用，{t.DeadlineYear}年预计{ReasonText.Value(expected, indicator.Unit)}";
         }
         return new MethodForecast(expected, lower, upper, p, status, $"{ReasonText.Pace(c, f)}；{ratioText}", MethodNames.UnsdCagr);
     }
