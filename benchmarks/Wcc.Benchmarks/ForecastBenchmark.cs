@@ -69,6 +69,14 @@ public static class ForecastBenchmark
             cmd.CommandText = "INSERT INTO etl_run (job, status) VALUES ('bench', 'succeeded') RETURNING load_id";
             loadId = Convert.ToInt32(cmd.ExecuteScalar());
         }
+        using (var areas = connection.CreateAppender("dim_area"))
+        {
+            // Declared areas keep `wcc check` clean on a benchmark warehouse written with --db.
+            for (var a = 0; a < areasPerIndicator; a++)
+            {
+                areas.CreateRow().AppendValue($"9{a:00000}").AppendValue($"基准区{a}").AppendValue("district").AppendNullValue().AppendNullValue().AppendValue("bench").EndRow();
+            }
+        }
         using var indicatorRows = connection.CreateAppender("dim_indicator");
         using var targetRows = connection.CreateAppender("fact_target");
         using var observationRows = connection.CreateAppender("fact_observation");

@@ -14,7 +14,7 @@ public sealed record TrainingRow(float[] Features, bool Label);
 public static class RollingOrigin
 {
     /// <summary>Beyond this many examples, every m-th is kept (deterministically): more adds time, not skill.</summary>
-    public const int MaxTrainingRows = 150_000;
+    public const int MaxTrainingRows = 50_000;
 
     /// <summary>Builds the examples; throws if any point lies after <paramref name="cutoffYear"/> (nothing may leak from the future).</summary>
     public static IReadOnlyList<TrainingRow> Build(IReadOnlyList<ForecastCase> cases, int cutoffYear)

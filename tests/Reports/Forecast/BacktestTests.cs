@@ -38,11 +38,14 @@ public class BacktestTests
     {
         using var w = Generated();
         var before = BacktestJson.Write(BacktestRun.Execute(w.Connection, Cutoff));
+        var laterBefore = BacktestJson.Write(BacktestRun.Execute(w.Connection, 2018));
         // Absurd values in every post-cutoff year except the deadline being scored, plus whole new post-cutoff series.
         w.Execute($"UPDATE fact_observation SET value = value * 1000 + 1e6 WHERE year > {Cutoff} AND year <> {SyntheticSeriesGenerator.DeadlineYear}");
         w.Observations("COV", "610111", "T", (2017, -5e6), (2018, 9e9), (2019, 1e7));
         var after = BacktestJson.Write(BacktestRun.Execute(w.Connection, Cutoff));
         Assert.Equal(before, after);
+        // The poison is real: a backtest whose window includes the poisoned years does change.
+        Assert.NotEqual(laterBefore, BacktestJson.Write(BacktestRun.Execute(w.Connection, 2018)));
     }
 
     [Fact]
