@@ -12,4 +12,7 @@ root.Subcommands.Add(CheckCommand.Create());
 root.Subcommands.Add(DictionaryCommand.Create());
 root.Subcommands.Add(ParseNoticeCommand.Create());
 root.Subcommands.Add(ReportCommand.Create());
+root.Subcommands.Add(ForecastCommand.Create());
+root.Subcommands.Add(BacktestCommand.Create());
+root.Subcommands.Add(PackCommand.Create());
 return root.Parse(args).Invoke();

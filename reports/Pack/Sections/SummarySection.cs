@@ -1,4 +1,5 @@
 using Wcc.Reports.Common;
+using Wcc.Reports.Forecast.Model;
 
 namespace Wcc.Reports.Pack.Sections;
 

@@ -1,0 +1,31 @@
+using System.CommandLine;
+using Spectre.Console;
+using Wcc.Reports.Forecast;
+using Wcc.Warehouse.Connection;
+
+namespace Wcc.Cli.Commands;
+
+/// <summary>`wcc forecast`: forecasts whether each target will be met, stores fact_forecast and prints a summary.</summary>
+internal static class ForecastCommand
+{
+    public static Command Create()
+    {
+        var db = CommonOptions.Db();
+        var asOf = new Option<int?>("--as-of") { Description = "use observations up to this year (default: the latest observation year)" };
+        var command = new Command("forecast", "forecast whether each target will be met (all methods; stored in fact_forecast)") { db, asOf };
+        command.SetAction(parse => CommandRunner.Run(() =>
+        {
+            using var connection = WarehouseFile.Open(parse.GetValue(db)!, WarehouseAccess.ReadWrite);
+            var summary = ForecastRun.Execute(connection, parse.GetValue(asOf));
+            var table = new Table().Border(TableBorder.Rounded).AddColumns("method", "status", "rows");
+            foreach (var (method, status, count) in summary.Counts) table.AddRow(Markup.Escape(method), Markup.Escape(status), count.ToString());
+            AnsiConsole.Write(table);
+            AnsiConsole.MarkupLine($"截至 {summary.AsOfYear} 年: {summary.Cases} 个序列×目标, {summary.Rows} 行写入 fact_forecast");
+            AnsiConsole.MarkupLine($"ml 训练样本 {summary.Ml.Rows} 条 (达标 {summary.Ml.Positives})"
+                + (summary.Ml.FallbackReason is { } why ? $"; [yellow]{Markup.Escape(why)}, 改用 {summary.Ml.MethodUsed}[/]" : ""));
+            AnsiConsole.MarkupLine($"默认方法: [green]{Markup.Escape(summary.Default.Method)}[/] ({Markup.Escape(summary.Default.Note)})");
+            return 0;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,49 @@
+using System.CommandLine;
+using Spectre.Console;
+using Wcc.Etl.Build;
+using Wcc.Reports.Pack;
+
+namespace Wcc.Cli.Commands;
+
+/// <summary>`wcc pack`: the end-of-period evaluation pack (builds the warehouse first when it is missing).</summary>
+internal static class PackCommand
+{
+    public static Command Create()
+    {
+        var db = CommonOptions.Db();
+        var seeds = BuildCommand.SeedsOption();
+        var output = new Option<string>("--out") { Description = "folder for the pack (default out/pack)", DefaultValueFactory = _ => "out/pack" };
+        var period = new Option<string>("--period") { Description = "the period evaluated", DefaultValueFactory = _ => "2018-2020" };
+        var asOf = new Option<int?>("--as-of") { Description = "evaluate with data up to this year (default: the latest observation year)" };
+        var overwrite = new Option<bool>("--overwrite") { Description = "replace an existing pack in --out" };
+        var command = new Command("pack", "write the evaluation pack: index.html, pack.pdf, tables.xlsx, units/*.html")
+            { db, seeds, output, period, asOf, overwrite };
+        command.SetAction(parse => CommandRunner.Run(() =>
+        {
+            var options = new PackOptions(parse.GetValue(output)!, parse.GetValue(period)!, parse.GetValue(asOf), parse.GetValue(overwrite));
+            var build = new BuildOptions(parse.GetValue(seeds)!, () => DateTime.UtcNow);
+            (PackResult Result, bool Built) run = default;
+            AnsiConsole.Progress().Start(ctx =>
+            {
+                var task = ctx.AddTask("评估报告", maxValue: 6);
+                run = PackJob.Run(parse.GetValue(db)!, build, options, new Progress<PackProgress>(p =>
+                {
+                    task.Description = p.Description;
+                    task.Value = p.Step;
+                }));
+                task.Value = task.MaxValue;
+            });
+            var result = run.Result ?? throw new InvalidOperationException("the pack job returned nothing");
+            if (run.Built) AnsiConsole.MarkupLine($"已从 seeds/ 构建数据仓库 {Markup.Escape(parse.GetValue(db)!)}");
+            if (result.PdfProblem is not null)
+            {
+                AnsiConsole.MarkupLine($"[yellow]未生成 PDF:{Markup.Escape(result.PdfProblem)}。安装 Chromium(bash scripts/setup-os.sh 或 apt-get install chromium)后重新运行 wcc pack --overwrite。[/]");
+            }
+            var paths = new[] { result.IndexHtml, result.Pdf, result.Workbook, Path.GetDirectoryName(result.UnitPages.FirstOrDefault() ?? "") }
+                .Where(p => !string.IsNullOrEmpty(p));
+            Console.WriteLine($"pack written (as of {result.AsOfYear}): " + string.Join(" ", paths));
+            return 0;
+        }));
+        return command;
+    }
+}

@@ -1,0 +1,87 @@
+using DuckDB.NET.Data;
+using Wcc.Reports.Forecast.Data;
+using Wcc.Reports.Forecast.Methods;
+using Wcc.Reports.Forecast.Model;
+using Wcc.Warehouse.Connection;
+
+namespace Wcc.Reports.Forecast.Backtest;
+
+/// <summary>One backtest prediction, compared with what was observed at the deadline.</summary>
+public sealed record BacktestPrediction(
+    string IndicatorCode, string AreaCode, string Sex, int DeadlineYear, string Method,
+    double PMet, double ProjectedValue, double ActualValue, bool ActualMet);
+
+/// <summary>Backtest result: scores per method and every prediction.</summary>
+/// <param name="Ml">How the ml method was trained at this cutoff.</param>
+public sealed record BacktestReport(int Cutoff, IReadOnlyList<MethodScore> Methods, IReadOnlyList<BacktestPrediction> Predictions, MlTrainingSummary Ml)
+{
+    /// <summary>The method with the lowest Brier score (first in method order on a tie), or null when nothing could be scored.</summary>
+    public MethodScore? Best => Methods.Where(m => m.N > 0).OrderBy(m => m.Brier).FirstOrDefault();
+}
+
+/// <summary>`wcc backtest`: hides every observation after the cutoff, forecasts each target at its deadline with each method,
+/// and scores the forecasts against the deadline observations.</summary>
+public static class BacktestRun
+{
+    /// <summary>Runs the backtest at <paramref name="cutoffYear"/> on whatever indicators the warehouse holds.</summary>
+    /// <param name="lastOutcomeYear">Score only deadlines up to this year (a forecast as of an earlier year must not
+    /// choose its method with later data); null = every observed deadline.</param>
+    public static BacktestReport Execute(DuckDBConnection connection, int cutoffYear, int? lastOutcomeYear = null)
+    {
+        var data = ForecastData.Read(connection, cutoffYear);
+        var cases = TargetScope.Cases(data);
+        var outcomes = ReadDeadlineOutcomes(connection, cutoffYear, lastOutcomeYear ?? int.MaxValue);
+
+        var scorable = cases
+            .Where(c => c.Target.DeadlineYear > cutoffYear && c.Series.Points.Count >= ForecastEngine.MinPoints
+                        && outcomes.ContainsKey((c.Series.Key, c.Target.DeadlineYear)))
+            .ToList();
+        var ml = MlMethod.Train(cases, cutoffYear);
+        var results = ForecastEngine.Run(scorable, cutoffYear, [new UnsdCagrMethod(), new WeightedTrendMethod(), ml]);
+
+        var predictions = new List<BacktestPrediction>();
+        foreach (var r in results)
+        {
+            if (r.PMet is not { } p || r.ProjectedValue is not { } projected) continue;
+            var key = r.Case.Series.Key;
+            var actual = outcomes[(key, r.Case.Target.DeadlineYear)];
+            predictions.Add(new BacktestPrediction(key.IndicatorCode, key.AreaCode, key.Sex, r.Case.Target.DeadlineYear, r.Method,
+                p, projected, actual, r.Case.Target.IsMet(actual)));
+        }
+        var scores = MethodNames.All
+            .Select(m => Scoring.Score(m, predictions.Where(p => p.Method == m)
+                .Select(p => new ScoredPrediction(p.PMet, p.ProjectedValue, p.ActualValue, p.ActualMet)).ToList()))
+            .ToList();
+        return new BacktestReport(cutoffYear, scores, predictions, ml.Summary);
+    }
+
+    /// <summary>Checks the cutoff is inside the warehouse's years, with a hint when it is not.</summary>
+    public static void ValidateCutoff(DuckDBConnection connection, int cutoffYear)
+    {
+        var latest = ForecastData.LatestObservationYear(connection)
+            ?? throw new WccException("the warehouse has no observations", "load indicator data first with `wcc load` (or `wcc build`)");
+        if (cutoffYear >= latest)
+        {
+            throw new WccException($"cutoff {cutoffYear} is not before the latest observation year {latest}: nothing is left to score",
+                $"pass a cutoff before {latest}, e.g. --cutoff {latest - 3}");
+        }
+    }
+
+    /// <summary>Observed values in target deadline years after the cutoff: used only to score, never given to a method.</summary>
+    private static Dictionary<(SeriesKey, int), double> ReadDeadlineOutcomes(DuckDBConnection connection, int cutoffYear, int lastOutcomeYear)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = """
+            SELECT o.indicator_code, o.area_code, o.sex, o.year, avg(o.value)
+            FROM v_observation o
+            WHERE o.year > $cutoff AND o.year <= $last AND o.year IN (SELECT DISTINCT deadline_year FROM v_target)
+            GROUP BY ALL
+            """;
+        cmd.Parameters.Add(new DuckDBParameter("cutoff", cutoffYear));
+        cmd.Parameters.Add(new DuckDBParameter("last", lastOutcomeYear));
+        using var r = cmd.ExecuteReader();
+        var result = new Dictionary<(SeriesKey, int), double>();
+        while (r.Read()) result[(new SeriesKey(r.GetString(0), r.GetString(1), r.GetString(2)), r.GetInt32(3))] = r.GetDouble(4);
+        return result;
+    }
+}

@@ -1,0 +1,45 @@
+using Wcc.Reports.Forecast.Model;
+
+namespace Wcc.Reports.Forecast.Methods;
+
+/// <summary>A method's forecast for one case with at least two observations and a deadline still ahead.</summary>
+public sealed record MethodForecast(double Projected, double Lower, double Upper, double PMet, ForecastStatus Status, string Reason, string MethodUsed);
+
+/// <summary>A forecasting method. The engine handles the shared edge cases (no data, past deadlines) before calling it.</summary>
+public interface IForecastMethod
+{
+    /// <summary>The method name stored in fact_forecast.method.</summary>
+    string Name { get; }
+
+    /// <summary>Forecasts each case (every case has at least two points, all within the as-of year).</summary>
+    IReadOnlyList<MethodForecast> ProjectAll(IReadOnlyList<ForecastCase> cases);
+}
+
+/// <summary>Turns a predictive distribution into P(target met) and a probability into a status, the same way for every method.</summary>
+public static class AttainmentProbability
+{
+    /// <summary>At or above this probability a target is 有望达成.</summary>
+    public const double OnTrackProbability = 0.7;
+
+    /// <summary>Below this probability a target is 难以达成; in between 需加快.</summary>
+    public const double OffTrackProbability = 0.3;
+
+    /// <summary>P(met) when the deadline value has location <paramref name="centre"/> and scale <paramref name="scale"/>;
+    /// <paramref name="cdf"/> is the standardised CDF (normal, or Student t).</summary>
+    public static double Of(TargetSpec target, double centre, double scale, Func<double, double> cdf)
+    {
+        if (scale <= 0) return target.IsMet(centre) ? 1 : 0;
+        return target.Comparator switch
+        {
+            Comparator.AtLeast => cdf((centre - target.Value) / scale),
+            Comparator.AtMost => cdf((target.Value - centre) / scale),
+            _ => Math.Max(0, cdf((target.Value + target.Tolerance - centre) / scale) - cdf((target.Value - target.Tolerance - centre) / scale)),
+        };
+    }
+
+    /// <summary>Status from a probability (for methods without a rule of their own).</summary>
+    public static ForecastStatus StatusOf(double pMet) =>
+        pMet >= OnTrackProbability ? ForecastStatus.OnTrack
+        : pMet >= OffTrackProbability ? ForecastStatus.NeedsAcceleration
+        : ForecastStatus.OffTrack;
+}

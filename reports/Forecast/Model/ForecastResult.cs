@@ -1,0 +1,81 @@
+namespace Wcc.Reports.Forecast.Model;
+
+/// <summary>Whether a target will be met, in the committee's words.</summary>
+public enum ForecastStatus
+{
+    /// <summary>已达成: the latest (or deadline) value meets the target.</summary>
+    Met,
+
+    /// <summary>有望达成: on track.</summary>
+    OnTrack,
+
+    /// <summary>需加快: some progress, not enough.</summary>
+    NeedsAcceleration,
+
+    /// <summary>难以达成: stagnating, regressing, or missed.</summary>
+    OffTrack,
+
+    /// <summary>数据不足: fewer than two observations, no guess made.</summary>
+    InsufficientData,
+}
+
+/// <summary>Chinese labels of <see cref="ForecastStatus"/>, defined once.</summary>
+public static class ForecastStatusText
+{
+    /// <summary>The label stored in fact_forecast.status.</summary>
+    public static string Label(this ForecastStatus status) => status switch
+    {
+        ForecastStatus.Met => "已达成",
+        ForecastStatus.OnTrack => "有望达成",
+        ForecastStatus.NeedsAcceleration => "需加快",
+        ForecastStatus.OffTrack => "难以达成",
+        _ => "数据不足",
+    };
+}
+
+/// <summary>The forecast names of the three methods, as stored in fact_forecast.method.</summary>
+public static class MethodNames
+{
+    /// <summary>UNSD Progress Chart rule (CAGR extrapolation).</summary>
+    public const string UnsdCagr = "unsd_cagr";
+
+    /// <summary>Time-weighted linear trend (ESCAP/UNECE style).</summary>
+    public const string WeightedTrend = "weighted_trend";
+
+    /// <summary>Gradient-boosted classifier trained by rolling origin.</summary>
+    public const string Ml = "ml";
+
+    /// <summary>What the ml method records when it had too little training data.</summary>
+    public const string MlFallback = "weighted_trend_calibrated";
+
+    /// <summary>All methods, in report order.</summary>
+    public static readonly IReadOnlyList<string> All = [UnsdCagr, WeightedTrend, Ml];
+
+    /// <summary>The method's name for Chinese readers, with its code in brackets.</summary>
+    public static string Chinese(string method) => method switch
+    {
+        UnsdCagr => "联合国统计司年均复合增长率法(unsd_cagr)",
+        WeightedTrend => "时间加权线性趋势法(weighted_trend)",
+        Ml => "机器学习梯度提升树(ml)",
+        MlFallback => "校准加权趋势法(ml数据不足时的替代)",
+        _ => method,
+    };
+}
+
+/// <summary>The outcome of one method on one case.</summary>
+/// <param name="Method">Requested method name.</param>
+/// <param name="MethodUsed">Method actually applied (differs when ml falls back, or when a past deadline was read off the data).</param>
+/// <param name="ProjectedValue">Projection at the deadline (null when data are insufficient).</param>
+/// <param name="Lower">Lower end of the 80% interval.</param>
+/// <param name="Upper">Upper end of the 80% interval.</param>
+/// <param name="PMet">Probability the target is met at the deadline.</param>
+public sealed record ForecastResult(
+    ForecastCase Case,
+    string Method,
+    string MethodUsed,
+    double? ProjectedValue,
+    double? Lower,
+    double? Upper,
+    double? PMet,
+    ForecastStatus Status,
+    string Reason);

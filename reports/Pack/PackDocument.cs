@@ -1,0 +1,44 @@
+using System.Reflection;
+
+namespace Wcc.Reports.Pack;
+
+/// <summary>Assembles sections into complete, self-contained HTML documents (stylesheet inline, images as data URIs).</summary>
+public static class PackDocument
+{
+    private static readonly Lazy<string> Stylesheet = new(() =>
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Pack/Assets/pack.css")
+            ?? throw new InvalidOperationException("Pack/Assets/pack.css is not embedded");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    });
+
+    /// <summary>A full HTML page: title, inline stylesheet, optional table of contents, then the bodies in order.</summary>
+    public static string Page(string title, IEnumerable<PackSection> sections, bool tableOfContents, string? extraBody = null)
+    {
+        var list = sections.ToList();
+        var html = new Html()
+            .Raw("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">")
+            .Raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
+            .Raw("<title>").Text(title).Raw("</title><style>").Raw(Stylesheet.Value).Raw("</style></head><body>");
+        if (list.Count > 0) html.Raw(list[0].Body);
+        if (tableOfContents)
+        {
+            html.Raw("<nav class=\"toc page\" id=\"toc\"><h2>目录</h2><ol>");
+            foreach (var s in list.Skip(1)) html.Raw($"<li><a href=\"#{Html.Escape(s.Id)}\">").Text(s.Title).Raw("</a></li>");
+            html.Raw("</ol></nav>");
+        }
+        foreach (var s in list.Skip(1)) html.Raw(s.Body);
+        if (extraBody is not null) html.Raw(extraBody);
+        return html.Raw("</body></html>\n").ToString();
+    }
+
+    /// <summary>一, 二, … 九十九: section numbers as Chinese official documents write them.</summary>
+    public static string ChineseNumeral(int n)
+    {
+        string[] digits = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+        if (n is < 1 or > 99) return n.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (n < 10) return digits[n];
+        return (n / 10 == 1 ? "" : digits[n / 10]) + "十" + digits[n % 10];
+    }
+}

@@ -1,0 +1,65 @@
+using Wcc.Reports.Common;
+
+namespace Wcc.Reports.Pack.Sections;
+
+/// <summary>One section per chapter: each task with its units and progress, and the indicators linked to it with their status.</summary>
+public static class ChapterSections
+{
+    private static readonly IReadOnlyList<(string Column, string Header)> IndicatorColumns =
+    [
+        ("indicator_name", "指标"), ("unit_of_measure", "单位"), ("latest_year", "年份"), ("latest_value", "最新值"),
+        ("female_value", "女"), ("male_value", "男"), ("comparator", "比较"), ("target_value", "目标值"),
+        ("deadline_year", "期限"), ("projected_value", "预测值"), ("p_met", "达成概率"), ("status", "状态"),
+    ];
+
+    /// <summary>The chapters in order; <paramref name="firstNumber"/> is the Chinese section number of the first.</summary>
+    public static IEnumerable<PackSection> Build(PackContext context, Func<int, string> sectionNumber, int firstIndex)
+    {
+        var tasks = context.Tables.Tasks;
+        var status = context.Tables.IndicatorStatus;
+        var chapters = tasks.Data.Rows
+            .GroupBy(r => (No: Cells.Count(r[tasks.Column("chapter_no")]), Title: Cells.Text(r[tasks.Column("chapter_title")])))
+            .OrderBy(g => g.Key.No)
+            .ToList();
+        var index = firstIndex;
+        foreach (var chapter in chapters)
+        {
+            var id = $"chapter-{chapter.Key.No}";
+            var html = new Html().Raw($"<section class=\"page\" id=\"{id}\">").Element("h2", $"{sectionNumber(index++)}、{chapter.Key.Title}");
+            var sheets = new List<SheetTable>();
+            foreach (var task in chapter)
+            {
+                var no = Cells.Count(task[tasks.Column("task_no")]);
+                html.Raw("<div class=\"task\">").Element("h3", $"任务{no}")
+                    .Element("p", Cells.Text(task[tasks.Column("task_text")]))
+                    .Raw("<p class=\"units\">").Text($"牵头单位:{Cells.Text(task[tasks.Column("lead_units")])}");
+                var responsible = Cells.Text(task[tasks.Column("responsible_units")]);
+                if (responsible.Length > 0) html.Text($";责任单位:{responsible}");
+                html.Raw("</p>");
+                var progress = task[tasks.Column("progress_status")] as string;
+                if (progress is not null)
+                {
+                    html.Raw("<p class=\"units\">").Text($"{Cells.Count(task[tasks.Column("progress_year")])}年进展:{progress}"
+                        + $"(报告单位{Cells.Count(task[tasks.Column("units_reporting")])}个,其中滞后或未启动{Cells.Count(task[tasks.Column("units_behind")])}个)").Raw("</p>");
+                }
+                var linked = TableView.Where(status, "task_no", no).Where(r => Cells.Flag(r[status.Column("is_city")])).ToList();
+                if (linked.Count > 0)
+                {
+                    var sheet = TableView.Select($"任务{no}指标", status, IndicatorColumns, linked);
+                    TableView.Render(html, sheet, "关联指标(全市)");
+                    sheets.Add(sheet);
+                }
+                html.Raw("</div>");
+            }
+            html.Raw("</section>");
+            yield return new PackSection(id, chapter.Key.Title, html.ToString(), sheets.Count == 0 ? [] : [Merge($"第{chapter.Key.No}章指标", sheets)]);
+        }
+    }
+
+    /// <summary>One workbook sheet per chapter: the tasks' indicator tables stacked, with the task number in front.</summary>
+    private static SheetTable Merge(string name, List<SheetTable> perTask)
+    {
+        var rows = perTask.SelectMany(t => t.Rows.Select(r => new object?[] { t.Name.Replace("指标", "") }.Concat(r).ToArray())).ToList();
+        return new SheetTable(name, ["任务", .. perTask[0].Columns], rows);
+    }
+}

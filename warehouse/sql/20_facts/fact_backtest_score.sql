@@ -1,0 +1,24 @@
+-- model: fact_backtest_score
+-- grain: one row per as-of year x forecast method: the selection backtest behind the default method
+-- key: as_of_year, method
+-- not_null: cutoff_year, n, is_default
+-- accepted_values: method in (unsd_cagr, weighted_trend, ml)
+-- expression: brier IS NULL OR (brier >= 0 AND brier <= 1)
+-- expression: cutoff_year < as_of_year
+CREATE TABLE IF NOT EXISTS fact_backtest_score (
+    as_of_year   INTEGER NOT NULL,
+    cutoff_year  INTEGER NOT NULL,
+    method       VARCHAR NOT NULL,
+    n            INTEGER NOT NULL,
+    accuracy     DOUBLE,
+    brier        DOUBLE,
+    log_loss     DOUBLE,
+    auc          DOUBLE,
+    mae          DOUBLE,
+    is_default   BOOLEAN NOT NULL
+);
+COMMENT ON TABLE fact_backtest_score IS 'Scores of the backtest wcc forecast runs to choose its default method: data after cutoff_year hidden, attainment at observed deadlines scored.';
+COMMENT ON COLUMN fact_backtest_score.brier IS 'Mean squared error of P(met) against the observed outcome (lower is better); the default method has the lowest.';
+COMMENT ON COLUMN fact_backtest_score.log_loss IS 'Mean negative log-likelihood, probabilities clipped to [1e-6, 1 - 1e-6].';
+COMMENT ON COLUMN fact_backtest_score.auc IS 'Area under the ROC curve of P(met); null when only one outcome occurred.';
+COMMENT ON COLUMN fact_backtest_score.mae IS 'Mean absolute error of the projected value at the deadline.';

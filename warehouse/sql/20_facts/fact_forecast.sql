@@ -1,0 +1,50 @@
+-- model: fact_forecast
+-- grain: one row per indicator x area x sex x deadline x as-of year x method (series measured against a target)
+-- key: indicator_code, area_code, sex, deadline_year, as_of_year, method
+-- not_null: method_used, target_area_code, comparator, target_value, status, reason, is_default, n_points
+-- relationship: indicator_code -> dim_indicator.indicator_code
+-- relationship: area_code -> dim_area.area_code
+-- relationship: target_area_code -> dim_area.area_code
+-- relationship: sex -> dim_sex.sex
+-- accepted_values: method in (unsd_cagr, weighted_trend, ml)
+-- accepted_values: status in (已达成, 有望达成, 需加快, 难以达成, 数据不足)
+-- accepted_values: comparator in (>=, <=, =)
+-- expression: p_met IS NULL OR (p_met >= 0 AND p_met <= 1)
+-- expression: projected_value IS NULL OR (lower <= projected_value AND projected_value <= upper)
+-- expression: (projected_value IS NULL) = (status = '数据不足')
+CREATE TABLE IF NOT EXISTS fact_forecast (
+    indicator_code    VARCHAR NOT NULL,
+    area_code         VARCHAR NOT NULL,
+    sex               VARCHAR NOT NULL,
+    deadline_year     INTEGER NOT NULL,
+    as_of_year        INTEGER NOT NULL,
+    method            VARCHAR NOT NULL,
+    method_used       VARCHAR NOT NULL,
+    target_area_code  VARCHAR NOT NULL,
+    comparator        VARCHAR NOT NULL,
+    target_value      DOUBLE NOT NULL,
+    n_points          INTEGER NOT NULL,
+    latest_year       INTEGER,
+    latest_value      DOUBLE,
+    projected_value   DOUBLE,
+    lower             DOUBLE,
+    upper             DOUBLE,
+    p_met             DOUBLE,
+    status            VARCHAR NOT NULL,
+    reason            VARCHAR NOT NULL,
+    is_default        BOOLEAN NOT NULL
+);
+COMMENT ON TABLE fact_forecast IS 'Whether each target will be met: projection at the deadline with an 80% interval, P(met), status and reason, per method (wcc forecast; rerunning replaces the same as_of_year).';
+COMMENT ON COLUMN fact_forecast.area_code IS 'Area of the forecast series; a district row measured against a city target has target_area_code = 610100.';
+COMMENT ON COLUMN fact_forecast.as_of_year IS 'Only observations up to this year were used.';
+COMMENT ON COLUMN fact_forecast.method IS 'unsd_cagr (UNSD Progress Chart CAGR rule), weighted_trend (time-weighted linear trend), ml (FastTree trained by rolling origin).';
+COMMENT ON COLUMN fact_forecast.method_used IS 'Method actually applied: weighted_trend_calibrated when ml had too little training data, observed when a past deadline was read off the data.';
+COMMENT ON COLUMN fact_forecast.target_area_code IS 'Area the target was set for (differs from area_code for district rows of a city-only target).';
+COMMENT ON COLUMN fact_forecast.n_points IS 'Observations of the series up to as_of_year.';
+COMMENT ON COLUMN fact_forecast.projected_value IS 'Projected value at deadline_year, clamped to the indicator bounds; null when data are insufficient.';
+COMMENT ON COLUMN fact_forecast.lower IS 'Lower end of the 80% interval, clamped to the indicator bounds.';
+COMMENT ON COLUMN fact_forecast.upper IS 'Upper end of the 80% interval, clamped to the indicator bounds.';
+COMMENT ON COLUMN fact_forecast.p_met IS 'Probability that the target is met at the deadline (1 or 0 once the deadline value is observed).';
+COMMENT ON COLUMN fact_forecast.status IS '已达成 met, 有望达成 on track, 需加快 needs acceleration, 难以达成 off track, 数据不足 insufficient data.';
+COMMENT ON COLUMN fact_forecast.reason IS 'Why, in Chinese, e.g. 需年均提高2.1个百分点，近年年均提高0.8个百分点.';
+COMMENT ON COLUMN fact_forecast.is_default IS 'True for the method the backtest scored best (lowest Brier); reports show these rows.';

@@ -1,0 +1,10 @@
+-- model: v_pack_source
+-- grain: one row per observation source (current values)
+-- key: source
+-- not_null: observations, first_year, last_year
+CREATE OR REPLACE VIEW v_pack_source AS
+SELECT source, count(*) AS observations, min(year) AS first_year, max(year) AS last_year,
+       count(DISTINCT indicator_code) AS indicators, count(DISTINCT area_code) AS areas
+FROM v_observation
+GROUP BY source;
+COMMENT ON VIEW v_pack_source IS 'Evaluation pack: where the current observations come from (synthetic marks generated data).';

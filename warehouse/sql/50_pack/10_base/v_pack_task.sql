@@ -1,0 +1,47 @@
+-- model: v_pack_task
+-- grain: one row per task of the notice, with its units, latest reported progress and linked indicators
+-- key: task_no
+-- not_null: chapter_no, chapter_title, task_text, lead_units
+-- accepted_values: progress_status in (未启动, 滞后, 推进中, 已完成)
+CREATE OR REPLACE VIEW v_pack_task AS
+WITH units AS (
+    SELECT task_no,
+           string_agg(unit_name, '、' ORDER BY ordinal) FILTER (WHERE role = 'lead') AS lead_units,
+           string_agg(unit_name, '、' ORDER BY ordinal) FILTER (WHERE role = 'responsible') AS responsible_units
+    FROM fact_task_assignment
+    GROUP BY task_no
+),
+latest_progress AS (
+    SELECT task_no, year, status,
+           -- the worst status any unit reports is the task's status: one lagging unit holds the task back
+           CASE status WHEN '未启动' THEN 4 WHEN '滞后' THEN 3 WHEN '推进中' THEN 2 ELSE 1 END AS severity
+    FROM fact_task_progress
+    QUALIFY year = max(year) OVER (PARTITION BY task_no)
+),
+progress AS (
+    SELECT task_no, max(year) AS progress_year, arg_max(status, severity) AS progress_status,
+           count(*) AS units_reporting, count(*) FILTER (WHERE severity >= 3) AS units_behind
+    FROM latest_progress
+    GROUP BY task_no
+),
+indicators AS (
+    SELECT t.task_no, string_agg(i.name_zh, '、' ORDER BY i.indicator_code) AS indicator_names, count(*) AS indicator_count
+    FROM dim_task t
+    JOIN dim_indicator i ON list_contains(i.task_nos, t.task_no)
+    GROUP BY t.task_no
+),
+final AS (
+    SELECT t.task_no, t.chapter_no, c.title AS chapter_title, t.task_text,
+           u.lead_units, u.responsible_units,
+           p.progress_year, p.progress_status, coalesce(p.units_reporting, 0) AS units_reporting, coalesce(p.units_behind, 0) AS units_behind,
+           coalesce(i.indicator_count, 0) AS indicator_count, i.indicator_names
+    FROM dim_task t
+    JOIN dim_chapter c USING (chapter_no)
+    LEFT JOIN units u USING (task_no)
+    LEFT JOIN progress p USING (task_no)
+    LEFT JOIN indicators i USING (task_no)
+)
+SELECT * FROM final;
+COMMENT ON VIEW v_pack_task IS 'Evaluation pack: each task with lead and responsible units (in the order written), the worst progress status reported in the latest year, and the indicators that monitor it.';
+COMMENT ON COLUMN v_pack_task.progress_status IS 'Worst status any unit reported for the task in progress_year (未启动 > 滞后 > 推进中 > 已完成).';
+COMMENT ON COLUMN v_pack_task.units_behind IS 'Units reporting 滞后 or 未启动 in progress_year.';
