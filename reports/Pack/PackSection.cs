@@ -16,6 +16,15 @@ public static class TableView
         return new SheetTable(sheetName, columns.Select(c => c.Header).ToList(), selected);
     }
 
+    /// <summary>Columns computed from several view columns (e.g. value with unit and year), for tables that must fit an A4 page.</summary>
+    public static SheetTable Compose(string sheetName, ReportTable table, IReadOnlyList<(string Header, Func<Func<string, object?>, object?> Value)> columns, IEnumerable<object?[]>? rows = null)
+    {
+        var selected = (rows ?? table.Data.Rows)
+            .Select(r => columns.Select(c => c.Value(name => r[table.Column(name)])).ToArray())
+            .ToList();
+        return new SheetTable(sheetName, columns.Select(c => c.Header).ToList(), selected);
+    }
+
     /// <summary>Writes a sheet table as an HTML table with an optional caption.</summary>
     public static Html Render(Html html, SheetTable table, string? caption = null) =>
         html.Table(table.Columns, table.Rows, caption);

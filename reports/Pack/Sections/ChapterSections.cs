@@ -5,11 +5,16 @@ namespace Wcc.Reports.Pack.Sections;
 /// <summary>One section per chapter: each task with its units and progress, and the indicators linked to it with their status.</summary>
 public static class ChapterSections
 {
-    private static readonly IReadOnlyList<(string Column, string Header)> IndicatorColumns =
+    private static readonly IReadOnlyList<(string Header, Func<Func<string, object?>, object?> Value)> IndicatorColumns =
     [
-        ("indicator_name", "指标"), ("unit_of_measure", "单位"), ("latest_year", "年份"), ("latest_value", "最新值"),
-        ("female_value", "女"), ("male_value", "男"), ("comparator", "比较"), ("target_value", "目标值"),
-        ("deadline_year", "期限"), ("projected_value", "预测值"), ("p_met", "达成概率"), ("status", "状态"),
+        ("指标", c => c("indicator_name")),
+        ("最新值", c => $"{PackFormat.WithUnit(c("latest_value"), c("unit_of_measure"))}({c("latest_year")})"),
+        ("女", c => Html.Format(c("female_value"))),
+        ("男", c => Html.Format(c("male_value"))),
+        ("目标", c => $"{PackFormat.Comparator(c("comparator"))}{Html.Format(c("target_value"))}({c("deadline_year")})"),
+        ("到期预测(80%区间)", c => c("projected_value") is null ? "—" : $"{Html.Format(c("projected_value"))}({Html.Format(c("lower"))}–{Html.Format(c("upper"))})"),
+        ("达成概率", c => PackFormat.Percent(c("p_met"))),
+        ("状态", c => c("status")),
     ];
 
     /// <summary>The chapters in order; <paramref name="firstNumber"/> is the Chinese section number of the first.</summary>
@@ -45,7 +50,7 @@ public static class ChapterSections
                 var linked = TableView.Where(status, "task_no", no).Where(r => Cells.Flag(r[status.Column("is_city")])).ToList();
                 if (linked.Count > 0)
                 {
-                    var sheet = TableView.Select($"任务{no}指标", status, IndicatorColumns, linked);
+                    var sheet = TableView.Compose($"任务{no}指标", status, IndicatorColumns, linked);
                     TableView.Render(html, sheet, "关联指标(全市)");
                     sheets.Add(sheet);
                 }

@@ -5,17 +5,23 @@ public static class EarlyWarningSection
 {
     public const string Title = "预警";
 
-    /// <summary>The columns people need to act: what, where, who, how far, and the pace needed.</summary>
-    public static readonly IReadOnlyList<(string Column, string Header)> Columns =
+    /// <summary>The columns people need to act: what, where, who, how far, and the pace needed (composed to fit A4).</summary>
+    public static readonly IReadOnlyList<(string Header, Func<Func<string, object?>, object?> Value)> Columns =
     [
-        ("risk_rank", "序号"), ("indicator_name", "指标"), ("area_name", "地区"), ("sex", "性别"),
-        ("lead_units", "牵头单位"), ("latest_value", "最新值"), ("latest_year", "年份"), ("comparator", "比较"),
-        ("target_value", "目标值"), ("projected_value", "预测值"), ("p_met", "达成概率"), ("status", "状态"), ("reason", "原因与所需进度"),
+        ("序号", c => c("risk_rank")),
+        ("指标", c => c("indicator_name")),
+        ("地区", c => $"{c("area_name")}·{PackFormat.Sex(c("sex"))}"),
+        ("牵头单位", c => c("lead_units")),
+        ("最新值", c => $"{PackFormat.WithUnit(c("latest_value"), c("unit_of_measure"))}({c("latest_year")})"),
+        ("目标", c => $"{PackFormat.Comparator(c("comparator"))}{Html.Format(c("target_value"))}({c("deadline_year")})"),
+        ("到期预测", c => $"{Html.Format(c("projected_value"))},达成概率{PackFormat.Percent(c("p_met"))}"),
+        ("状态", c => c("status")),
+        ("原因与所需进度", c => c("reason")),
     ];
 
     public static PackSection Build(PackContext context, string number)
     {
-        var table = TableView.Select("预警清单", context.Tables.EarlyWarning, Columns);
+        var table = TableView.Compose("预警清单", context.Tables.EarlyWarning, Columns);
         var html = new Html().Raw("<section class=\"page\" id=\"warning\">").Element("h2", $"{number}、{Title}");
         html.Element("p", $"下表列出截至{context.AsOfYear}年需加快或难以达成目标的全部指标序列(含各区县),按未达成风险从高到低排列;"
             + "“原因与所需进度”给出达标所需的年均变化与近年实际变化。");

@@ -29,7 +29,7 @@ public static class SummarySection
         var byChapter = ByChapter(t.StatusByChapter);
         TableView.Render(html, byChapter, "按章节统计的全市目标状态");
 
-        var risks = TableView.Select("主要风险", t.EarlyWarning, EarlyWarningSection.Columns,
+        var risks = TableView.Compose("主要风险", t.EarlyWarning, EarlyWarningSection.Columns,
             t.EarlyWarning.Data.Rows.Where(r => Cells.Flag(r[t.EarlyWarning.Column("is_city")])).Take(TopRisks));
         html.Element("h3", "主要风险(全市层面)");
         if (risks.Rows.Count == 0) html.Element("p", "全市层面暂无需加快或难以达成的目标。");

@@ -39,7 +39,7 @@ public static class UnitPages
             TableView.Render(html, taskTable, "任务与本单位最新进展");
             if (risks.Count > 0)
             {
-                TableView.Render(html, TableView.Select("预警", warnings, EarlyWarningSection.Columns, risks), "本单位牵头任务中需预警的指标");
+                TableView.Render(html, TableView.Compose("预警", warnings, EarlyWarningSection.Columns, risks), "本单位牵头任务中需预警的指标");
             }
             else if (led.Count > 0)
             {

@@ -22,7 +22,7 @@ CREATE TABLE IF NOT EXISTS dim_indicator (
     origin             VARCHAR NOT NULL DEFAULT 'seed'
 );
 COMMENT ON TABLE dim_indicator IS 'Catalogue of monitored indicators: the notice''s quantified targets and the sex-disaggregated indicators of the 2011-2020 women''s and children''s plans.';
-COMMENT ON COLUMN dim_indicator.unit_of_measure IS 'Unit of the values, e.g. %, ‰, 1/100000, persons, times per year.';
+COMMENT ON COLUMN dim_indicator.unit_of_measure IS 'Unit of the values, e.g. %, ‰, 1/10万, 人, 次/年 (Chinese, as the pack prints it).';
 COMMENT ON COLUMN dim_indicator.measure_kind IS 'rate (bounded share), count (additive over sex), ratio, score.';
 COMMENT ON COLUMN dim_indicator.direction IS 'higher or lower: which way is progress.';
 COMMENT ON COLUMN dim_indicator.lower_bound IS 'Natural lower bound of a value (e.g. 0 for rates).';

@@ -1,0 +1,33 @@
+using Wcc.Reports.Common;
+
+namespace Wcc.Reports.Pack;
+
+/// <summary>How the pack writes values for Chinese readers: units attached, comparators as symbols, probabilities as percentages.</summary>
+public static class PackFormat
+{
+    public static string Comparator(object? comparator) => Cells.Text(comparator) switch
+    {
+        ">=" => "≥",
+        "<=" => "≤",
+        var other => other,
+    };
+
+    public static string Sex(object? sex) => Cells.Text(sex) switch
+    {
+        "F" => "女",
+        "M" => "男",
+        _ => "合计",
+    };
+
+    /// <summary>"98.5%", "60,000人", "12.18(1/10万)": the unit follows the number as Chinese tables write it.</summary>
+    public static string WithUnit(object? value, object? unit)
+    {
+        if (value is null) return "—";
+        var text = Html.Format(value);
+        var u = Cells.Text(unit);
+        return u is "%" or "‰" or "人" or "次/年" or "件/年" ? text + u : u.Length == 0 ? text : $"{text}({u})";
+    }
+
+    /// <summary>A probability in [0, 1] as a whole percentage.</summary>
+    public static string Percent(object? p) => p is null ? "—" : $"{Math.Round(100 * Cells.Number(p)):0}%";
+}
