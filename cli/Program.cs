@@ -10,4 +10,6 @@ root.Subcommands.Add(BuildCommand.Create());
 root.Subcommands.Add(SqlCommand.Create());
 root.Subcommands.Add(CheckCommand.Create());
 root.Subcommands.Add(DictionaryCommand.Create());
+root.Subcommands.Add(LoadCommand.Create());
+root.Subcommands.Add(ExportCommand.Create());
 return root.Parse(args).Invoke();
