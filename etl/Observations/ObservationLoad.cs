@@ -74,7 +74,7 @@ public static class ObservationLoad
             progress?.Report((done + sizes[i] * StagingShare) / total);
 
             var run = EtlRun.Start(connection, ObservationFormat.Job, path, options.Clock(), staged.Sha256);
-            var outcome = ObservationChecks.Apply(connection, run.LoadId, path, DefaultSource(path));
+            var outcome = ObservationChecks.Apply(connection, staged.SourceSql, staged.DataLines, run.LoadId, path, DefaultSource(path));
             var message = $"route={staged.Route} encoding={staged.Encoding} unchanged={outcome.Unchanged} superseded={outcome.Superseded}";
             run.Succeed(new RowCounts(outcome.In, outcome.Loaded, outcome.Rejected, outcome.Warned), options.Clock(), message);
             files.Add(new ObservationFileResult(path, run.LoadId, staged.Route, staged.Encoding, outcome));

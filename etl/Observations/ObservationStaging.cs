@@ -9,7 +9,10 @@ namespace Wcc.Etl.Observations;
 /// <summary>What the staging step learnt about one file.</summary>
 /// <param name="Sha256">Hex SHA-256 of the file bytes.</param>
 /// <param name="Route">duckdb (clean UTF-8, read by read_csv) or dotnet (decoded and normalised here).</param>
-public sealed record StagedFile(string Sha256, string Route, string Encoding);
+/// <param name="SourceSql">The relation the checks read: the staging table, or for clean files a query over the file itself
+/// (saves materialising 10 M raw rows twice).</param>
+/// <param name="DataLines">Data lines counted independently of the SQL (header excluded), for the reconciliation.</param>
+public sealed record StagedFile(string Sha256, string Route, string Encoding, string SourceSql, long DataLines);
 
 /// <summary>Puts every line of one observation file into the TEMP table <c>obs_stage</c> as raw strings plus its line number.</summary>
 /// <remarks>
@@ -45,15 +48,14 @@ public static class ObservationStaging
         if (scan.Clean && !forceDotNet)
         {
             var header = ObservationHeader.Parse(scan.HeaderLine?.Split(','), path);
-            StageWithDuckDb(connection, path, header);
-            return new StagedFile(scan.Sha256, "duckdb", "utf-8");
+            return new StagedFile(scan.Sha256, "duckdb", "utf-8", "(" + LineReaderSql(path, header) + ")", Math.Max(0, scan.Lines - 1));
         }
         var (text, encoding) = ObservationText.Decode(File.ReadAllBytes(path));
-        StageWithCsvHelper(connection, path, ObservationText.NormaliseLineBreaks(text));
-        return new StagedFile(scan.Sha256, "dotnet", encoding);
+        var staged = StageWithCsvHelper(connection, path, ObservationText.NormaliseLineBreaks(text));
+        return new StagedFile(scan.Sha256, "dotnet", encoding, StageTable, staged);
     }
 
-    private sealed record ScanResult(string Sha256, bool Clean, string? HeaderLine);
+    private sealed record ScanResult(string Sha256, bool Clean, string? HeaderLine, long Lines);
 
     /// <summary>One streamed pass: hashes the file and decides whether DuckDB may read it as is.</summary>
     private static ScanResult Scan(string path)
@@ -65,6 +67,8 @@ public static class ObservationStaging
         var clean = true;
         string? header = null;
         var previousEndedWithLf = false;
+        long lines = 0;
+        var lastByte = (byte)'\n';
         int read;
         while ((read = stream.Read(buffer, carry, buffer.Length - carry)) > 0 || carry > 0)
         {
@@ -75,6 +79,8 @@ public static class ObservationStaging
             var cut = atEnd ? length : buffer.AsSpan(0, length).LastIndexOf((byte)'\n') + 1;
             if (cut == 0) cut = length == buffer.Length ? length : 0;
             var block = buffer.AsSpan(0, cut);
+            lines += block.Count((byte)'\n');
+            if (cut > 0) lastByte = block[^1];
             if (header is null && cut > 0)
             {
                 var lf = block.IndexOf((byte)'\n');
@@ -95,33 +101,37 @@ public static class ObservationStaging
             buffer.AsSpan(cut, carry).CopyTo(buffer);
             if (atEnd) break;
         }
-        return new ScanResult(Convert.ToHexStringLower(hash.GetHashAndReset()), clean, header);
+        // A last line without a line break still counts.
+        if (lastByte != (byte)'\n') lines++;
+        return new ScanResult(Convert.ToHexStringLower(hash.GetHashAndReset()), clean, header, lines);
     }
 
     private const string LineColumn = "{'raw': 'VARCHAR'}";
 
-    private static void StageWithDuckDb(DuckDBConnection connection, string path, ObservationHeader header)
+    /// <summary>A query giving the staged columns straight from a clean file: one row per line, split in SQL.</summary>
+    private static string LineReaderSql(string path, ObservationHeader header)
     {
         // Table-function arguments cannot be bound as parameters in DuckDB, so the path is spliced as a string
         // literal with its single quotes doubled; the positions and counts spliced below are our own integers.
         var literal = "'" + Path.GetFullPath(path).Replace("'", "''", StringComparison.Ordinal) + "'";
-        var columns = string.Join(", ", header.Positions.Select(p => p < 0 ? "NULL" : $"f[{p + 1}]"));
+        var columns = string.Join(", ", header.Positions.Select((p, i) =>
+            (p < 0 ? "CAST(NULL AS VARCHAR)" : $"f[{p + 1}]") + " AS " + ObservationFormat.AllColumns[i]));
         // row_number() OVER () streams in input order (insertion order is preserved), so it numbers lines.
-        Execute(connection, $"""
-            INSERT INTO {StageTable}
+        return $"""
             SELECT line_no, raw,
-                   CASE WHEN len(f) <> {header.FieldCount} THEN 'wrong_column_count' END,
-                   CASE WHEN len(f) <> {header.FieldCount} THEN len(f)::VARCHAR END,
+                   CASE WHEN len(f) <> {header.FieldCount} THEN 'wrong_column_count' END AS parse_error,
+                   CASE WHEN len(f) <> {header.FieldCount} THEN len(f)::VARCHAR END AS parse_detail,
                    {columns}
             FROM (
                 SELECT row_number() OVER () + 1 AS line_no, raw, string_split(raw, ',') AS f
                 FROM read_csv({literal}, columns = {LineColumn}, header = false, skip = 1, auto_detect = false,
                               delim = chr({LineReaderDelimiter}), quote = '', escape = '', new_line = '\n', null_padding = false)
             )
-            """);
+            """;
     }
 
-    private static void StageWithCsvHelper(DuckDBConnection connection, string path, string text)
+    /// <returns>The number of staged rows (records plus malformed lines).</returns>
+    private static long StageWithCsvHelper(DuckDBConnection connection, string path, string text)
     {
         var malformed = new List<(long Line, string Raw, string Code, string Detail)>();
         var options = new CsvReaderOptions
@@ -142,6 +152,7 @@ public static class ObservationStaging
         ObservationHeader? header = null;
         using var appender = connection.CreateAppender(StageTable);
         var fields = new string?[ObservationFormat.AllColumns.Count];
+        long staged = 0;
         while (reader.Read())
         {
             if (header is null)
@@ -164,6 +175,7 @@ public static class ObservationStaging
                 .AppendNullValue().AppendNullValue();
             foreach (var f in fields) row.AppendValue(f);
             row.EndRow();
+            staged++;
         }
         if (header is null) ObservationHeader.Parse(null, path);
         foreach (var (line, raw, code, detail) in malformed)
@@ -172,6 +184,7 @@ public static class ObservationStaging
             foreach (var _ in fields) row.AppendNullValue();
             row.EndRow();
         }
+        return staged + malformed.Count;
     }
 
     private static void Execute(DuckDBConnection connection, string sql)
