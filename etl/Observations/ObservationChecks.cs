@@ -24,6 +24,11 @@ public static class ObservationChecks
     {
         var classified = ClassifiedSql.Replace(SourcePlaceholder, sourceSql, StringComparison.Ordinal);
         Run(connection, $"CREATE OR REPLACE TEMP TABLE obs_groups AS WITH {classified} {GroupsSql}", ("source", defaultSource));
+        Run(connection, $"CREATE OR REPLACE TEMP TABLE obs_dup_lines (line_no BIGINT, first_line BIGINT)");
+        if (Scalar(connection, "SELECT count(*) FROM obs_groups WHERE has_duplicates") > 0)
+        {
+            Run(connection, $"INSERT INTO obs_dup_lines WITH {classified} {DuplicateLinesSql}", ("source", defaultSource));
+        }
         var final = $"WITH {classified}, {FinalSql}";
 
         var hasHistory = Scalar(connection, "SELECT count(*) FROM (SELECT 1 FROM fact_observation LIMIT 1)") > 0;
@@ -45,16 +50,18 @@ public static class ObservationChecks
         }
         var rejected = byReason.Values.Sum();
         var warned = Scalar(connection, "SELECT count(*) FROM obs_rejects WHERE severity = 'warning'");
-        Run(connection, "DROP TABLE obs_groups; DROP TABLE obs_rejects; DROP TABLE obs_suggest");
+        Run(connection, "DROP TABLE obs_groups; DROP TABLE obs_dup_lines; DROP TABLE obs_rejects; DROP TABLE obs_suggest");
         // Loaded is what reached the warehouse (new versions) plus what was already there unchanged; the caller checks In = Loaded + Rejected.
         return new FileOutcome(rowsIn, inserted + unchanged, rejected, warned, unchanged, superseded, byReason);
     }
 
     private const string SourcePlaceholder = "{source_relation}";
 
+    // NOT MATERIALIZED: DuckDB would otherwise buffer each CTE in full (10 M rows of strings), which doubled the load time.
+
     // One reason per row: the first failing check, in the order a person would fix them.
     private static readonly string ClassifiedSql = $"""
-        typed AS (
+        typed AS NOT MATERIALIZED (
             SELECT s.line_no, s.raw, s.parse_error, s.parse_detail,
                    trim(s.indicator_code) AS ic, trim(s.area_code) AS ac,
                    trim(s.year) AS year_raw, TRY_CAST(trim(s.year) AS INTEGER) AS y,
@@ -70,7 +77,7 @@ public static class ObservationChecks
             LEFT JOIN dim_indicator i ON i.indicator_code = trim(s.indicator_code)
             LEFT JOIN dim_area a ON a.area_code = trim(s.area_code)
         ),
-        classified AS (
+        classified AS NOT MATERIALIZED (
             SELECT *,
                 CASE
                     WHEN parse_error IS NOT NULL THEN parse_error
@@ -90,31 +97,40 @@ public static class ObservationChecks
         """;
 
     // Groups (key without sex) that hold a duplicate or whose F + M disagrees with T; normally a tiny table.
+    // Cheap aggregates only (a sex bitmask and a signed sum) over a 64-bit hash of the key, because this pass sees every
+    // row of a 10 M row file. Duplicates stay exact: a hash collision only flags a group, which the exact pass below clears.
+    // A collision (odds about 1e-6 for 10 M keys) could hide an F + M vs T warning for the two colliding groups.
     private static readonly string GroupsSql = $"""
-        SELECT ic, ac, y, ag, ur,
-               count(*) FILTER (WHERE sx = 'F') AS n_f, count(*) FILTER (WHERE sx = 'M') AS n_m, count(*) FILTER (WHERE sx = 'T') AS n_t,
-               min(line_no) FILTER (WHERE sx = 'F') AS first_f, min(line_no) FILTER (WHERE sx = 'M') AS first_m,
-               min(line_no) FILTER (WHERE sx = 'T') AS first_t,
-               sum(v) FILTER (WHERE sx = 'F') + sum(v) FILTER (WHERE sx = 'M') AS sum_fm,
-               n_f = 1 AND n_m = 1 AND n_t = 1 AND any_value(measure_kind) = 'count'
-                 AND abs(sum_fm - sum(v) FILTER (WHERE sx = 'T'))
-                     > greatest(abs(sum(v) FILTER (WHERE sx = 'T')) * {ObservationFormat.SexTotalRelativeTolerance}, {ObservationFormat.SexTotalAbsoluteTolerance}) AS mismatch
+        SELECT hash(ic, ac, y, ag, ur) AS gk, count(*) AS n,
+               bit_or(CASE sx WHEN 'F' THEN 1 WHEN 'M' THEN 2 ELSE 4 END) AS sexes,
+               sum(CASE sx WHEN 'T' THEN -v ELSE v END) AS fm_minus_t,
+               max(CASE sx WHEN 'T' THEN v END) AS t,
+               bool_or(measure_kind = 'count') AS is_count,
+               n > bit_count(sexes) AS has_duplicates,
+               NOT has_duplicates AND is_count AND sexes = 7
+                 AND abs(fm_minus_t) > greatest(abs(t) * {ObservationFormat.SexTotalRelativeTolerance}, {ObservationFormat.SexTotalAbsoluteTolerance}) AS mismatch
         FROM classified WHERE check_code IS NULL
-        GROUP BY ic, ac, y, ag, ur
-        HAVING n_f > 1 OR n_m > 1 OR n_t > 1 OR mismatch
+        GROUP BY gk
+        HAVING has_duplicates OR mismatch
+        """;
+
+    // Only when a file repeats a key: the first line of each repeated key, read again for those groups alone.
+    private const string DuplicateLinesSql = """
+        SELECT c.line_no, min(c.line_no) OVER (PARTITION BY c.ic, c.ac, c.y, c.sx, c.ag, c.ur) AS first_line
+        FROM classified c
+        JOIN obs_groups g ON g.has_duplicates AND g.gk = hash(c.ic, c.ac, c.y, c.ag, c.ur)
+        WHERE c.check_code IS NULL
         """;
 
     // The first line of a key is kept; later ones are duplicates naming it. The T line of a mismatching group carries the warning.
     private const string FinalSql = """
-        final AS (
-            SELECT c.*, g.sum_fm,
-                CASE c.sx WHEN 'F' THEN g.first_f WHEN 'M' THEN g.first_m ELSE g.first_t END AS first_line,
-                coalesce(c.check_code,
-                    CASE WHEN g.ic IS NOT NULL AND c.line_no <> (CASE c.sx WHEN 'F' THEN g.first_f WHEN 'M' THEN g.first_m ELSE g.first_t END)
-                         THEN 'duplicate_key' END) AS reason_code,
+        final AS NOT MATERIALIZED (
+            SELECT c.*, g.fm_minus_t + g.t AS sum_fm, d.first_line,
+                coalesce(c.check_code, CASE WHEN d.first_line <> c.line_no THEN 'duplicate_key' END) AS reason_code,
                 coalesce(g.mismatch AND c.sx = 'T', false) AS warn
             FROM classified c
-            LEFT JOIN obs_groups g ON c.check_code IS NULL AND g.ic = c.ic AND g.ac = c.ac AND g.y = c.y AND g.ag = c.ag AND g.ur = c.ur
+            LEFT JOIN obs_groups g ON c.check_code IS NULL AND g.gk = hash(c.ic, c.ac, c.y, c.ag, c.ur)
+            LEFT JOIN obs_dup_lines d ON d.line_no = c.line_no
         )
         """;
 
