@@ -48,6 +48,15 @@ public static class IngestBenchmark
                 output.WriteLine($"RECONCILIATION FAILED: {rows} generated, {result.RowsIn} read");
                 return 1;
             }
+            // The generator plants a bad row at every BadRowEvery-th data row: their line numbers prove lines are numbered in order.
+            using var check = connection.CreateCommand();
+            check.CommandText = "SELECT count(*) FILTER (WHERE (line_no - 1) % $every <> 0), count(*) FROM etl_reject WHERE severity = 'error'";
+            check.Parameters.Add(new DuckDBParameter("every", ObservationGenerator.BadRowEvery));
+            using var reader = check.ExecuteReader();
+            reader.Read();
+            var misplaced = reader.GetInt64(0);
+            output.WriteLine($"rows in = loaded + rejected: {result.RowsIn:N0} = {result.RowsLoaded:N0} + {result.RowsRejected:N0}; rejected rows at the expected lines: {(misplaced == 0 ? "yes" : $"NO ({misplaced} misplaced)")}");
+            if (misplaced != 0) return 1;
             return 0;
         }
         finally

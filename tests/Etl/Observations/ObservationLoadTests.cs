@@ -205,6 +205,62 @@ public class ObservationLoadTests
         Assert.True(seen.SequenceEqual(seen.Order()));
     }
 
+    [Fact]
+    public void Load_LargeCleanFile_NumbersLinesInFileOrder()
+    {
+        // Large enough for DuckDB to read the file in parallel chunks: line numbers must still follow the file.
+        const int rows = 300_000;
+        const int badEvery = 7_919;
+        using var tmp = new TempDirectory();
+        using var w = new ObservationTestWarehouse();
+        var text = new System.Text.StringBuilder("indicator_code,area_code,year,sex,value,age_group\n");
+        for (var i = 1; i <= rows; i++)
+        {
+            var indicator = i % badEvery == 0 ? "NOPE" : "W01";
+            text.Append(indicator).Append(",610100,").Append(1990 + i % 61).Append(",T,50,A").Append(i / 61).Append('\n');
+        }
+        var file = ObservationTestWarehouse.Write(tmp.File("big.csv"), text.ToString());
+
+        var result = w.Load(false, file);
+
+        Assert.Equal("duckdb", result.Files[0].Route);
+        Assert.Equal(rows, result.RowsIn);
+        Assert.Equal(rows / badEvery, result.RowsRejected);
+        Assert.Equal(0, w.Count($"SELECT count(*) FROM etl_reject WHERE (line_no - 1) % {badEvery} <> 0 OR NOT starts_with(raw_text, 'NOPE,')"));
+    }
+
+    [Theory]
+    [InlineData("indicator_code,area_code,year,sex")]
+    [InlineData("indicator_code,area_code,year,sex,value,colour")]
+    [InlineData("indicator_code,area_code,year,sex,value,value")]
+    public void Load_WrongHeader_RefusesFileNamingBothHeaders(string header)
+    {
+        using var tmp = new TempDirectory();
+        using var w = new ObservationTestWarehouse();
+        var file = ObservationTestWarehouse.Write(tmp.File("h.csv"), header + "\nW01,610100,2019,T,45.5\n");
+
+        var ex = Assert.Throws<WccException>(() => w.Load(false, file));
+
+        Assert.Contains("h.csv", ex.Message);
+        Assert.Contains($"found '{header}'", ex.Message);
+        Assert.Contains("expected 'indicator_code,area_code,year,sex,value", ex.Message);
+    }
+
+    [Fact]
+    public void Load_DuplicateKeyAcrossRoutes_KeepsFirstAndCountsOnce()
+    {
+        using var tmp = new TempDirectory();
+        using var w = new ObservationTestWarehouse();
+        var file = ObservationTestWarehouse.Write(tmp.File("d.csv"),
+            "indicator_code,area_code,year,sex,value\nW01,610100,2019,T,1\nW01,610100,2019,F,2\nW01,610100,2019,T,3\nW01,610100,2019,T,4\n");
+
+        var result = w.Load(true, file);
+
+        Assert.Equal(2, result.RowsRejected);
+        Assert.Equal(1.0, w.Scalar("SELECT value FROM fact_observation WHERE sex = 'T'"));
+        Assert.Equal(2, w.Count("SELECT count(*) FROM etl_reject WHERE reason LIKE '%duplicate of line 2%'"));
+    }
+
     private sealed class SyncProgress(Action<double> report) : IProgress<double>
     {
         public void Report(double value) => report(value);
