@@ -87,7 +87,8 @@ public static class ObservationStaging
                 var line = lf < 0 ? block : block[..lf];
                 header = Encoding.UTF8.GetString(line.StartsWith("\uFEFF"u8) ? line[3..] : line);
                 block = lf < 0 ? [] : block[(lf + 1)..];
-                previousEndedWithLf = false;
+                // A blank line straight after the header must also send the file to the .NET route.
+                previousEndedWithLf = lf >= 0;
             }
             if (clean && cut > 0)
             {

@@ -123,6 +123,20 @@ public class ObservationLoadTests
     }
 
     [Fact]
+    public void Load_BlankLines_AreSkippedAndLineNumbersStayPhysical()
+    {
+        using var tmp = new TempDirectory();
+        using var w = new ObservationTestWarehouse();
+        var file = ObservationTestWarehouse.Write(tmp.File("blank.csv"),
+            "indicator_code,area_code,year,sex,value\n\nW01,610100,2019,T,45.5\n\nW01,610100,2019,Q,1\n");
+
+        var result = w.Load(false, file);
+
+        Assert.Equal(2, result.RowsIn);
+        Assert.Equal(5L, w.Scalar("SELECT line_no FROM etl_reject"));
+    }
+
+    [Fact]
     public void Load_CrlfFile_CountsLinesLikeAnEditor()
     {
         using var tmp = new TempDirectory();
