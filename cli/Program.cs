@@ -15,4 +15,6 @@ root.Subcommands.Add(ReportCommand.Create());
 root.Subcommands.Add(ForecastCommand.Create());
 root.Subcommands.Add(BacktestCommand.Create());
 root.Subcommands.Add(PackCommand.Create());
+root.Subcommands.Add(LoadCommand.Create());
+root.Subcommands.Add(ExportCommand.Create());
 return root.Parse(args).Invoke();

@@ -4,11 +4,27 @@ using Wcc.Benchmarks;
 return args.FirstOrDefault() switch
 {
     "forecast" => ForecastBenchmark.Run(args[1..], Console.Out),
+    "ingest" => Ingest(args[1..]),
     _ => Usage(),
 };
 
+static int Ingest(string[] args)
+{
+    var rows = IngestBenchmark.DefaultRows;
+    for (var i = 0; i < args.Length; i++)
+    {
+        if (args[i] == "--rows" && i + 1 < args.Length && long.TryParse(args[++i].Replace("_", ""), out var n) && n > 0) rows = n;
+        else
+        {
+            Console.Error.WriteLine($"unknown or invalid argument: {args[i]}");
+            return 2;
+        }
+    }
+    return IngestBenchmark.Run(rows, Console.Out);
+}
+
 static int Usage()
 {
-    Console.Error.WriteLine("usage: wcc-bench forecast [--series N] [--db PATH]");
+    Console.Error.WriteLine("usage: wcc-bench forecast [--series N] [--db PATH] | wcc-bench ingest [--rows N]");
     return 2;
 }

@@ -23,7 +23,8 @@ public sealed class EtlRun
 
     /// <summary>Inserts a running row for <paramref name="job"/> reading <paramref name="filePath"/> (or null).</summary>
     /// <param name="startedAt">Passed in so builds stay reproducible in tests; the CLI passes the wall clock.</param>
-    public static EtlRun Start(DuckDBConnection connection, string job, string? filePath, DateTime startedAt)
+    /// <param name="fileSha256">The file's hash when the caller already streamed it (large loads), so it is not read twice.</param>
+    public static EtlRun Start(DuckDBConnection connection, string job, string? filePath, DateTime startedAt, string? fileSha256 = null)
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = """
@@ -32,7 +33,7 @@ public sealed class EtlRun
             """;
         cmd.Parameters.Add(new DuckDBParameter("job", job));
         cmd.Parameters.Add(new DuckDBParameter("path", (object?)filePath ?? DBNull.Value));
-        cmd.Parameters.Add(new DuckDBParameter("sha", filePath is null ? DBNull.Value : Sha256(filePath)));
+        cmd.Parameters.Add(new DuckDBParameter("sha", filePath is null ? DBNull.Value : fileSha256 ?? Sha256(filePath)));
         cmd.Parameters.Add(new DuckDBParameter("started", startedAt));
         return new EtlRun(connection, Convert.ToInt32(cmd.ExecuteScalar()));
     }

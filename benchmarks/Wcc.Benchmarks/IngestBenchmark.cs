@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using DuckDB.NET.Data;
+using Wcc.Etl.Observations;
+using Wcc.Warehouse.Connection;
+
+namespace Wcc.Benchmarks;
+
+/// <summary>Times (a) a bare DuckDB COPY of the file and (b) the full observation load with every check, in one run.</summary>
+public static class IngestBenchmark
+{
+    /// <summary>Rows generated when --rows is not given.</summary>
+    public const long DefaultRows = 10_000_000;
+
+    /// <summary>Target: the full load at most this many times slower than a bare COPY.</summary>
+    public const double TargetRatio = 1.3;
+
+    /// <summary>Target peak resident memory of the load.</summary>
+    public const long TargetPeakBytes = 2L << 30;
+
+    public static int Run(long rows, TextWriter output)
+    {
+        var dir = Directory.CreateTempSubdirectory("wcc-bench-").FullName;
+        try
+        {
+            var csv = Path.Combine(dir, "observations.csv");
+            var clock = Stopwatch.StartNew();
+            ObservationGenerator.Write(csv, rows);
+            output.WriteLine($"generated {rows:N0} rows ({new FileInfo(csv).Length / 1e6:N0} MB) in {clock.Elapsed.TotalSeconds:N1} s: {csv}");
+
+            using var connection = WarehouseFile.Open(Path.Combine(dir, "bench.duckdb"), WarehouseAccess.ReadWrite);
+            SeedDimensions(connection, ObservationGenerator.AreasNeeded(rows));
+
+            var copySeconds = TimeCopy(connection, csv);
+            output.WriteLine($"(a) bare COPY:  {copySeconds,7:N2} s  {rows / copySeconds,12:N0} rows/s");
+
+            ResetPeakMemory();
+            clock.Restart();
+            var result = ObservationLoad.Run(connection, new ObservationLoadOptions([csv], () => DateTime.UtcNow));
+            var loadSeconds = clock.Elapsed.TotalSeconds;
+            var peak = PeakMemoryBytes();
+            var file = result.Files[0];
+            output.WriteLine($"(b) full load:  {loadSeconds,7:N2} s  {rows / loadSeconds,12:N0} rows/s  (route {file.Route}; loaded {result.RowsLoaded:N0}, rejected {result.RowsRejected:N0}, warned {result.RowsWarned:N0})");
+            var ratio = loadSeconds / copySeconds;
+            output.WriteLine($"ratio b/a: {ratio:N2} (target <= {TargetRatio})");
+            output.WriteLine($"peak memory of the load: {peak / (1024.0 * 1024 * 1024):N2} GiB (target <= {TargetPeakBytes >> 30} GiB; {PeakSource})");
+            if (result.RowsIn != rows || result.RowsLoaded + result.RowsRejected != rows)
+            {
+                output.WriteLine($"RECONCILIATION FAILED: {rows} generated, {result.RowsIn} read");
+                return 1;
+            }
+            // The generator plants a bad row at every BadRowEvery-th data row: their line numbers prove lines are numbered in order.
+            using var check = connection.CreateCommand();
+            check.CommandText = "SELECT count(*) FILTER (WHERE (line_no - 1) % $every <> 0), count(*) FROM etl_reject WHERE severity = 'error'";
+            check.Parameters.Add(new DuckDBParameter("every", ObservationGenerator.BadRowEvery));
+            using var reader = check.ExecuteReader();
+            reader.Read();
+            var misplaced = reader.GetInt64(0);
+            output.WriteLine($"rows in = loaded + rejected: {result.RowsIn:N0} = {result.RowsLoaded:N0} + {result.RowsRejected:N0}; rejected rows at the expected lines: {(misplaced == 0 ? "yes" : $"NO ({misplaced} misplaced)")}");
+            if (misplaced != 0) return 1;
+            return 0;
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    private static void SeedDimensions(DuckDBConnection connection, int areas)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = $"""
+            INSERT INTO dim_indicator (indicator_code, name_zh, unit_of_measure, measure_kind, sex_disaggregated, direction, population, lower_bound, upper_bound)
+            SELECT printf('B%03d', i), '基准指标' || i,
+                   CASE WHEN i % 3 = 0 THEN 'persons' ELSE '%' END, CASE WHEN i % 3 = 0 THEN 'count' ELSE 'rate' END,
+                   true, 'higher', 'both', CASE WHEN i % 3 = 0 THEN NULL ELSE 0 END, CASE WHEN i % 3 = 0 THEN NULL ELSE 100 END
+            FROM range({ObservationGenerator.Indicators}) t(i);
+            INSERT INTO dim_area (area_code, area_name, area_level) SELECT (610000 + a)::VARCHAR, '基准地区' || a, 'district' FROM range($areas) t(a);
+            """;
+        cmd.Parameters.Add(new DuckDBParameter("areas", areas));
+        cmd.ExecuteNonQuery();
+    }
+
+    private static double TimeCopy(DuckDBConnection connection, string csv)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = """
+            CREATE TABLE bench_copy (indicator_code VARCHAR, area_code VARCHAR, year INTEGER, sex VARCHAR, value DOUBLE,
+                                     age_group VARCHAR, urban_rural VARCHAR, source VARCHAR, status VARCHAR)
+            """;
+        cmd.ExecuteNonQuery();
+        var clock = Stopwatch.StartNew();
+        // The path is our own temp file; COPY cannot bind it as a parameter, so quotes are doubled.
+        cmd.CommandText = $"COPY bench_copy FROM '{csv.Replace("'", "''")}' (HEADER)";
+        cmd.ExecuteNonQuery();
+        var seconds = clock.Elapsed.TotalSeconds;
+        cmd.CommandText = "DROP TABLE bench_copy; CHECKPOINT";
+        cmd.ExecuteNonQuery();
+        return seconds;
+    }
+
+    private static string PeakSource = "Process.PeakWorkingSet64";
+
+    /// <summary>Linux lets a process reset its high-water mark (clear_refs 5), so the peak is the load's, not the COPY's.</summary>
+    private static void ResetPeakMemory()
+    {
+        try
+        {
+            File.WriteAllText("/proc/self/clear_refs", "5");
+            PeakSource = "VmHWM after reset";
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            PeakSource = "Process.PeakWorkingSet64 (whole process; HWM reset not permitted)";
+        }
+    }
+
+    private static long PeakMemoryBytes()
+    {
+        const string status = "/proc/self/status";
+        if (File.Exists(status))
+        {
+            var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            if (line is not null) return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
+        }
+        using var process = Process.GetCurrentProcess();
+        return process.PeakWorkingSet64;
+    }
+}

@@ -1,0 +1,54 @@
+using System.Text;
+using DuckDB.NET.Data;
+
+namespace Wcc.Etl.Export;
+
+/// <summary>`wcc export csv`: every table and view as a UTF-8 CSV with a byte-order mark, safe to open in Excel.</summary>
+public static class CsvExport
+{
+    /// <summary>Characters that make Excel read a cell as a formula (CSV injection); such text cells get a leading apostrophe.</summary>
+    private const string FormulaPrefixes = "=+-@\t\r";
+
+    /// <summary>Writes one CSV per relation into <paramref name="outDir"/>; refuses existing output unless <paramref name="overwrite"/>.</summary>
+    public static IReadOnlyList<ExportEntry> Run(DuckDBConnection connection, string outDir, bool overwrite)
+    {
+        var relations = ExportRelations.List(connection);
+        ExportRelations.PrepareTargets(outDir, relations.Select(r => Path.Combine(outDir, r.Name + ".csv")), overwrite);
+        var entries = new List<ExportEntry>();
+        foreach (var relation in relations)
+        {
+            var final = Path.Combine(outDir, relation.Name + ".csv");
+            var body = final + ".part";
+            ExportRelations.Execute(connection,
+                $"COPY (SELECT {SelectList(relation)} FROM {ExportRelations.Identifier(relation.Name)}) TO {ExportRelations.PathLiteral(body)} (FORMAT csv, HEADER)");
+            PrependBom(body, final);
+            entries.Add(new ExportEntry(relation.Name, ExportRelations.Count(connection, relation), Path.GetFileName(final),
+                relation.Columns.Select(c => c.Name).ToList(), false));
+        }
+        return entries;
+    }
+
+    private static string SelectList(ExportRelation relation)
+    {
+        if (relation.Columns.Count == 0) return "*";
+        var prefixes = string.Join(", ", FormulaPrefixes.Select(c => $"chr({(int)c})"));
+        return string.Join(", ", relation.Columns.Select(c =>
+        {
+            var id = ExportRelations.Identifier(c.Name);
+            // Only text can smuggle a formula; typed numbers (e.g. -3.5) stay numbers.
+            return c.Type == "VARCHAR" ? $"CASE WHEN left({id}, 1) IN ({prefixes}) THEN '''' || {id} ELSE {id} END AS {id}" : id;
+        }));
+    }
+
+    /// <summary>DuckDB writes no BOM; Excel needs one to read UTF-8 Chinese, so the body is copied behind it.</summary>
+    private static void PrependBom(string body, string final)
+    {
+        using (var output = new FileStream(final, FileMode.Create, FileAccess.Write))
+        {
+            output.Write(Encoding.UTF8.Preamble);
+            using var input = File.OpenRead(body);
+            input.CopyTo(output);
+        }
+        File.Delete(body);
+    }
+}

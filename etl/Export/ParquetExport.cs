@@ -1,0 +1,42 @@
+using System.Text.Json;
+using DuckDB.NET.Data;
+
+namespace Wcc.Etl.Export;
+
+/// <summary>`wcc export parquet`: every table and view as Parquet (facts partitioned by year, Hive layout) plus manifest.json.</summary>
+public static class ParquetExport
+{
+    /// <summary>Name of the manifest written beside the data.</summary>
+    public const string ManifestFile = "manifest.json";
+
+    /// <summary>Writes the export into <paramref name="outDir"/>; refuses existing output unless <paramref name="overwrite"/>.</summary>
+    public static IReadOnlyList<ExportEntry> Run(DuckDBConnection connection, string outDir, bool overwrite)
+    {
+        var relations = ExportRelations.List(connection);
+        var plans = relations.Select(r =>
+        {
+            var rows = ExportRelations.Count(connection, r);
+            // An empty fact has no year to partition on and would leave no file to read back: write it as one file.
+            var partitioned = r.PartitionByYear && rows > 0;
+            return (Relation: r, Rows: rows, Partitioned: partitioned, Relative: partitioned ? r.Name : r.Name + ".parquet");
+        }).ToList();
+        ExportRelations.PrepareTargets(outDir,
+            plans.Select(p => Path.Combine(outDir, p.Relative)).Append(Path.Combine(outDir, ManifestFile)), overwrite);
+
+        var entries = new List<ExportEntry>();
+        foreach (var p in plans)
+        {
+            var target = ExportRelations.PathLiteral(Path.Combine(outDir, p.Relative));
+            var options = p.Partitioned ? "FORMAT parquet, PARTITION_BY (year)" : "FORMAT parquet";
+            ExportRelations.Execute(connection, $"COPY (SELECT * FROM {ExportRelations.Identifier(p.Relation.Name)}) TO {target} ({options})");
+            entries.Add(new ExportEntry(p.Relation.Name, p.Rows, p.Partitioned ? p.Relative + "/year=*/*.parquet" : p.Relative,
+                p.Relation.Columns.Select(c => c.Name).ToList(), p.Partitioned));
+        }
+        var json = JsonSerializer.Serialize(entries.Select(e => new
+        {
+            table = e.Table, rows = e.Rows, path = e.Path, partitioned_by = e.Partitioned ? "year" : null, columns = e.Columns,
+        }), new JsonSerializerOptions { WriteIndented = true });
+        File.WriteAllText(Path.Combine(outDir, ManifestFile), json);
+        return entries;
+    }
+}

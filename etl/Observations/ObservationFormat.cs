@@ -1,0 +1,56 @@
+namespace Wcc.Etl.Observations;
+
+/// <summary>The long-CSV interchange format of observations: columns, accepted codes and the limits the checks apply.</summary>
+public static class ObservationFormat
+{
+    /// <summary>Columns every file must have, in any order.</summary>
+    public static readonly IReadOnlyList<string> RequiredColumns = ["indicator_code", "area_code", "year", "sex", "value"];
+
+    /// <summary>Columns a file may add; missing ones take their defaults (_T, the file name, null).</summary>
+    public static readonly IReadOnlyList<string> OptionalColumns = ["age_group", "urban_rural", "source", "status"];
+
+    /// <summary>Every column the staging table holds, in staging order.</summary>
+    public static readonly IReadOnlyList<string> AllColumns = [.. RequiredColumns, .. OptionalColumns];
+
+    /// <summary>Earliest year accepted: the 1990s baseline of the national programmes.</summary>
+    public const int MinYear = 1990;
+
+    /// <summary>Latest year accepted: far enough for 2021-2030 plans and their projections.</summary>
+    public const int MaxYear = 2050;
+
+    /// <summary>F + M may differ from T by this share of T (rounding in published tables) before a warning.</summary>
+    public const double SexTotalRelativeTolerance = 0.01;
+
+    /// <summary>...and by at least this absolute amount, so small counts rounded to units do not warn.</summary>
+    public const double SexTotalAbsoluteTolerance = 1.0;
+
+    /// <summary>Largest edit distance for which a "did you mean" suggestion is offered.</summary>
+    public const int MaxSuggestionDistance = 3;
+
+    /// <summary>The job name written to etl_run.</summary>
+    public const string Job = "observations";
+
+    /// <summary>The header a file must start with (optional columns may follow).</summary>
+    public static string ExpectedHeader => string.Join(',', RequiredColumns) + "[," + string.Join(",", OptionalColumns) + "]";
+}
+
+/// <summary>Stable reason codes written to <c>etl_reject.reason_code</c>.</summary>
+public static class RejectReason
+{
+    public const string WrongColumnCount = "wrong_column_count";
+    public const string UnbalancedQuotes = "unbalanced_quotes";
+    public const string UnknownIndicator = "unknown_indicator";
+    public const string UnknownArea = "unknown_area";
+    public const string YearOutOfRange = "year_out_of_range";
+    public const string BadSex = "bad_sex";
+    public const string NonNumericValue = "non_numeric_value";
+    public const string NotFinite = "not_finite";
+    public const string NegativeCount = "negative_count";
+    public const string OutOfBounds = "out_of_bounds";
+    public const string BadStatus = "bad_status";
+    public const string BadUrbanRural = "bad_urban_rural";
+    public const string DuplicateKey = "duplicate_key";
+
+    /// <summary>Warning only: the row is loaded.</summary>
+    public const string SexTotalMismatch = "sex_total_mismatch";
+}
