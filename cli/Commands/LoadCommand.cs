@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using Wcc.Etl.Observations;
+using Wcc.Etl.Seeds;
 using Wcc.Warehouse.Connection;
 
 namespace Wcc.Cli.Commands;
@@ -26,14 +27,8 @@ internal static class LoadCommand
         };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
-            var references = new[] { parse.GetValue(indicators), parse.GetValue(targets), parse.GetValue(areas) };
-            if (references.Any(r => r is not null))
-            {
-                // The reference loaders (etl/Seeds) are wired in by the integrator as ObservationLoadOptions.ReferenceSteps.
-                throw new WccException("--indicators/--targets/--areas are not wired to the seed loaders in this build",
-                    "load the reference files with `wcc build`, then run `wcc load --observations ...`", exitCode: 2);
-            }
-            var options = new ObservationLoadOptions(parse.GetValue(observations)!, () => DateTime.UtcNow);
+            var references = ReferenceFileSteps.Steps(parse.GetValue(areas), parse.GetValue(indicators), parse.GetValue(targets));
+            var options = new ObservationLoadOptions(parse.GetValue(observations)!, () => DateTime.UtcNow, references);
             using var connection = WarehouseFile.Open(parse.GetValue(db)!, WarehouseAccess.ReadWrite);
             var result = AnsiConsole.Progress().Start(ctx =>
             {
