@@ -22,12 +22,13 @@ public static class BarChart
 {
     private const float LabelSize = 13;
     private const int RowHeight = 24;
-    private const int DataWidth = 900;
+    /// <summary>Plot area width: with the legend below, the figure is ~750 px, so 13 px labels print at ~9 pt on A4.</summary>
+    private const int DataWidth = 560;
+
+    /// <summary>Room for the legend row below the axis.</summary>
+    private const int LegendHeight = 50;
     private const int Pad = 40;
     private const double BarThickness = 0.7;
-
-    private static double LegendSpace(BarInput input) =>
-        60 + TextMetrics.MaxWidth(input.Segments.Select(s => s.Label).Append(input.MutedLegend ?? ""), LabelSize);
 
     /// <summary>Builds the plot and picks a pixel size; call <see cref="ChartFont.Require"/> first.</summary>
     public static (Plot Plot, int Width, int Height) Create(BarInput input)
@@ -105,11 +106,11 @@ public static class BarChart
         }
         plot.Legend.FontName = ChartFont.Family;
         plot.Legend.FontSize = LabelSize;
-        plot.ShowLegend(Edge.Right);
+        plot.ShowLegend(Edge.Bottom);
 
         var left = TextMetrics.MaxWidth(input.Categories, LabelSize) + Pad;
-        var width = (int)Math.Max(TextMetrics.Width(input.Title, 18) + 2 * Pad, left + DataWidth + Pad + LegendSpace(input));
-        var height = n * RowHeight + 150;
+        var width = (int)Math.Max(TextMetrics.Width(input.Title, 18) + 2 * Pad, left + DataWidth + Pad);
+        var height = n * RowHeight + 150 + LegendHeight;
         return (plot, width, height);
     }
 }

@@ -35,8 +35,7 @@ public static class EvaluationPack
         Report(4, "写出网页与单位页");
         var index = Path.Combine(output, "index.html");
         var unitBodies = string.Concat(unitPages.Select(p => p.Body));
-        var unitsAppendix = $"<section class=\"page\" id=\"units\"><h2>{PackDocument.ChineseNumeral(sections.Count)}、附录三 单位页</h2><p>以下每页对应一个单位,亦另存为 units/ 目录下的单独网页,便于分送各单位。</p></section>";
-        File.WriteAllText(index, PackDocument.Page(Title(options), sections, tableOfContents: true, unitsAppendix + unitBodies), Utf8);
+        File.WriteAllText(index, PackDocument.Page(Title(options), sections, tableOfContents: true, unitBodies), Utf8);
         var unitDir = Directory.CreateDirectory(Path.Combine(output, "units")).FullName;
         var unitFiles = new List<string>();
         foreach (var page in unitPages)
@@ -64,12 +63,11 @@ public static class EvaluationPack
 
     private static List<PackSection> Sections(PackContext context, out IReadOnlyList<UnitPages.UnitPage> unitPages)
     {
-        var n = 1;
-        string Next() => PackDocument.ChineseNumeral(n++);
+        // Section numbers: 一 is the summary, the chapters follow, then the analyses and appendices.
         var sections = new List<PackSection> { CoverSection.Build(context), SummarySection.Build(context) };
-        n = 2;
-        sections.AddRange(ChapterSections.Build(context, i => PackDocument.ChineseNumeral(i), n));
-        n += sections.Count - 2;
+        sections.AddRange(ChapterSections.Build(context, PackDocument.ChineseNumeral, firstIndex: 2));
+        var n = sections.Count;
+        string Next() => PackDocument.ChineseNumeral(n++);
         sections.Add(AnalysisSections.Workload(context, Next()));
         var coverage = AnalysisSections.Coverage(context, Next());
         sections.Add(coverage);
@@ -77,6 +75,9 @@ public static class EvaluationPack
         sections.Add(Appendices.DataQuality(context, Next(), coverage.Tables[0]));
         sections.Add(Appendices.Methodology(context, Next()));
         unitPages = UnitPages.Build(context);
+        var unitsTitle = $"{Next()}、附录三 单位页";
+        sections.Add(new PackSection("units", unitsTitle,
+            $"<section class=\"page\" id=\"units\"><h2>{Html.Escape(unitsTitle)}</h2><p>以下每页对应一个单位({unitPages.Count}个),亦另存为 units/ 目录下的单独网页,便于分送各单位。</p></section>", []));
         return sections;
     }
 

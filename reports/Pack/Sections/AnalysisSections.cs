@@ -24,7 +24,7 @@ public static class AnalysisSections
         html.Raw(PackFigures.All(report));
         TableView.Render(html, units, "各单位工作量");
         html.Raw("</section>");
-        return new PackSection("workload", "单位工作量", html.ToString(), [units]);
+        return new PackSection("workload", $"{number}、单位工作量", html.ToString(), [units]);
     }
 
     public static PackSection Coverage(PackContext context, string number)
@@ -42,6 +42,6 @@ public static class AnalysisSections
             .Element("p", "任务×单位矩阵显示每项任务的牵头与责任单位;地区×指标热力图显示相对基期的目标进展(达标单独标示)、数据完整性和性别平等指数(女/男)。")
             .Raw(PackFigures.All(report))
             .Raw("</section>");
-        return new PackSection("coverage", "任务覆盖与指标达成", html.ToString(), [completeness, parity]);
+        return new PackSection("coverage", $"{number}、任务覆盖与指标达成热力图", html.ToString(), [completeness, parity]);
     }
 }

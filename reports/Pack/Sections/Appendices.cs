@@ -27,15 +27,18 @@ public static class Appendices
         else TableView.Render(html, rejects, "拒收与警告(按原因)");
         html.Element("p", $"数据完整性:{completeness.Rows.Count}个地区×指标序列中,{incomplete.Rows.Count}个序列存在缺失年份(明细见工作簿“数据完整性”表)。");
         html.Raw("</section>");
-        return new PackSection("data-quality", "数据质量", html.ToString(), [loads, rejects]);
+        return new PackSection("data-quality", $"{number}、附录一 数据质量", html.ToString(), [loads, rejects]);
     }
 
     public static PackSection Methodology(PackContext context, string number)
     {
-        var scores = TableView.Select("回测评分", context.Tables.BacktestScores,
+        // Scores differ in the third decimal, so they get three (the pack's default is two).
+        static string Score(object? v) => v is null ? "—" : Cells.Number(v).ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);
+        var scores = TableView.Compose("回测评分", context.Tables.BacktestScores,
         [
-            ("method", "方法"), ("cutoff_year", "回测截点"), ("n", "样本数"), ("accuracy", "准确率"), ("brier", "Brier分数"),
-            ("log_loss", "对数损失"), ("auc", "AUC"), ("mae", "预测值平均绝对误差"), ("is_default", "默认方法"),
+            ("方法", c => MethodNames.Chinese(Cells.Text(c("method")))), ("回测截点", c => c("cutoff_year")), ("样本数", c => c("n")),
+            ("准确率", c => Score(c("accuracy"))), ("Brier分数", c => Score(c("brier"))), ("对数损失", c => Score(c("log_loss"))),
+            ("AUC", c => Score(c("auc"))), ("预测值平均绝对误差", c => Score(c("mae"))), ("默认方法", c => c("is_default")),
         ]);
         var html = new Html().Raw("<section class=\"page\" id=\"methodology\">").Element("h2", $"{number}、附录二 方法说明");
         html.Element("h3", "状态定义")
@@ -57,6 +60,6 @@ public static class Appendices
         if (scores.Rows.Count == 0) html.Element("p", "尚无到期目标的实际值,未能回测;默认采用时间加权线性趋势法。");
         else TableView.Render(html, scores, "各方法回测评分");
         html.Raw("</section>");
-        return new PackSection("methodology", "方法说明", html.ToString(), [scores]);
+        return new PackSection("methodology", $"{number}、附录二 方法说明", html.ToString(), [scores]);
     }
 }

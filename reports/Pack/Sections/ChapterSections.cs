@@ -8,10 +8,10 @@ public static class ChapterSections
     private static readonly IReadOnlyList<(string Header, Func<Func<string, object?>, object?> Value)> IndicatorColumns =
     [
         ("指标", c => c("indicator_name")),
-        ("最新值", c => $"{PackFormat.WithUnit(c("latest_value"), c("unit_of_measure"))}({c("latest_year")})"),
+        ("最新值", c => $"{PackFormat.WithUnit(c("latest_value"), c("unit_of_measure"))}\n({c("latest_year")}年)"),
         ("女", c => Html.Format(c("female_value"))),
         ("男", c => Html.Format(c("male_value"))),
-        ("目标", c => $"{PackFormat.Comparator(c("comparator"))}{Html.Format(c("target_value"))}({c("deadline_year")})"),
+        ("目标", c => $"{PackFormat.Comparator(c("comparator"))}{Html.Format(c("target_value"))}\n({c("deadline_year")}年)"),
         ("到期预测(80%区间)", c => c("projected_value") is null ? "—" : $"{Html.Format(c("projected_value"))}({Html.Format(c("lower"))}–{Html.Format(c("upper"))})"),
         ("达成概率", c => PackFormat.Percent(c("p_met"))),
         ("状态", c => c("status")),
@@ -30,7 +30,8 @@ public static class ChapterSections
         foreach (var chapter in chapters)
         {
             var id = $"chapter-{chapter.Key.No}";
-            var html = new Html().Raw($"<section class=\"page\" id=\"{id}\">").Element("h2", $"{sectionNumber(index++)}、{chapter.Key.Title}");
+            var title = $"{sectionNumber(index++)}、{chapter.Key.Title}";
+            var html = new Html().Raw($"<section class=\"page\" id=\"{id}\">").Element("h2", title);
             var sheets = new List<SheetTable>();
             foreach (var task in chapter)
             {
@@ -57,7 +58,7 @@ public static class ChapterSections
                 html.Raw("</div>");
             }
             html.Raw("</section>");
-            yield return new PackSection(id, chapter.Key.Title, html.ToString(), sheets.Count == 0 ? [] : [Merge($"第{chapter.Key.No}章指标", sheets)]);
+            yield return new PackSection(id, title, html.ToString(), sheets.Count == 0 ? [] : [Merge($"第{chapter.Key.No}章指标", sheets)]);
         }
     }
 

@@ -12,9 +12,9 @@ public static class EarlyWarningSection
         ("指标", c => c("indicator_name")),
         ("地区", c => $"{c("area_name")}·{PackFormat.Sex(c("sex"))}"),
         ("牵头单位", c => c("lead_units")),
-        ("最新值", c => $"{PackFormat.WithUnit(c("latest_value"), c("unit_of_measure"))}({c("latest_year")})"),
-        ("目标", c => $"{PackFormat.Comparator(c("comparator"))}{Html.Format(c("target_value"))}({c("deadline_year")})"),
-        ("到期预测", c => $"{Html.Format(c("projected_value"))},达成概率{PackFormat.Percent(c("p_met"))}"),
+        ("最新值", c => $"{PackFormat.WithUnit(c("latest_value"), c("unit_of_measure"))}\n({c("latest_year")}年)"),
+        ("目标", c => $"{PackFormat.Comparator(c("comparator"))}{Html.Format(c("target_value"))}\n({c("deadline_year")}年)"),
+        ("到期预测", c => $"{Html.Format(c("projected_value"))}\n达成概率{PackFormat.Percent(c("p_met"))}"),
         ("状态", c => c("status")),
         ("原因与所需进度", c => c("reason")),
     ];
@@ -28,6 +28,6 @@ public static class EarlyWarningSection
         if (table.Rows.Count == 0) html.Element("p", "目前没有需要预警的指标序列。");
         else TableView.Render(html, table);
         html.Raw("</section>");
-        return new PackSection("warning", Title, html.ToString(), [table]);
+        return new PackSection("warning", $"{number}、{Title}", html.ToString(), [table]);
     }
 }

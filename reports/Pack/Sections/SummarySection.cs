@@ -35,7 +35,7 @@ public static class SummarySection
         if (risks.Rows.Count == 0) html.Element("p", "全市层面暂无需加快或难以达成的目标。");
         else TableView.Render(html, risks);
         html.Raw("</section>");
-        return new PackSection("summary", Title, html.ToString(), [byChapter, risks]);
+        return new PackSection("summary", $"一、{Title}", html.ToString(), [byChapter, risks]);
     }
 
     /// <summary>Chapters as rows and the five statuses as columns.</summary>
