@@ -1,0 +1,160 @@
+using System.Text.RegularExpressions;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+using SkiaSharp;
+using Wcc.Reports.Pack;
+using Wcc.Tests.Support;
+
+namespace Wcc.Tests.Reports.Pack;
+
+/// <summary>The pack written once from the real seed warehouse, shared by the tests below.</summary>
+public sealed class SeedPackFixture : IDisposable
+{
+    public SeedWarehouseFixture Warehouse { get; } = new();
+
+    public TempDirectory Output { get; } = new();
+
+    public PackResult Result { get; }
+
+    public string IndexHtml { get; }
+
+    public SeedPackFixture()
+    {
+        Result = EvaluationPack.Run(Warehouse.Connection, new PackOptions(Output.File("pack")));
+        IndexHtml = File.ReadAllText(Result.IndexHtml);
+    }
+
+    public void Dispose()
+    {
+        Warehouse.Dispose();
+        Output.Dispose();
+    }
+}
+
+public partial class EvaluationPackTests(SeedPackFixture pack) : IClassFixture<SeedPackFixture>
+{
+    [Fact]
+    public void Html_SectionsAndCountsMatchTheWarehouse()
+    {
+        var html = pack.IndexHtml;
+        Assert.Equal(pack.Warehouse.Scalar("SELECT count(*) FROM dim_task"), TaskHeading().Matches(html).Count);
+        Assert.Equal(pack.Warehouse.Scalar("SELECT count(*) FROM dim_chapter"), ChapterSection().Matches(html).Count);
+        foreach (var id in new[] { "cover", "toc", "summary", "workload", "coverage", "warning", "data-quality", "methodology", "units" })
+        {
+            Assert.Contains($"id=\"{id}\"", html);
+        }
+        var units = pack.Warehouse.Scalar("SELECT count(DISTINCT unit_name) FROM fact_task_assignment");
+        Assert.Equal(units, pack.Result.UnitPages.Count);
+        Assert.Equal(units, UnitSection().Matches(html).Count);
+        var asOf = pack.Result.AsOfYear;
+        var met = pack.Warehouse.Scalar("SELECT count(*) FROM v_pack_indicator_status WHERE is_city AND status = '已达成' AND as_of_year = $y", ("y", asOf));
+        Assert.Contains($"<div class=\"kpi met\"><b>{met}</b>已达成</div>", html);
+        var warnings = pack.Warehouse.Scalar("SELECT count(*) FROM v_pack_early_warning WHERE as_of_year = $y", ("y", asOf));
+        var warningSection = html[html.IndexOf("id=\"warning\"", StringComparison.Ordinal)..html.IndexOf("id=\"data-quality\"", StringComparison.Ordinal)];
+        Assert.Equal(warnings, RowCount().Matches(warningSection).Count);
+        Assert.Contains("合成示例数据", html);
+    }
+
+    [Fact]
+    public void Html_IsSelfContained()
+    {
+        Assert.DoesNotContain("http://", pack.IndexHtml);
+        Assert.DoesNotContain("https://", pack.IndexHtml);
+        Assert.DoesNotContain("<script", pack.IndexHtml);
+        Assert.True(Regex.Matches(pack.IndexHtml, "<img [^>]*src=\"data:image/png;base64,").Count >= 5);
+    }
+
+    [Fact]
+    public void Workbook_OpensAndHoldsEveryTableWithHeaders()
+    {
+        using var doc = SpreadsheetDocument.Open(pack.Result.Workbook, false);
+        var sheets = doc.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value!).ToList();
+        foreach (var expected in new[] { "按章节目标状态", "主要风险", "预警清单", "单位工作量", "数据完整性", "性别平等指数", "数据载入记录", "回测评分" })
+        {
+            Assert.Contains(expected, sheets);
+        }
+        var warning = (WorksheetPart)doc.WorkbookPart.GetPartById(doc.WorkbookPart.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == "预警清单").Id!);
+        var rows = warning.Worksheet.Descendants<Row>().ToList();
+        Assert.Equal("序号", rows[0].Elements<Cell>().First().InnerText);
+        Assert.Equal(pack.Warehouse.Scalar("SELECT count(*) FROM v_pack_early_warning WHERE as_of_year = $y", ("y", pack.Result.AsOfYear)) + 1, rows.Count);
+    }
+
+    [Fact]
+    public void Pdf_HasAPageForEverySectionAndUnit()
+    {
+        Assert.Null(pack.Result.PdfProblem);
+        var pages = ChromiumPrinterTests.PdfPages(pack.Result.Pdf!);
+        var pageSections = Regex.Matches(pack.IndexHtml, "<section class=\"page").Count + 1; // + cover
+        Assert.True(pages >= pageSections, $"{pages} pages for {pageSections} page-breaking sections");
+    }
+
+    [Fact]
+    public void Browser_LoadsWithNoBrokenImagesOrScriptErrors_AndScreenshotIsNotBlank()
+    {
+        // A copy of the page with a probe appended: it counts images that failed to decode and script errors.
+        var probe = Path.Combine(Path.GetDirectoryName(pack.Result.IndexHtml)!, "probe.html");
+        File.WriteAllText(probe, pack.IndexHtml.Replace("</body>", """
+            <script>
+            window.__errors = 0; window.addEventListener('error', () => window.__errors++);
+            window.addEventListener('load', () => {
+              const broken = [...document.images].filter(i => !(i.complete && i.naturalWidth > 0)).length;
+              document.body.setAttribute('data-images', document.images.length);
+              document.body.setAttribute('data-broken', broken);
+              document.body.setAttribute('data-errors', window.__errors);
+            });
+            </script></body>
+            """));
+        try
+        {
+            var dom = ChromiumPrinter.DumpDom(probe);
+            Assert.Matches("data-broken=\"0\"", dom);
+            Assert.Matches("data-errors=\"0\"", dom);
+            Assert.DoesNotMatch("data-images=\"0\"", dom);
+        }
+        finally
+        {
+            File.Delete(probe);
+        }
+        var png = Path.Combine(pack.Output.Path, "shot.png");
+        Assert.Null(ChromiumPrinter.Screenshot(pack.Result.IndexHtml, png));
+        using var bitmap = SKBitmap.Decode(png);
+        var inked = 0;
+        for (var y = 0; y < bitmap.Height; y += 4)
+        {
+            for (var x = 0; x < bitmap.Width; x += 4)
+            {
+                var c = bitmap.GetPixel(x, y);
+                if (c.Red < 200 || c.Green < 200 || c.Blue < 200) inked++;
+            }
+        }
+        Assert.True(inked > 500, $"screenshot looks blank ({inked} dark samples)");
+    }
+
+    [Fact]
+    public void Pack_SameWarehouse_SameHtml()
+    {
+        var again = EvaluationPack.Run(pack.Warehouse.Connection, new PackOptions(pack.Output.File("again"), WritePdf: false));
+        Assert.Equal(pack.IndexHtml, File.ReadAllText(again.IndexHtml));
+        Assert.Equal(File.ReadAllText(pack.Result.UnitPages[0]), File.ReadAllText(again.UnitPages[0]));
+    }
+
+    [Fact]
+    public void Pack_ExistingOutputWithoutOverwrite_IsRefused()
+    {
+        var ex = Assert.Throws<Wcc.Warehouse.Connection.WccException>(() =>
+            EvaluationPack.Run(pack.Warehouse.Connection, new PackOptions(Path.GetDirectoryName(pack.Result.IndexHtml)!, WritePdf: false)));
+        Assert.Contains("--overwrite", ex.Hint);
+    }
+
+    [GeneratedRegex("<h3>任务\\d+</h3>")]
+    private static partial Regex TaskHeading();
+
+    [GeneratedRegex("<section class=\"page\" id=\"chapter-\\d+\">")]
+    private static partial Regex ChapterSection();
+
+    [GeneratedRegex("<section class=\"page unit\">")]
+    private static partial Regex UnitSection();
+
+    [GeneratedRegex("<tr><td class=\"num\">")]
+    private static partial Regex RowCount();
+}
