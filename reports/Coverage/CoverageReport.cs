@@ -12,6 +12,12 @@ public static class CoverageReport
     /// <summary>Title of the report section in the pack.</summary>
     public const string Title = "任务覆盖与指标达成热力图";
 
+    /// <summary>Area x indicator marts restricted to the focus city and its districts (v_focus_area): a national data set
+    /// loaded by a researcher would otherwise turn a 14-row heatmap into thousands of rows.</summary>
+    private static ReportTable FocusAreas(DuckDBConnection connection, string name, string view) =>
+        MartReader.Query(connection, name, $"SELECT * FROM {view} WHERE area_code IN (SELECT area_code FROM v_focus_area)", view,
+            new Dictionary<string, object>());
+
     /// <summary>Reads the coverage marts and writes each non-empty heatmap (PNG, SVG, CSV, caption) plus every table as CSV.</summary>
     public static ReportOutput Run(DuckDBConnection connection, CoverageOptions options)
     {
@@ -20,9 +26,9 @@ public static class CoverageReport
         {
             MartReader.View(connection, "coverage_task_unit", "v_coverage_task_unit"),
             MartReader.View(connection, "coverage_chapter_unit", "v_coverage_chapter_unit"),
-            MartReader.View(connection, "coverage_attainment", "v_coverage_attainment"),
-            MartReader.View(connection, "coverage_completeness", "v_coverage_completeness"),
-            MartReader.View(connection, "gender_parity", "v_gender_parity"),
+            FocusAreas(connection, "coverage_attainment", "v_coverage_attainment"),
+            FocusAreas(connection, "coverage_completeness", "v_coverage_completeness"),
+            FocusAreas(connection, "gender_parity", "v_gender_parity"),
         };
         if (tables[0].Data.Rows.Count == 0)
         {

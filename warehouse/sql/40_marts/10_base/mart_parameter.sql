@@ -12,9 +12,11 @@ INSERT INTO mart_parameter SELECT * FROM (VALUES
     ('responsible_weight', 1.0, '责任单位每项任务的工作量权重 (v_unit_workload); wcc report workload --responsible-weight 可临时覆盖'),
     ('completeness_from_year', 2010, '数据完整性评估期起始年 (v_coverage_completeness), 2011-2020 规划基线年'),
     ('completeness_to_year', 2020, '数据完整性评估期终止年 (v_coverage_completeness), 规划终期'),
-    ('attainment_equal_tolerance', 1e-9, '目标比较符为 = 时视为达标的绝对误差 (v_coverage_attainment)')
+    ('attainment_equal_tolerance', 1e-9, '目标比较符为 = 时视为达标的绝对误差 (v_coverage_attainment)'),
+    ('focus_area_code', 610100, '报告与评估包关注的城市(GB/T 2260代码);热力图只显示该市及其区县 (v_focus_area)')
 ) p(name, value, note)
-WHERE NOT EXISTS (SELECT 1 FROM mart_parameter);
+-- insert each constant that is missing, so an older warehouse gains new constants without losing edits
+WHERE p.name NOT IN (SELECT name FROM mart_parameter);
 COMMENT ON TABLE mart_parameter IS 'Named constants of the mart views (workload weights, assessment period), visible to researchers; edit a row to change every view that reads it.';
 COMMENT ON COLUMN mart_parameter.name IS 'Constant name, e.g. lead_weight.';
 COMMENT ON COLUMN mart_parameter.value IS 'Its value (years stored as numbers).';
