@@ -5,6 +5,7 @@ return args.FirstOrDefault() switch
 {
     "forecast" => ForecastBenchmark.Run(args[1..], Console.Out),
     "ingest" => Ingest(args[1..]),
+    "pack" => PackBenchmark.Run(args[1..], Console.Out),
     _ => Usage(),
 };
 
@@ -25,6 +26,6 @@ static int Ingest(string[] args)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: wcc-bench forecast [--series N] [--db PATH] | wcc-bench ingest [--rows N]");
+    Console.Error.WriteLine("usage: wcc-bench forecast [--series N] [--db PATH] | ingest [--rows N] | pack [--observations N]");
     return 2;
 }
