@@ -76,3 +76,29 @@ public class SchemaMigratorTests
         }
     }
 }
+
+public class SchemaMigrationFromOlderVersionTests
+{
+    [Fact]
+    public void OpenForWriting_WarehouseOfVersion1WithoutLaterModels_IsMigrated()
+    {
+        using var tmp = new Wcc.Tests.Support.TempDirectory();
+        var path = tmp.File("old.duckdb");
+        using (var connection = Wcc.Warehouse.Connection.WarehouseFile.Open(path, Wcc.Warehouse.Connection.WarehouseAccess.ReadWrite))
+        using (var cmd = connection.CreateCommand())
+        {
+            // What a version-1 warehouse lacked: the forecast facts and the pack views.
+            cmd.CommandText = "DROP VIEW v_pack_early_warning; DROP VIEW v_pack_status_by_chapter; DROP VIEW v_pack_indicator_status; DROP VIEW v_forecast; DROP TABLE fact_forecast; UPDATE meta_schema_version SET version = 1";
+            cmd.ExecuteNonQuery();
+        }
+        var ex = Assert.Throws<Wcc.Warehouse.Connection.WccException>(() => Wcc.Warehouse.Connection.WarehouseFile.Open(path, Wcc.Warehouse.Connection.WarehouseAccess.ReadOnly));
+        Assert.Contains("schema version 1", ex.Message);
+        using (var connection = Wcc.Warehouse.Connection.WarehouseFile.Open(path, Wcc.Warehouse.Connection.WarehouseAccess.ReadWrite))
+        using (var cmd = connection.CreateCommand())
+        {
+            cmd.CommandText = "SELECT count(*) FROM v_pack_early_warning";
+            Assert.Equal(0L, Convert.ToInt64(cmd.ExecuteScalar()));
+            Assert.Equal(Wcc.Warehouse.Schema.SchemaCatalog.CurrentVersion, Wcc.Warehouse.Schema.SchemaMigrator.ReadVersion(connection));
+        }
+    }
+}
