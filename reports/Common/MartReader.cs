@@ -36,19 +36,7 @@ public static class MartReader
     {
         try
         {
-            using var cmd = connection.CreateCommand();
-            cmd.CommandText = sql;
-            foreach (var (key, value) in parameters) cmd.Parameters.Add(new DuckDBParameter(key, value));
-            using var reader = cmd.ExecuteReader();
-            var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
-            var rows = new List<object?[]>();
-            while (reader.Read())
-            {
-                var row = new object?[reader.FieldCount];
-                for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-                rows.Add(row);
-            }
-            return new QueryResult(columns, rows);
+            return QueryRunner.Read(connection, sql, parameters);
         }
         catch (DuckDBException ex)
         {

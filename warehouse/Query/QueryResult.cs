@@ -15,23 +15,30 @@ public static partial class QueryRunner
     {
         try
         {
-            using var cmd = connection.CreateCommand();
-            cmd.CommandText = sql;
-            using var reader = cmd.ExecuteReader();
-            var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
-            var rows = new List<object?[]>();
-            while (reader.Read())
-            {
-                var row = new object?[reader.FieldCount];
-                for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
-                rows.Add(row);
-            }
-            return new QueryResult(columns, rows);
+            return Read(connection, sql, new Dictionary<string, object>());
         }
         catch (DuckDBException ex)
         {
             throw new WccException(Describe(ex.Message), HintFor(ex.Message));
         }
+    }
+
+    /// <summary>Runs a query with bound parameters and reads every row (DBNull as null); DuckDB errors propagate.</summary>
+    public static QueryResult Read(DuckDBConnection connection, string sql, IReadOnlyDictionary<string, object> parameters)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = sql;
+        foreach (var (key, value) in parameters) cmd.Parameters.Add(new DuckDBParameter(key, value));
+        using var reader = cmd.ExecuteReader();
+        var columns = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
+        var rows = new List<object?[]>();
+        while (reader.Read())
+        {
+            var row = new object?[reader.FieldCount];
+            for (var i = 0; i < row.Length; i++) row[i] = reader.IsDBNull(i) ? null : reader.GetValue(i);
+            rows.Add(row);
+        }
+        return new QueryResult(columns, rows);
     }
 
     /// <summary>One line: DuckDB's first line, plus the line and column its caret points at.</summary>
