@@ -54,6 +54,7 @@ public static class NoticeJob
         }
 
         var units = new UnitResolver(connection);
+        AppendNotice(connection, NoticeTitle.Read(text, notice), NoticePeriod.EndYear(text), path);
         AppendChapters(connection, notice.Chapters);
         AppendTasks(connection, loaded);
         AppendAssignments(connection, loaded, units, issues);
@@ -65,9 +66,16 @@ public static class NoticeJob
         return new RowCounts(notice.Tasks.Count, loaded.Count, notice.Tasks.Count - loaded.Count, warned);
     }
 
+    private static void AppendNotice(DuckDBConnection connection, NoticeTitle title, int periodEndYear, string path)
+    {
+        using var appender = connection.CreateAppender("dim_notice");
+        appender.CreateRow().AppendValue(title.Notice).AppendValue(title.Document).AppendValue(periodEndYear)
+            .AppendValue(Path.GetFileName(path)).EndRow();
+    }
+
     private static void Clear(DuckDBConnection connection)
     {
-        foreach (var table in (string[])["fact_task_target", "fact_task_assignment", "dim_task", "dim_chapter"])
+        foreach (var table in (string[])["fact_task_target", "fact_task_assignment", "dim_task", "dim_chapter", "dim_notice"])
         {
             using var cmd = connection.CreateCommand();
             cmd.CommandText = $"DELETE FROM {table}";

@@ -111,8 +111,8 @@ public static class EvaluationPack
     private static string NoticeTitle(DuckDBConnection connection)
     {
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT count(*) FROM dim_task";
-        return Convert.ToInt64(cmd.ExecuteScalar()) > 0 ? "2018-2020年西安市妇女儿童重点工作责任分工" : "(未载入通知)";
+        cmd.CommandText = "SELECT document_title FROM dim_notice";
+        return cmd.ExecuteScalar() as string ?? "(未载入通知)";
     }
 
     private static bool IsSynthetic(DuckDBConnection connection)

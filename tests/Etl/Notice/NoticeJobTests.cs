@@ -138,3 +138,15 @@ public class NoticeJobTests
         Assert.Contains("*.txt", ex.Message);
     }
 }
+
+public class NoticeTitleTests
+{
+    [Fact]
+    public void Read_SeedNotice_GivesTheNoticeAndTheDocumentItIssues()
+    {
+        var text = File.ReadAllText(Wcc.Tests.Support.RepoPaths.Notice);
+        var title = Wcc.Etl.Notice.NoticeTitle.Read(text, Wcc.Etl.Notice.NoticeParser.Parse(text, "seed.txt"));
+        Assert.StartsWith("西安市人民政府妇女儿童工作委员会关于印发", title.Notice);
+        Assert.Equal("2018-2020年西安市妇女儿童重点工作责任分工", title.Document);
+    }
+}
