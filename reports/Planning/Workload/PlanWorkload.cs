@@ -27,15 +27,20 @@ public static class PlanWorkload
     private const string PriorRolesFile = "Planning/queries/prior_unit_task_role.sql";
     private const string ComparisonFile = "Planning/queries/plan_unit_comparison.sql";
 
-    /// <summary>Measures the division of work of <paramref name="scenarioId"/> (its plan_* rows must be in the warehouse).</summary>
-    public static PlanWorkloadResult Measure(DuckDBConnection connection, PlanContext context, string scenarioId)
+    /// <summary>Measures the division of work of <paramref name="scenarioId"/> with the context's weights (mart_parameter).</summary>
+    public static PlanWorkloadResult Measure(DuckDBConnection connection, PlanContext context, string scenarioId) =>
+        Measure(connection, scenarioId, context.LeadWeight, context.ResponsibleWeight, $"{context.FirstPlanYear}-{context.HorizonYear}");
+
+    /// <summary>Measures the division of work of <paramref name="scenarioId"/> (its plan_* rows must be in the warehouse);
+    /// <paramref name="planLabel"/> names the plan period in the concentration table.</summary>
+    public static PlanWorkloadResult Measure(DuckDBConnection connection, string scenarioId, double leadWeight, double responsibleWeight, string planLabel)
     {
         var units = MartReader.EmbeddedSql(UnitsFile);
         var planRoles = MartReader.EmbeddedSql(PlanRolesFile);
         var priorRoles = MartReader.EmbeddedSql(PriorRolesFile);
         string Weighted(string roles) => $"WITH v_unit_task_role AS ({roles}), weighted_units AS ({units})";
 
-        var weights = new Dictionary<string, object> { ["lead_weight"] = context.LeadWeight, ["responsible_weight"] = context.ResponsibleWeight };
+        var weights = new Dictionary<string, object> { ["lead_weight"] = leadWeight, ["responsible_weight"] = responsibleWeight };
         var comparisonSql = $"WITH prior_units AS ({Weighted(priorRoles)} SELECT * FROM weighted_units),\n"
             + $"plan_units AS ({Weighted(planRoles)} SELECT * FROM weighted_units)\n{MartReader.EmbeddedSql(ComparisonFile)}";
         var comparison = MartReader.Query(connection, "plan_unit_workload", comparisonSql, ComparisonFile,
@@ -53,7 +58,7 @@ public static class PlanWorkload
             new Dictionary<string, object>(weights)
             {
                 ["scenario_id"] = scenarioId, ["rename_scenario_id"] = "",
-                ["plan_label"] = $"{context.FirstPlanYear}-{context.HorizonYear}",
+                ["plan_label"] = planLabel,
             });
         return new PlanWorkloadResult(scenarioId, comparison, both);
     }
