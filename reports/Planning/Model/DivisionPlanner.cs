@@ -100,13 +100,17 @@ public static partial class DivisionPlanner
         return result;
     }
 
-    /// <summary>The task text without sentences whose targets are dated at or before the as-of year (到2020年…): they expired with the old notice.</summary>
+    /// <summary>The task text without sentences whose targets are dated at or before the as-of year (到2020年…): they expired with the old notice.
+    /// A task that is nothing but such a sentence keeps it, carried forward to the horizon (到2025年…), for planners to revise.</summary>
     public static string WithoutExpiredTargets(string text, PlanContext context)
     {
         var kept = SentencePattern().Matches(text).Select(m => m.Value)
             .Where(s => !TargetPhraseExtractor.Extract(s, context.HorizonYear).Any(t => t.Deadline <= context.AsOfYear));
         var result = string.Concat(kept).Trim();
-        return result.Length == 0 ? text : result;
+        if (result.Length > 0) return result;
+        return ByYearPattern().Replace(text, m =>
+            int.Parse(m.Groups["year"].Value, System.Globalization.CultureInfo.InvariantCulture) <= context.AsOfYear
+                ? $"{m.Groups["by"].Value}{context.HorizonYear}年" : m.Value);
     }
 
     private static List<string> Units(PlanContext context, int taskNo, string role) =>
@@ -129,6 +133,9 @@ public static partial class DivisionPlanner
         }
         return null;
     }
+
+    [GeneratedRegex(@"(?<by>[到至])\s*(?<year>\d{4})\s*年")]
+    private static partial Regex ByYearPattern();
 
     [GeneratedRegex("[^。！？!?；;]+[。！？!?；;]*")]
     private static partial Regex SentencePattern();
