@@ -17,4 +17,5 @@ root.Subcommands.Add(BacktestCommand.Create());
 root.Subcommands.Add(PackCommand.Create());
 root.Subcommands.Add(LoadCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
+root.Subcommands.Add(PlanCommand.Create());
 return root.Parse(args).Invoke();

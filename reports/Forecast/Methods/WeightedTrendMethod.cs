@@ -3,6 +3,9 @@ using Wcc.Reports.Forecast.Stats;
 
 namespace Wcc.Reports.Forecast.Methods;
 
+/// <summary>One year of a projected path: clamped value and 80% interval, the prediction SE and df behind them, and the assumed shift included.</summary>
+public sealed record PathPoint(int Year, double Projected, double Lower, double Upper, double Se, int Df, double Shift);
+
 /// <summary>ESCAP/UNECE-style time-weighted linear trend: recent years count more (half-life <see cref="TrendFacts.HalfLifeYears"/>).</summary>
 /// <remarks>
 /// The projection is the weighted least-squares line at the deadline. Its 80% interval is ± t(0.90, n−2) × the
@@ -26,6 +29,22 @@ public sealed class WeightedTrendMethod : IForecastMethod
     {
         var projected = indicator.Clamp(f.Line.At(year));
         return (projected, f.Line.PredictionSe(year, f.WeightedScatter), f.Line.DegreesOfFreedom);
+    }
+
+    /// <summary>The projected path at each of <paramref name="years"/>: value and 80% interval, clamped to the indicator bounds;
+    /// <paramref name="shift"/> adds an assumed change (a planning scenario's extra pace) to the trend in a year.</summary>
+    public static IReadOnlyList<PathPoint> Path(IndicatorProfile indicator, TrendFacts f, IEnumerable<int> years, Func<int, double>? shift = null)
+    {
+        var q = Distributions.StudentTQuantile(0.9, f.Line.DegreesOfFreedom);
+        var result = new List<PathPoint>();
+        foreach (var year in years)
+        {
+            var s = shift?.Invoke(year) ?? 0;
+            var centre = f.Line.At(year) + s;
+            var se = f.Line.PredictionSe(year, f.WeightedScatter);
+            result.Add(new PathPoint(year, indicator.Clamp(centre), indicator.Clamp(centre - q * se), indicator.Clamp(centre + q * se), se, f.Line.DegreesOfFreedom, s));
+        }
+        return result;
     }
 
     /// <summary>P(met) under the Student-t predictive distribution.</summary>

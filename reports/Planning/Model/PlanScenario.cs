@@ -1,0 +1,38 @@
+using Wcc.Reports.Forecast.Model;
+
+namespace Wcc.Reports.Planning.Model;
+
+/// <summary>A validated proposed target with its assumed pace (both pace fields null: the historical trend).</summary>
+public sealed record PlanTarget(
+    SeriesKey Series, Comparator Comparator, double Value, int Deadline, int? TaskNo,
+    int? PaceFrom, double? ExtraPerYear, double? PerYear)
+{
+    /// <summary>True when the scenario assumes a pace of its own for this series.</summary>
+    public bool HasPace => PaceFrom is not null && (ExtraPerYear is not null || PerYear is not null);
+}
+
+/// <summary>A new task: its chapter, text and units.</summary>
+public sealed record PlanNewTask(int ChapterNo, string Text, IReadOnlyList<string> Lead, IReadOnlyList<string> Responsible);
+
+/// <summary>A validated scenario (the baseline is one with no assumptions), ready to compute.</summary>
+public sealed record PlanScenario(
+    string Id,
+    string Name,
+    string? Description,
+    string? SourceFile,
+    IReadOnlyList<PlanTarget> Targets,
+    IReadOnlyDictionary<int, (IReadOnlyList<string>? Lead, IReadOnlyList<string>? Responsible)> Reassign,
+    IReadOnlySet<int> Drop,
+    IReadOnlyList<PlanNewTask> Add,
+    IReadOnlyDictionary<string, string> Renames)
+{
+    /// <summary>Id of the trend-only scenario.</summary>
+    public const string BaselineId = "baseline";
+
+    /// <summary>True for the baseline.</summary>
+    public bool IsBaseline => Id == BaselineId;
+
+    /// <summary>The baseline: historical trends, the 2018-2020 division of work with dim_unit renames only.</summary>
+    public static PlanScenario Baseline { get; } = new(BaselineId, "基线(历史趋势延续)", "历史趋势延续、2018-2020年分工按机构改革更名", null,
+        [], new Dictionary<int, (IReadOnlyList<string>?, IReadOnlyList<string>?)>(), new HashSet<int>(), [], new Dictionary<string, string>());
+}

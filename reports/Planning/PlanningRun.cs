@@ -1,0 +1,73 @@
+using DuckDB.NET.Data;
+using Wcc.Reports.Charts;
+using Wcc.Reports.Planning.Draft;
+using Wcc.Reports.Planning.Model;
+using Wcc.Reports.Planning.Output;
+using Wcc.Reports.Planning.Scenarios;
+using Wcc.Reports.Planning.Store;
+using Wcc.Reports.Planning.Workload;
+using Wcc.Warehouse.Connection;
+
+namespace Wcc.Reports.Planning;
+
+/// <summary>What `wcc plan` produced: the scenarios computed, the files written and a short Chinese summary.</summary>
+public sealed record PlanRunResult(
+    int AsOfYear, int FirstPlanYear, int HorizonYear, IReadOnlyList<ScenarioResult> Scenarios,
+    IReadOnlyList<PlanWorkloadResult> Workloads, IReadOnlyList<string> Files, IReadOnlyList<string> Summary);
+
+/// <summary>`wcc plan`: models next-cycle targets and the division of work under the baseline and each scenario.</summary>
+/// <remarks>
+/// Order matters for "nothing written on bad input": every scenario is read and validated, every draft notice is
+/// proven to read back, before the warehouse is touched (one transaction) and before any file is written.
+/// </remarks>
+public static class PlanningRun
+{
+    /// <summary>Runs the plan; throws <see cref="WccException"/> on bad input with nothing written.</summary>
+    public static PlanRunResult Execute(DuckDBConnection connection, PlanOptions options)
+    {
+        ChartFont.Require();
+        var context = PlanContext.Read(connection, options.HorizonYear, options.AsOfYear);
+        var sources = options.ScenarioFiles.Select(ScenarioFile.Read).ToList();
+        var scenarios = new List<PlanScenario> { PlanScenario.Baseline };
+        foreach (var source in sources)
+        {
+            var scenario = ScenarioValidator.Validate(source, context);
+            if (scenarios.Any(s => s.Id == scenario.Id))
+            {
+                throw source.Error("$.id", $"scenario id `{scenario.Id}` is used by another scenario file of this run", "give each scenario its own id");
+            }
+            scenarios.Add(scenario);
+        }
+
+        var baselinePaths = PlanProjections.Baseline(context);
+        var results = new List<ScenarioResult>();
+        var drafts = new List<(string Id, string Text)>();
+        foreach (var scenario in scenarios)
+        {
+            var division = DivisionPlanner.Plan(context, scenario);
+            var text = DraftNotice.Render(context, scenario, division);
+            DraftNotice.Verify(text, division, DraftFileName(scenario, context) + ".txt");
+            drafts.Add((scenario.Id, text));
+            results.Add(new ScenarioResult(scenario,
+                scenario.IsBaseline ? baselinePaths : PlanProjections.ScenarioPaths(context, scenario),
+                scenario.Targets.Select(t => PlanProjections.Assess(context, scenario.Id, t)).ToList(),
+                division));
+        }
+
+        var workloads = new List<PlanWorkloadResult>();
+        using (var tx = connection.BeginTransaction())
+        {
+            PlanStore.Replace(connection, context, results);
+            workloads.AddRange(results.Select(r => PlanWorkload.Measure(connection, context, r.Scenario.Id)));
+            tx.Commit();
+        }
+
+        var files = PlanOutput.Write(options.OutputDirectory, context, results, workloads,
+            drafts.Select(d => (DraftFileName(results.First(r => r.Scenario.Id == d.Id).Scenario, context), d.Text, results.First(r => r.Scenario.Id == d.Id).Division)).ToList());
+        return new PlanRunResult(context.AsOfYear, context.FirstPlanYear, context.HorizonYear, results, workloads, files,
+            PlanSummary.Lines(context, results, workloads));
+    }
+
+    private static string DraftFileName(PlanScenario scenario, PlanContext context) =>
+        $"{scenario.Id}-{context.FirstPlanYear}-{context.HorizonYear}-draft-notice";
+}

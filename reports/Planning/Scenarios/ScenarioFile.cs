@@ -1,0 +1,63 @@
+using System.Text.Json;
+using Wcc.Warehouse.Connection;
+
+namespace Wcc.Reports.Planning.Scenarios;
+
+/// <summary>A scenario file read and deserialised, with the line map its later validation errors point into.</summary>
+public sealed record ScenarioSource(string Path, ScenarioDocument Document, JsonLineMap Lines)
+{
+    /// <summary>The file name as errors show it.</summary>
+    public string FileName => System.IO.Path.GetFileName(Path);
+
+    /// <summary>An input error at <paramref name="jsonPath"/>: names the file, the JSON path and its line.</summary>
+    public WccException Error(string jsonPath, string what, string hint) =>
+        new($"{FileName}: {what} at {jsonPath} (line {Lines.LineOf(jsonPath)})", hint);
+}
+
+/// <summary>Reads scenario files (JSON, or JSONC with // comments); malformed JSON is reported with its line and byte position.</summary>
+public static class ScenarioFile
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        // A misspelt field (targt) must fail loudly rather than silently drop the planner's intent.
+        UnmappedMemberHandling = System.Text.Json.Serialization.JsonUnmappedMemberHandling.Disallow,
+    };
+
+    /// <summary>Reads and deserialises <paramref name="path"/>.</summary>
+    public static ScenarioSource Read(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new WccException($"scenario file {path} does not exist", "pass an existing .json or .jsonc file, e.g. --scenario seeds/scenarios/example-2021-2025.jsonc");
+        }
+        var bytes = JsonLineMap.WithoutBom(File.ReadAllBytes(path));
+        var name = System.IO.Path.GetFileName(path);
+        ScenarioDocument? document;
+        try
+        {
+            document = JsonSerializer.Deserialize<ScenarioDocument>(bytes, Options);
+        }
+        catch (JsonException ex)
+        {
+            // LineNumber and BytePositionInLine are 0-based.
+            var line = ex.LineNumber is { } l ? l + 1 : 1;
+            var where = $"{ex.Path ?? "$"} (line {line}, byte {(ex.BytePositionInLine ?? 0) + 1})";
+            throw new WccException($"{name}: malformed scenario JSON at {where}: {FirstSentence(ex.Message)}",
+                "fix the JSON at that place (see docs/scenario-format.md for the fields and their types)");
+        }
+        if (document is null)
+        {
+            throw new WccException($"{name}: the scenario is empty (null) at $ (line 1)", "write a JSON object, see seeds/scenarios/example-2021-2025.jsonc");
+        }
+        return new ScenarioSource(path, document, JsonLineMap.Build(bytes));
+    }
+
+    private static string FirstSentence(string message)
+    {
+        var cut = message.IndexOf(" Path:", StringComparison.Ordinal);
+        return (cut > 0 ? message[..cut] : message).Trim();
+    }
+}
