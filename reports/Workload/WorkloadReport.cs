@@ -88,7 +88,7 @@ public static class WorkloadReport
         var data = new Warehouse.Query.QueryResult(delivery.Data.Columns, rows);
         var caption = new ChartCaption("unit_delivery", input.Title,
             $"{year}年(最近进度年度)各单位报告为“滞后”或“未启动”的任务数;单位按加权工作量从高到低排列,集体单位未列出。",
-            "项(任务数)", ["v_unit_delivery"], IsSynthetic: false);
+            "项(任务数)", ["v_unit_delivery"], IsSynthetic: rows.Any(r => Cells.Flag(r[delivery.Column("is_synthetic")])));
         return new ChartSpec("unit_delivery", plot, width, height, data, caption);
     }
 

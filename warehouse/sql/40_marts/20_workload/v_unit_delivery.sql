@@ -11,7 +11,8 @@ progress AS (
     SELECT p.unit_name,
            count(DISTINCT p.task_no) AS tasks_reported,
            count(DISTINCT p.task_no) FILTER (WHERE p.status = '滞后') AS tasks_lagging,
-           count(DISTINCT p.task_no) FILTER (WHERE p.status = '未启动') AS tasks_not_started
+           count(DISTINCT p.task_no) FILTER (WHERE p.status = '未启动') AS tasks_not_started,
+           bool_or(p.source = 'synthetic') AS is_synthetic
     FROM fact_task_progress p
     JOIN latest l ON p.year = l.progress_year
     GROUP BY p.unit_name
@@ -22,7 +23,8 @@ final AS (
            coalesce(p.tasks_reported, 0) AS tasks_reported,
            coalesce(p.tasks_lagging, 0) AS tasks_lagging,
            coalesce(p.tasks_not_started, 0) AS tasks_not_started,
-           (coalesce(p.tasks_lagging, 0) + coalesce(p.tasks_not_started, 0)) / nullif(w.tasks_total, 0) AS behind_share
+           (coalesce(p.tasks_lagging, 0) + coalesce(p.tasks_not_started, 0)) / nullif(w.tasks_total, 0) AS behind_share,
+           coalesce(p.is_synthetic, false) AS is_synthetic
     FROM v_unit_workload w
     LEFT JOIN progress p USING (unit_name)
 )
@@ -30,4 +32,5 @@ SELECT * FROM final
 ORDER BY is_collective, workload_index DESC, unit_name;
 COMMENT ON VIEW v_unit_delivery IS 'Delivery beside workload: per unit, tasks reported 滞后 (lagging) or 未启动 (not started) in the latest progress year.';
 COMMENT ON COLUMN v_unit_delivery.progress_year IS 'Latest year in fact_task_progress (null when no progress is loaded).';
+COMMENT ON COLUMN v_unit_delivery.is_synthetic IS 'True when the unit''s progress reports are synthetic (source = synthetic).';
 COMMENT ON COLUMN v_unit_delivery.behind_share IS '(lagging + not started) / tasks_total.';
