@@ -4,7 +4,7 @@ using Wcc.Warehouse.Connection;
 
 namespace Wcc.Reports.Workload;
 
-/// <summary>Reads the workload marts; with overridden weights, the bound query files stand in for the two weighted views.</summary>
+/// <summary>Reads the workload marts; with overridden weights, the two weighted views' table macros are called with them.</summary>
 internal static class WorkloadTables
 {
     private const string WeightedUnitsFile = "Workload/queries/unit_workload_weighted.sql";
@@ -17,10 +17,8 @@ internal static class WorkloadTables
         {
             var (lead, responsible) = Weights(connection, options);
             var parameters = new Dictionary<string, object> { ["lead_weight"] = lead, ["responsible_weight"] = responsible };
-            var units = MartReader.EmbeddedSql(WeightedUnitsFile);
-            tables.Add(MartReader.Query(connection, "unit_workload", units, WeightedUnitsFile, parameters));
-            var concentration = $"WITH weighted_units AS ({units})\n{MartReader.EmbeddedSql(WeightedConcentrationFile)}";
-            tables.Add(MartReader.Query(connection, "workload_concentration", concentration, WeightedConcentrationFile, parameters));
+            tables.Add(MartReader.Query(connection, "unit_workload", MartReader.EmbeddedSql(WeightedUnitsFile), WeightedUnitsFile, parameters));
+            tables.Add(MartReader.Query(connection, "workload_concentration", MartReader.EmbeddedSql(WeightedConcentrationFile), WeightedConcentrationFile, parameters));
         }
         else
         {

@@ -14,7 +14,7 @@ public class SchemaMigratorTests
         using var connection = WarehouseFile.Open(tmp.File("w.duckdb"), WarehouseAccess.ReadWrite);
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'main'";
-        Assert.Equal(SchemaCatalog.Models.Count, Convert.ToInt32(cmd.ExecuteScalar()));
+        Assert.Equal(SchemaCatalog.Models.Count(m => m.HoldsRows), Convert.ToInt32(cmd.ExecuteScalar()));
         Assert.Equal(SchemaCatalog.CurrentVersion, SchemaMigrator.ReadVersion(connection));
     }
 

@@ -15,6 +15,11 @@ public static class DataDictionary
         foreach (var model in SchemaCatalog.Models)
         {
             md.AppendLine($"## {model.Name}").AppendLine();
+            if (model.IsMacro)
+            {
+                md.AppendLine($"- Table macro, defined in `warehouse/{model.ResourcePath}`").AppendLine($"- Grain: {model.Grain}").AppendLine();
+                continue;
+            }
             var comment = TableComment(connection, model.Name);
             if (comment.Length > 0) md.AppendLine(comment).AppendLine();
             md.AppendLine($"- {(model.IsView ? "View" : "Table")}, defined in `warehouse/{model.ResourcePath}`");

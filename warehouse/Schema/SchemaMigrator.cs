@@ -58,7 +58,7 @@ public static class SchemaMigrator
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'main'";
-        return Convert.ToInt64(cmd.ExecuteScalar()) >= SchemaCatalog.Models.Count;
+        return Convert.ToInt64(cmd.ExecuteScalar()) >= SchemaCatalog.Models.Count(m => m.HoldsRows);
     }
 
     private static WccException TooNew(int? version, string path) =>

@@ -22,15 +22,20 @@ public sealed partial record SqlModel(
     string Sql,
     string Grain,
     IReadOnlyList<string> Key,
-    IReadOnlyList<DataTestDeclaration> Tests)
+    IReadOnlyList<DataTestDeclaration> Tests,
+    bool IsMacro = false)
 {
     /// <summary>True for views, which are rebuilt on every migration instead of altered.</summary>
     public bool IsView => Name.StartsWith("v_", StringComparison.Ordinal);
+
+    /// <summary>Tables and views hold rows (and appear in information_schema); table macros (<c>-- kind: macro</c>) do not.</summary>
+    public bool HoldsRows => !IsMacro;
 
     /// <summary>Reads a model from its file text; throws when the header lacks a name or grain.</summary>
     public static SqlModel Parse(string resourcePath, string sql)
     {
         string? name = null, grain = null;
+        var isMacro = false;
         var key = new List<string>();
         var tests = new List<DataTestDeclaration>();
         foreach (var raw in sql.Split('\n'))
@@ -44,6 +49,7 @@ public sealed partial record SqlModel(
             switch (tag)
             {
                 case "model": name = value; break;
+                case "kind": isMacro = value == "macro"; break;
                 case "grain": grain = value; break;
                 case "key":
                     key.AddRange(SplitList(value));
@@ -61,7 +67,7 @@ public sealed partial record SqlModel(
         {
             throw new InvalidOperationException($"{resourcePath}: the header must declare `-- model:` and `-- grain:`");
         }
-        return new SqlModel(name, resourcePath, sql, grain, key, tests);
+        return new SqlModel(name, resourcePath, sql, grain, key, tests, isMacro);
     }
 
     internal static List<string> SplitList(string value) =>

@@ -38,6 +38,7 @@ public static class PlanWorkload
         var units = MartReader.EmbeddedSql(UnitsFile);
         var planRoles = MartReader.EmbeddedSql(PlanRolesFile);
         var priorRoles = MartReader.EmbeddedSql(PriorRolesFile);
+        // The table macros read v_unit_task_role; a CTE of that name makes them measure these roles instead.
         string Weighted(string roles) => $"WITH v_unit_task_role AS ({roles}), weighted_units AS ({units})";
 
         var weights = new Dictionary<string, object> { ["lead_weight"] = leadWeight, ["responsible_weight"] = responsibleWeight };
@@ -52,8 +53,8 @@ public static class PlanWorkload
 
         // 2018-2020 concentration with the units as written then (equals v_workload_concentration), the plan's after renames.
         var concentration = MartReader.EmbeddedSql(ConcentrationFile);
-        var concentrationSql = $"SELECT '2018-2020' AS period, * FROM ({Weighted(priorRoles)}\n{concentration})\n"
-            + $"UNION ALL SELECT $plan_label AS period, * FROM ({Weighted(planRoles)}\n{concentration})\nORDER BY period";
+        var concentrationSql = $"SELECT '2018-2020' AS period, * FROM (WITH v_unit_task_role AS ({priorRoles})\n{concentration})\n"
+            + $"UNION ALL SELECT $plan_label AS period, * FROM (WITH v_unit_task_role AS ({planRoles})\n{concentration})\nORDER BY period";
         var both = MartReader.Query(connection, "plan_workload_concentration", concentrationSql, ConcentrationFile,
             new Dictionary<string, object>(weights)
             {

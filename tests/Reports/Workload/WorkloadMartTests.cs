@@ -117,7 +117,7 @@ public class WorkloadMartTests
     public void MartModels_DeclaredDataTests_PassOnTinyNotice()
     {
         using var c = Open();
-        var failures = SchemaCatalog.Models.Where(m => m.ResourcePath.StartsWith("sql/40_marts/", StringComparison.Ordinal))
+        var failures = SchemaCatalog.Models.Where(m => m.HoldsRows && m.ResourcePath.StartsWith("sql/40_marts/", StringComparison.Ordinal))
             .SelectMany(m => DataTestRunner.Run(c, m)).Where(r => !r.Passed).Select(r => $"{r.Model}: {r.Test}").ToList();
         Assert.Empty(failures);
     }
