@@ -12,7 +12,8 @@ namespace Wcc.Etl.Observations;
 /// <param name="SourceSql">The relation the checks read: the staging table, or for clean files a query over the file itself
 /// (saves materialising 10 M raw rows twice).</param>
 /// <param name="DataLines">Data lines counted independently of the SQL (header excluded), for the reconciliation.</param>
-public sealed record StagedFile(string Sha256, string Route, string Encoding, string SourceSql, long DataLines);
+/// <param name="Header">The parsed header of a clean file (route duckdb), which the fast path reads with DuckDB's CSV reader; null on the .NET route.</param>
+public sealed record StagedFile(string Sha256, string Route, string Encoding, string SourceSql, long DataLines, ObservationHeader? Header = null);
 
 /// <summary>Puts every line of one observation file into the TEMP table <c>obs_stage</c> as raw strings plus its line number.</summary>
 /// <remarks>
@@ -48,7 +49,7 @@ public static class ObservationStaging
         if (scan.Clean && !forceDotNet)
         {
             var header = ObservationHeader.Parse(scan.HeaderLine?.Split(','), path);
-            return new StagedFile(scan.Sha256, "duckdb", "utf-8", "(" + LineReaderSql(path, header) + ")", Math.Max(0, scan.Lines - 1));
+            return new StagedFile(scan.Sha256, "duckdb", "utf-8", "(" + LineReaderSql(path, header) + ")", Math.Max(0, scan.Lines - 1), header);
         }
         var (text, encoding) = ObservationText.Decode(File.ReadAllBytes(path));
         var staged = StageWithCsvHelper(connection, path, ObservationText.NormaliseLineBreaks(text));
@@ -112,9 +113,6 @@ public static class ObservationStaging
     /// <summary>A query giving the staged columns straight from a clean file: one row per line, split in SQL.</summary>
     private static string LineReaderSql(string path, ObservationHeader header)
     {
-        // Table-function arguments cannot be bound as parameters in DuckDB, so the path is spliced as a string
-        // literal with its single quotes doubled; the positions and counts spliced below are our own integers.
-        var literal = "'" + Path.GetFullPath(path).Replace("'", "''", StringComparison.Ordinal) + "'";
         var columns = string.Join(", ", header.Positions.Select((p, i) =>
             (p < 0 ? "CAST(NULL AS VARCHAR)" : $"f[{p + 1}]") + " AS " + ObservationFormat.AllColumns[i]));
         // row_number() OVER () streams in input order (insertion order is preserved), so it numbers lines.
@@ -125,11 +123,20 @@ public static class ObservationStaging
                    {columns}
             FROM (
                 SELECT row_number() OVER () + 1 AS line_no, raw, string_split(raw, ',') AS f
-                FROM read_csv({literal}, columns = {LineColumn}, header = false, skip = 1, auto_detect = false,
-                              delim = chr({LineReaderDelimiter}), quote = '', escape = '', new_line = '\n', null_padding = false)
+                FROM {LineSql(path)}
             )
             """;
     }
+
+    /// <summary>The file path as a SQL string literal.</summary>
+    /// <remarks>Table-function arguments cannot be bound as parameters in DuckDB, so the path is spliced as a string
+    /// literal with its single quotes doubled; positions and counts spliced next to it are our own integers.</remarks>
+    public static string PathLiteral(string path) => "'" + Path.GetFullPath(path).Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    /// <summary>The one-column line reader over a clean file: every physical line after the header, in file order, as <c>raw</c>.</summary>
+    public static string LineSql(string path) =>
+        $"read_csv({PathLiteral(path)}, columns = {LineColumn}, header = false, skip = 1, auto_detect = false, " +
+        $"delim = chr({LineReaderDelimiter}), quote = '', escape = '', new_line = '\\n', null_padding = false)";
 
     /// <returns>The number of staged rows (records plus malformed lines).</returns>
     private static long StageWithCsvHelper(DuckDBConnection connection, string path, string text)
