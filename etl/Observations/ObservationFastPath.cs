@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using DuckDB.NET.Data;
 
 namespace Wcc.Etl.Observations;
@@ -6,8 +7,8 @@ namespace Wcc.Etl.Observations;
 /// <remarks>
 /// Rows whose fields are already canonical (codes known as written, year and value plain numbers within their limits,
 /// sex/status/urban_rural spelt exactly) are inserted by one INSERT ... SELECT over <c>read_csv</c>, with no line numbers
-/// (numbering lines forces a single thread). Every other line (few in practice) is found by a second, read-only pass with
-/// the complementary predicate, numbered by a cheap single-threaded pass over the raw lines, and handed to the exact
+/// (numbering lines forces a single thread). Every other line (few in practice) is
+/// captured as written during that same pass, numbered by a cheap single-threaded pass over the raw lines, and handed to the exact
 /// checks of <see cref="ObservationChecks"/>, which give it its reason or load it after normalising.
 /// The path gives up (and the caller runs the general path after <see cref="Undo"/>) whenever it cannot be exact cheaply:
 /// duplicate keys or F + M vs T mismatches in the file, current rows of the same indicators already in the warehouse, or
@@ -18,6 +19,9 @@ public static class ObservationFastPath
     private const string FailTable = "obs_fast_fail";
     private const string ErrorsTable = "obs_fast_csv_errors";
     private const string ScansTable = "obs_fast_csv_scans";
+
+    /// <summary>Makes each load's capture function name unique on its connection (registrations last as long as the connection).</summary>
+    private static long functionCounter;
 
     /// <summary>Loads <paramref name="staged"/> as load <paramref name="loadId"/>, or returns null with nothing of this load left
     /// written when the general path must do it.</summary>
@@ -46,21 +50,34 @@ public static class ObservationFastPath
     private static FileOutcome? Load(DuckDBConnection connection, StagedFile staged, ObservationHeader header, string path, int loadId, string defaultSource)
     {
         Run(connection, $"DROP TABLE IF EXISTS {ErrorsTable}; DROP TABLE IF EXISTS {ScansTable}");
-        // (1) The lines the fast insert will leave out, with the reader's own errors (wrong column counts) kept aside.
-        Run(connection, $"""
-            CREATE OR REPLACE TEMP TABLE {FailTable} AS
-            SELECT {RawSql(header)} AS raw FROM ({CheckedSql(path, header, storeRejects: true)}) WHERE NOT ok
-            """, ("source", defaultSource));
-        var failing = Scalar(connection, $"SELECT count(*) FROM {FailTable}");
-        var readerErrors = Scalar(connection, $"SELECT count(DISTINCT line) FROM {ErrorsTable}");
-
-        // (2) Every canonical, valid row in one parallel INSERT.
+        // (1) Every canonical, valid row in one parallel INSERT. The others are handed, as written, to a .NET function
+        // in the same filter: DuckDB calls it only for the rows that fail (CASE evaluates its ELSE on those alone), so the
+        // file is read once. The function is volatile, so it is neither folded nor shared; were it ever called twice for
+        // a row, the counts below would not reconcile and the general path would run.
+        var refused = new ConcurrentQueue<string>();
+        var function = $"wcc_obs_refuse_{Interlocked.Increment(ref functionCounter)}";
+        connection.RegisterScalarFunction<string, bool>(function, (readers, writer, rows) =>
+        {
+            for (ulong i = 0; i < rows; i++)
+            {
+                refused.Enqueue(readers[0].GetValue<string>(i));
+                writer.WriteValue(false, i);
+            }
+        }, new ScalarFunctionOptions { IsPureFunction = false }, false);
         var inserted = Run(connection, $"""
             INSERT INTO fact_observation (indicator_code, area_code, year, sex, age_group, urban_rural, value, source, status, load_id, is_current)
             SELECT indicator_code, area_code, y, sex, ag, coalesce(urban_rural, '_T'), v, src, status, $load, true
-            FROM ({CheckedSql(path, header, storeRejects: false)}) WHERE ok
+            FROM ({CheckedSql(path, header)})
+            WHERE CASE WHEN ok THEN true ELSE {function}({RawSql(header)}) END
             """, ("source", defaultSource), ("load", loadId));
+        var readerErrors = Scalar(connection, $"SELECT count(DISTINCT line) FROM {ErrorsTable}");
+        long failing = refused.Count;
         if (inserted + failing + readerErrors != staged.DataLines) return null;
+        Run(connection, $"CREATE OR REPLACE TEMP TABLE {FailTable} (raw VARCHAR)");
+        using (var appender = connection.CreateAppender(FailTable))
+        {
+            foreach (var raw in refused) appender.CreateRow().AppendValue(raw).EndRow();
+        }
 
         // (3) Number the left-out lines (a raw line that fails, fails wherever it occurs, so matching by text is exact),
         // then stage them, with the reader's errors, for the exact checks.
@@ -101,7 +118,7 @@ public static class ObservationFastPath
 
         // (5) The exact checks for the few staged lines: reasons, did-you-mean, normalised rows loaded.
         var staged2 = Scalar(connection, $"SELECT count(*) FROM {ObservationStaging.StageTable}");
-        var rest = ObservationChecks.Apply(connection, ObservationStaging.StageTable, staged2, loadId, path, defaultSource);
+        var rest = ObservationChecks.Apply(connection, ObservationStaging.StageTable, staged2, loadId, path, defaultSource, compareWithWarehouse: false);
         if (rest.Unchanged > 0 || rest.Superseded > 0 || rest.Warned > 0) return null;
 
         // (6) Duplicates and F + M vs T over everything this load wrote: a compact scan of the new fact rows.
@@ -115,12 +132,11 @@ public static class ObservationFastPath
     /// <summary>The file through DuckDB's parallel CSV reader, all fields as text, with <c>ok</c> true for a canonical valid row.</summary>
     /// <remarks>The CASE (rather than AND-ed conditions) keeps the dimension joins as LEFT joins built on the small side;
     /// an inner join let the optimiser build the hash table on the 10 M row side, doubling the cost.</remarks>
-    private static string CheckedSql(string path, ObservationHeader header, bool storeRejects)
+    private static string CheckedSql(string path, ObservationHeader header)
     {
         var fileColumns = Enumerable.Range(0, header.FieldCount)
             .Select(p => ObservationFormat.AllColumns[header.Positions.ToList().IndexOf(p)]).ToList();
         var spec = "{" + string.Join(", ", fileColumns.Select(c => $"'{c}': 'VARCHAR'")) + "}";
-        var rejects = storeRejects ? $", store_rejects = true, rejects_table = '{ErrorsTable}', rejects_scan = '{ScansTable}'" : "";
         var absent = ObservationFormat.AllColumns.Where(c => !fileColumns.Contains(c)).Select(c => $", CAST(NULL AS VARCHAR) AS {c}");
         return $"""
             SELECT t.*,
@@ -140,7 +156,7 @@ public static class ObservationFastPath
                        coalesce(nullif(trim(age_group), ''), '_T') AS ag, coalesce(nullif(trim(source), ''), $source) AS src
                 FROM read_csv({ObservationStaging.PathLiteral(path)}, header = true, auto_detect = false, all_varchar = true,
                               columns = {spec}, delim = ',', quote = '', escape = '', new_line = '\n', null_padding = false,
-                              ignore_errors = true{rejects})
+                              ignore_errors = true, store_rejects = true, rejects_table = '{ErrorsTable}', rejects_scan = '{ScansTable}')
             ) t
             LEFT JOIN dim_indicator i ON i.indicator_code = t.indicator_code
             LEFT JOIN dim_area a ON a.area_code = t.area_code
@@ -156,35 +172,42 @@ public static class ObservationFastPath
     }
 
     // Same rules as ObservationChecks' group pass, over the typed fact rows of this load (dictionary-compressed, so cheap).
+    // Grouped by a 64-bit hash of the key as there: a collision can only invent a duplicate (the general path then runs),
+    // never hide one; for F + M vs T it carries the same documented 1e-6 risk as the general pass.
     private static readonly string KeyProblemsSql = $"""
         SELECT count(*) FROM (
-            SELECT count(*) AS n,
-                   bit_or(CASE sex WHEN 'F' THEN 1 WHEN 'M' THEN 2 ELSE 4 END) AS sexes,
-                   sum(CASE sex WHEN 'T' THEN -value ELSE value END) AS fm_minus_t,
-                   max(CASE sex WHEN 'T' THEN value END) AS t,
-                   bool_or(i.measure_kind = 'count') AS is_count
-            FROM fact_observation f LEFT JOIN dim_indicator i ON i.indicator_code = f.indicator_code
-            WHERE f.load_id = $load
-            GROUP BY f.indicator_code, f.area_code, f.year, f.age_group, f.urban_rural
-            HAVING n > bit_count(sexes)
-                OR (is_count AND sexes = 7
-                    AND abs(fm_minus_t) > greatest(abs(t) * {ObservationFormat.SexTotalRelativeTolerance}, {ObservationFormat.SexTotalAbsoluteTolerance}))
+            SELECT g.* FROM (
+                SELECT count(*) AS n,
+                       bit_or(CASE sex WHEN 'F' THEN 1 WHEN 'M' THEN 2 ELSE 4 END) AS sexes,
+                       sum(CASE sex WHEN 'T' THEN -value ELSE value END) AS fm_minus_t,
+                       max(CASE sex WHEN 'T' THEN value END) AS t,
+                       any_value(indicator_code) AS ic
+                FROM fact_observation
+                WHERE load_id = $load
+                GROUP BY hash(indicator_code, area_code, year, age_group, urban_rural)
+                HAVING n > bit_count(sexes)
+                    OR (sexes = 7 AND abs(fm_minus_t) > greatest(abs(t) * {ObservationFormat.SexTotalRelativeTolerance}, {ObservationFormat.SexTotalAbsoluteTolerance}))
+            ) g
+            LEFT JOIN dim_indicator i ON i.indicator_code = g.ic
+            WHERE g.n > bit_count(g.sexes) OR i.measure_kind = 'count'
             LIMIT 1)
         """;
 
     private static long Run(DuckDBConnection connection, string sql, params (string Name, object Value)[] parameters)
     {
+        var sw = System.Diagnostics.Stopwatch.StartNew(); try {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = sql;
         foreach (var (name, value) in parameters) cmd.Parameters.Add(new DuckDBParameter(name, value));
-        return cmd.ExecuteNonQuery();
+        return cmd.ExecuteNonQuery(); } finally { Console.Error.WriteLine($"TRACE {sw.Elapsed.TotalSeconds:N2} {sql.Trim().Split('\n')[0]}"); }
     }
 
     private static long Scalar(DuckDBConnection connection, string sql, params (string Name, object Value)[] parameters)
     {
+        var sw = System.Diagnostics.Stopwatch.StartNew(); try {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = sql;
         foreach (var (name, value) in parameters) cmd.Parameters.Add(new DuckDBParameter(name, value));
-        return Convert.ToInt64(cmd.ExecuteScalar());
+        return Convert.ToInt64(cmd.ExecuteScalar()); } finally { Console.Error.WriteLine($"TRACE {sw.Elapsed.TotalSeconds:N2} {sql.Trim().Split('\n')[0]}"); }
     }
 }

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Security.Cryptography;
 using System.Text;
 using CsvHelper;
 using DuckDB.NET.Data;
@@ -7,13 +6,13 @@ using DuckDB.NET.Data;
 namespace Wcc.Etl.Observations;
 
 /// <summary>What the staging step learnt about one file.</summary>
-/// <param name="Sha256">Hex SHA-256 of the file bytes.</param>
+/// <param name="Sha256">Hex SHA-256 of the file bytes, computed on a worker thread while DuckDB reads the file (it costs a full read).</param>
 /// <param name="Route">duckdb (clean UTF-8, read by read_csv) or dotnet (decoded and normalised here).</param>
 /// <param name="SourceSql">The relation the checks read: the staging table, or for clean files a query over the file itself
 /// (saves materialising 10 M raw rows twice).</param>
 /// <param name="DataLines">Data lines counted independently of the SQL (header excluded), for the reconciliation.</param>
 /// <param name="Header">The parsed header of a clean file (route duckdb), which the fast path reads with DuckDB's CSV reader; null on the .NET route.</param>
-public sealed record StagedFile(string Sha256, string Route, string Encoding, string SourceSql, long DataLines, ObservationHeader? Header = null);
+public sealed record StagedFile(Task<string> Sha256, string Route, string Encoding, string SourceSql, long DataLines, ObservationHeader? Header = null);
 
 /// <summary>Puts every line of one observation file into the TEMP table <c>obs_stage</c> as raw strings plus its line number.</summary>
 /// <remarks>
@@ -45,23 +44,23 @@ public static class ObservationStaging
     /// <summary>Stages <paramref name="path"/>; refuses the file (WccException) when its header is wrong.</summary>
     public static StagedFile Stage(DuckDBConnection connection, string path, bool forceDotNet)
     {
+        var sha256 = Task.Run(() => Audit.EtlRun.Sha256(path));
         var scan = Scan(path);
         if (scan.Clean && !forceDotNet)
         {
             var header = ObservationHeader.Parse(scan.HeaderLine?.Split(','), path);
-            return new StagedFile(scan.Sha256, "duckdb", "utf-8", "(" + LineReaderSql(path, header) + ")", Math.Max(0, scan.Lines - 1), header);
+            return new StagedFile(sha256, "duckdb", "utf-8", "(" + LineReaderSql(path, header) + ")", Math.Max(0, scan.Lines - 1), header);
         }
         var (text, encoding) = ObservationText.Decode(File.ReadAllBytes(path));
         var staged = StageWithCsvHelper(connection, path, ObservationText.NormaliseLineBreaks(text));
-        return new StagedFile(scan.Sha256, "dotnet", encoding, StageTable, staged);
+        return new StagedFile(sha256, "dotnet", encoding, StageTable, staged);
     }
 
-    private sealed record ScanResult(string Sha256, bool Clean, string? HeaderLine, long Lines);
+    private sealed record ScanResult(bool Clean, string? HeaderLine, long Lines);
 
-    /// <summary>One streamed pass: hashes the file and decides whether DuckDB may read it as is.</summary>
+    /// <summary>One streamed pass: decides whether DuckDB may read the file as is and counts its lines.</summary>
     private static ScanResult Scan(string path)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         var buffer = new byte[ScanBlockBytes];
         var carry = 0;
@@ -74,7 +73,6 @@ public static class ObservationStaging
         while ((read = stream.Read(buffer, carry, buffer.Length - carry)) > 0 || carry > 0)
         {
             var length = carry + read;
-            hash.AppendData(buffer, carry, read);
             var atEnd = read == 0;
             // Work on whole lines so a multi-byte character is never cut; keep the tail for the next block.
             var cut = atEnd ? length : buffer.AsSpan(0, length).LastIndexOf((byte)'\n') + 1;
@@ -105,7 +103,7 @@ public static class ObservationStaging
         }
         // A last line without a line break still counts.
         if (lastByte != (byte)'\n') lines++;
-        return new ScanResult(Convert.ToHexStringLower(hash.GetHashAndReset()), clean, header, lines);
+        return new ScanResult(clean, header, lines);
     }
 
     private const string LineColumn = "{'raw': 'VARCHAR'}";
