@@ -8,7 +8,7 @@ namespace Wcc.Etl.Observations;
 /// Rows whose fields are already canonical (codes known as written, year and value plain numbers within their limits,
 /// sex/status/urban_rural spelt exactly) are inserted by one INSERT ... SELECT over <c>read_csv</c>, with no line numbers
 /// (numbering lines forces a single thread). Every other line (few in practice) is
-/// captured as written during that same pass, numbered by a cheap single-threaded pass over the raw lines, and handed to the exact
+/// captured as written during that same pass, numbered from the line hashes of <see cref="ObservationLineIndex"/>, and handed to the exact
 /// checks of <see cref="ObservationChecks"/>, which give it its reason or load it after normalising.
 /// The path gives up (and the caller runs the general path after <see cref="Undo"/>) whenever it cannot be exact cheaply:
 /// duplicate keys or F + M vs T mismatches in the file, current rows of the same indicators already in the warehouse, or
@@ -73,14 +73,18 @@ public static class ObservationFastPath
         var readerErrors = Scalar(connection, $"SELECT count(DISTINCT line) FROM {ErrorsTable}");
         long failing = refused.Count;
         if (inserted + failing + readerErrors != staged.DataLines) return null;
-        Run(connection, $"CREATE OR REPLACE TEMP TABLE {FailTable} (raw VARCHAR)");
-        using (var appender = connection.CreateAppender(FailTable))
+        // (2) Number the refused lines from the line hashes built while DuckDB read the file (a line that fails, fails
+        // wherever it occurs, so finding every line with that text is exact; the count check catches a hash collision).
+        Run(connection, $"CREATE OR REPLACE TEMP TABLE {FailTable} (line_no BIGINT, raw VARCHAR)");
+        if (failing > 0)
         {
-            foreach (var raw in refused) appender.CreateRow().AppendValue(raw).EndRow();
+            var numbered = staged.Index.GetAwaiter().GetResult().Find(refused.Distinct(StringComparer.Ordinal));
+            if (numbered.Count != failing) return null;
+            using var appender = connection.CreateAppender(FailTable);
+            foreach (var (lineNo, raw) in numbered) appender.CreateRow().AppendValue(lineNo).AppendValue(raw).EndRow();
         }
 
-        // (3) Number the left-out lines (a raw line that fails, fails wherever it occurs, so matching by text is exact),
-        // then stage them, with the reader's errors, for the exact checks.
+        // (3) Stage the refused lines and the reader's own errors (wrong column counts) for the exact checks.
         ObservationStaging.Create(connection);
         var fields = string.Join(", ", header.Positions.Select(p => p < 0 ? "NULL" : $"f[{p + 1}]"));
         var columns = string.Join(", ", ObservationFormat.AllColumns);
@@ -92,21 +96,15 @@ public static class ObservationFastPath
                    {fields}
             FROM (SELECT line_no, raw, string_split(raw, ',') AS f FROM (
             """;
-        if (failing > 0)
-        {
-            var numbered = Run(connection, staging + $"""
-                SELECT line_no, raw FROM (SELECT row_number() OVER () + 1 AS line_no, raw FROM {ObservationStaging.LineSql(path)})
-                WHERE raw IN (SELECT raw FROM {FailTable})))
-                """);
-            if (numbered != failing) return null;
-        }
+        Run(connection, staging + $"SELECT line_no, raw FROM {FailTable}))");
         if (readerErrors > 0)
         {
             Run(connection, staging + $"SELECT DISTINCT line AS line_no, csv_line AS raw FROM {ErrorsTable}))");
         }
 
         // (4) Only a first load of these indicators is done here: superseding needs the general path's comparisons.
-        var overlap = Scalar(connection, $"""
+        var overlap = Scalar(connection, "SELECT count(*) FROM (SELECT 1 FROM fact_observation WHERE is_current AND load_id <> $load LIMIT 1)",
+            ("load", loadId)) == 0 ? 0 : Scalar(connection, $"""
             SELECT count(*) FROM (
                 SELECT 1 FROM fact_observation f
                 WHERE f.is_current AND f.load_id <> $load AND f.indicator_code IN (
@@ -195,19 +193,17 @@ public static class ObservationFastPath
 
     private static long Run(DuckDBConnection connection, string sql, params (string Name, object Value)[] parameters)
     {
-        var sw = System.Diagnostics.Stopwatch.StartNew(); try {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = sql;
         foreach (var (name, value) in parameters) cmd.Parameters.Add(new DuckDBParameter(name, value));
-        return cmd.ExecuteNonQuery(); } finally { Console.Error.WriteLine($"TRACE {sw.Elapsed.TotalSeconds:N2} {sql.Trim().Split('\n')[0]}"); }
+        return cmd.ExecuteNonQuery();
     }
 
     private static long Scalar(DuckDBConnection connection, string sql, params (string Name, object Value)[] parameters)
     {
-        var sw = System.Diagnostics.Stopwatch.StartNew(); try {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = sql;
         foreach (var (name, value) in parameters) cmd.Parameters.Add(new DuckDBParameter(name, value));
-        return Convert.ToInt64(cmd.ExecuteScalar()); } finally { Console.Error.WriteLine($"TRACE {sw.Elapsed.TotalSeconds:N2} {sql.Trim().Split('\n')[0]}"); }
+        return Convert.ToInt64(cmd.ExecuteScalar());
     }
 }

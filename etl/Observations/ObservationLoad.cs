@@ -73,19 +73,16 @@ public static class ObservationLoad
         {
             var path = options.ObservationFiles[i];
             ObservationStaging.Create(connection);
-            var swx = System.Diagnostics.Stopwatch.StartNew();
             var staged = ObservationStaging.Stage(connection, path, options.ForceDotNetDecoding);
-            Console.Error.WriteLine($"TRACE {swx.Elapsed.TotalSeconds:N2} stage"); swx.Restart();
             progress?.Report((done + sizes[i] * StagingShare) / total);
 
             // The hash is still being computed: the run is opened without it and given it before it closes.
             var run = EtlRun.Start(connection, ObservationFormat.Job, path, options.Clock(), fileSha256: "");
             var fast = options.DisableFastPath ? null : ObservationFastPath.TryApply(connection, staged, path, run.LoadId, DefaultSource(path));
             var outcome = fast ?? ObservationChecks.Apply(connection, staged.SourceSql, staged.DataLines, run.LoadId, path, DefaultSource(path));
-            Console.Error.WriteLine($"TRACE {swx.Elapsed.TotalSeconds:N2} checks"); swx.Restart();
             var pass = fast is null ? "general" : "fast";
             var message = $"route={staged.Route} encoding={staged.Encoding} pass={pass} unchanged={outcome.Unchanged} superseded={outcome.Superseded}";
-            run.RecordFileSha256(staged.Sha256.GetAwaiter().GetResult());
+            run.RecordFileSha256(staged.Index.GetAwaiter().GetResult().Sha256);
             run.Succeed(new RowCounts(outcome.In, outcome.Loaded, outcome.Rejected, outcome.Warned), options.Clock(), message);
             files.Add(new ObservationFileResult(path, run.LoadId, staged.Route, staged.Encoding, outcome, pass));
             done += sizes[i];

@@ -6,13 +6,13 @@ using DuckDB.NET.Data;
 namespace Wcc.Etl.Observations;
 
 /// <summary>What the staging step learnt about one file.</summary>
-/// <param name="Sha256">Hex SHA-256 of the file bytes, computed on a worker thread while DuckDB reads the file (it costs a full read).</param>
+/// <param name="Index">The file's SHA-256 (and for clean files its line hashes), computed on a worker thread while DuckDB reads the file.</param>
 /// <param name="Route">duckdb (clean UTF-8, read by read_csv) or dotnet (decoded and normalised here).</param>
 /// <param name="SourceSql">The relation the checks read: the staging table, or for clean files a query over the file itself
 /// (saves materialising 10 M raw rows twice).</param>
 /// <param name="DataLines">Data lines counted independently of the SQL (header excluded), for the reconciliation.</param>
 /// <param name="Header">The parsed header of a clean file (route duckdb), which the fast path reads with DuckDB's CSV reader; null on the .NET route.</param>
-public sealed record StagedFile(Task<string> Sha256, string Route, string Encoding, string SourceSql, long DataLines, ObservationHeader? Header = null);
+public sealed record StagedFile(Task<ObservationLineIndex> Index, string Route, string Encoding, string SourceSql, long DataLines, ObservationHeader? Header = null);
 
 /// <summary>Puts every line of one observation file into the TEMP table <c>obs_stage</c> as raw strings plus its line number.</summary>
 /// <remarks>
@@ -44,16 +44,17 @@ public static class ObservationStaging
     /// <summary>Stages <paramref name="path"/>; refuses the file (WccException) when its header is wrong.</summary>
     public static StagedFile Stage(DuckDBConnection connection, string path, bool forceDotNet)
     {
-        var sha256 = Task.Run(() => Audit.EtlRun.Sha256(path));
         var scan = Scan(path);
         if (scan.Clean && !forceDotNet)
         {
             var header = ObservationHeader.Parse(scan.HeaderLine?.Split(','), path);
-            return new StagedFile(sha256, "duckdb", "utf-8", "(" + LineReaderSql(path, header) + ")", Math.Max(0, scan.Lines - 1), header);
+            var dataLines = Math.Max(0, scan.Lines - 1);
+            return new StagedFile(ObservationLineIndex.Start(path, dataLines), "duckdb", "utf-8", "(" + LineReaderSql(path, header) + ")", dataLines, header);
         }
+        var index = ObservationLineIndex.Start(path, 0);
         var (text, encoding) = ObservationText.Decode(File.ReadAllBytes(path));
         var staged = StageWithCsvHelper(connection, path, ObservationText.NormaliseLineBreaks(text));
-        return new StagedFile(sha256, "dotnet", encoding, StageTable, staged);
+        return new StagedFile(index, "dotnet", encoding, StageTable, staged);
     }
 
     private sealed record ScanResult(bool Clean, string? HeaderLine, long Lines);
