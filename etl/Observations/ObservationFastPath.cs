@@ -7,9 +7,9 @@ namespace Wcc.Etl.Observations;
 /// <remarks>
 /// Rows whose fields are already canonical (codes known as written, year and value plain numbers within their limits,
 /// sex/status/urban_rural spelt exactly) are inserted by one INSERT ... SELECT over <c>read_csv</c>, with no line numbers
-/// (numbering lines forces a single thread). Every other line (few in practice) is
-/// captured as written during that same pass, numbered from the line hashes of <see cref="ObservationLineIndex"/>, and handed to the exact
-/// checks of <see cref="ObservationChecks"/>, which give it its reason or load it after normalising.
+/// (numbering lines forces a single thread). Every other line (few in practice) is captured as written during that same
+/// pass, numbered from the line hashes of <see cref="ObservationLineIndex"/>, and handed to the exact checks of
+/// <see cref="ObservationChecks"/>, which give it its reason or load it after normalising.
 /// The path gives up (and the caller runs the general path after <see cref="Undo"/>) whenever it cannot be exact cheaply:
 /// duplicate keys or F + M vs T mismatches in the file, current rows of the same indicators already in the warehouse, or
 /// any count that does not reconcile.
@@ -29,16 +29,12 @@ public static class ObservationFastPath
     {
         if (staged.Header is null || staged.Route != "duckdb") return null;
         if (Scalar(connection, "SELECT (SELECT count(*) FROM dim_indicator) * (SELECT count(*) FROM dim_area)") == 0) return null;
-        try
-        {
-            var outcome = Load(connection, staged, staged.Header, path, loadId, defaultSource);
-            if (outcome is null) Undo(connection, loadId);
-            return outcome;
-        }
-        finally
-        {
-            Run(connection, $"DROP TABLE IF EXISTS {FailTable}; DROP TABLE IF EXISTS {ErrorsTable}; DROP TABLE IF EXISTS {ScansTable}");
-        }
+        // No finally: after a DuckDB error the transaction is aborted and a cleanup statement would hide the error;
+        // the temp tables then go with the rolled-back transaction's connection state.
+        var outcome = Load(connection, staged, staged.Header, path, loadId, defaultSource);
+        Run(connection, $"DROP TABLE IF EXISTS {FailTable}; DROP TABLE IF EXISTS {ErrorsTable}; DROP TABLE IF EXISTS {ScansTable}");
+        if (outcome is null) Undo(connection, loadId);
+        return outcome;
     }
 
     /// <summary>Removes what an abandoned fast attempt wrote for <paramref name="loadId"/> (same transaction, so nothing else saw it).</summary>
