@@ -68,6 +68,30 @@ public class ObservationFastPathTests
         Assert.Equal(1, w.Count("SELECT count(*) FROM etl_run WHERE job = 'observations' AND status = 'succeeded' AND rows_in = rows_loaded + rows_rejected AND message LIKE '%pass=fast%'"));
     }
 
+    [Fact]
+    public void Load_ReorderedColumnsAndHeaderOnlyFile_FastPassMatchesGeneralPass()
+    {
+        using var tmp = new TempDirectory();
+        using var fast = new ObservationTestWarehouse();
+        using var general = new ObservationTestWarehouse();
+        var reordered = ObservationTestWarehouse.Write(tmp.File("it's reordered.csv"),
+            "status,value,sex,year,area_code,indicator_code\n,45.5,T,2019,610100,W01\nrevised,7,F,2019,610102,C05\n,8,F,1900,610102,C05\n,9,F,2019,610102,C5\n");
+        var empty = ObservationTestWarehouse.Write(tmp.File("empty.csv"), "indicator_code,area_code,year,sex,value\n");
+
+        var f = fast.Load(false, reordered, empty);
+        var g = general.Load(false, [reordered, empty], disableFastPath: true);
+
+        Assert.Equal(["fast", "fast"], f.Files.Select(x => x.Pass));
+        Assert.Equal((4L, 2L, 2L), (f.RowsIn, f.RowsLoaded, f.RowsRejected));
+        Assert.Equal((g.RowsIn, g.RowsLoaded, g.RowsRejected), (f.RowsIn, f.RowsLoaded, f.RowsRejected));
+        Assert.Equal(0, f.Files[1].Outcome.In);
+        const string facts = "SELECT string_agg(concat_ws('|', indicator_code, area_code, year, sex, age_group, urban_rural, value, source, status), ';' ORDER BY ALL) FROM fact_observation";
+        const string rejects = "SELECT string_agg(concat_ws('|', line_no, raw_text, reason_code, reason), ';' ORDER BY line_no) FROM etl_reject";
+        Assert.Equal(general.Scalar(facts), fast.Scalar(facts));
+        Assert.Equal(general.Scalar(rejects), fast.Scalar(rejects));
+        Assert.Contains("did you mean 'C05'", (string)fast.Scalar("SELECT reason FROM etl_reject WHERE line_no = 5")!);
+    }
+
     [Theory]
     [InlineData("W01,610100,2019,T,45.5\nW01,610100,2019,T,46\n")]             // duplicate key
     [InlineData("W10,610100,2019,F,1000\nW10,610100,2019,M,1100\nW10,610100,2019,T,5000\n")] // F + M vs T
