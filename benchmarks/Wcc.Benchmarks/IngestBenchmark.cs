@@ -39,7 +39,7 @@ public static class IngestBenchmark
             var loadSeconds = clock.Elapsed.TotalSeconds;
             var peak = PeakMemoryBytes();
             var file = result.Files[0];
-            output.WriteLine($"(b) full load:  {loadSeconds,7:N2} s  {rows / loadSeconds,12:N0} rows/s  (route {file.Route}; loaded {result.RowsLoaded:N0}, rejected {result.RowsRejected:N0}, warned {result.RowsWarned:N0})");
+            output.WriteLine($"(b) full load:  {loadSeconds,7:N2} s  {rows / loadSeconds,12:N0} rows/s  (route {file.Route}, pass {file.Pass}; loaded {result.RowsLoaded:N0}, rejected {result.RowsRejected:N0}, warned {result.RowsWarned:N0})");
             var ratio = loadSeconds / copySeconds;
             output.WriteLine($"ratio b/a: {ratio:N2} (target <= {TargetRatio})");
             output.WriteLine($"peak memory of the load: {peak / (1024.0 * 1024 * 1024):N2} GiB (target <= {TargetPeakBytes >> 30} GiB; {PeakSource})");

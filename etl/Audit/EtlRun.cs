@@ -38,6 +38,16 @@ public sealed class EtlRun
         return new EtlRun(connection, Convert.ToInt32(cmd.ExecuteScalar()));
     }
 
+    /// <summary>Records the input file's hash when it was computed alongside the run (large loads hash while DuckDB reads).</summary>
+    public void RecordFileSha256(string sha256)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "UPDATE etl_run SET file_sha256 = $sha WHERE load_id = $id";
+        cmd.Parameters.Add(new DuckDBParameter("sha", sha256));
+        cmd.Parameters.Add(new DuckDBParameter("id", LoadId));
+        cmd.ExecuteNonQuery();
+    }
+
     /// <summary>Marks the run succeeded with its counts.</summary>
     public void Succeed(RowCounts counts, DateTime finishedAt, string? message = null)
     {

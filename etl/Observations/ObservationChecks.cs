@@ -20,7 +20,10 @@ public static class ObservationChecks
     /// <summary>Checks the staged rows and writes the good ones as load <paramref name="loadId"/>.</summary>
     /// <param name="sourceSql">The staged rows: the staging table or a query over a clean file (see <see cref="StagedFile.SourceSql"/>).</param>
     /// <param name="rowsIn">Data lines counted while reading the file; the passes below must account for each.</param>
-    public static FileOutcome Apply(DuckDBConnection connection, string sourceSql, long rowsIn, int loadId, string filePath, string defaultSource)
+    /// <param name="compareWithWarehouse">False when the caller knows no current row of these indicators exists outside this load
+    /// (the fast path, which then checks duplicates across the whole load itself): every good row is inserted as new.</param>
+    public static FileOutcome Apply(DuckDBConnection connection, string sourceSql, long rowsIn, int loadId, string filePath, string defaultSource,
+        bool compareWithWarehouse = true)
     {
         var classified = ClassifiedSql.Replace(SourcePlaceholder, sourceSql, StringComparison.Ordinal);
         Run(connection, $"CREATE OR REPLACE TEMP TABLE obs_groups AS WITH {classified} {GroupsSql}", ("source", defaultSource));
@@ -31,7 +34,7 @@ public static class ObservationChecks
         }
         var final = $"WITH {classified}, {FinalSql}";
 
-        var hasHistory = Scalar(connection, "SELECT count(*) FROM (SELECT 1 FROM fact_observation LIMIT 1)") > 0;
+        var hasHistory = compareWithWarehouse && Scalar(connection, "SELECT count(*) FROM (SELECT 1 FROM fact_observation LIMIT 1)") > 0;
         var (unchanged, superseded) = hasHistory ? Compare(connection, final, defaultSource) : (0, 0);
         var inserted = Run(connection, $"INSERT INTO fact_observation BY NAME {final} {(unchanged == 0 ? InsertAllSql : InsertChangedSql)}",
             ("source", defaultSource), ("load", loadId));

@@ -10,14 +10,17 @@ namespace Wcc.Etl.Observations;
 /// <param name="Clock">Timestamps for etl_run; tests pin it.</param>
 /// <param name="ReferenceSteps">Reference-file loaders (indicators, targets, areas) run first, in the same transaction; the integrator wires the seed jobs here.</param>
 /// <param name="ForceDotNetDecoding">Always decode and parse in .NET, even clean files (tests use it to cover both routes).</param>
+/// <param name="DisableFastPath">Always run the general checks (tests compare both passes on the same file).</param>
 public sealed record ObservationLoadOptions(
     IReadOnlyList<string> ObservationFiles,
     Func<DateTime> Clock,
     IReadOnlyList<BuildStep>? ReferenceSteps = null,
-    bool ForceDotNetDecoding = false);
+    bool ForceDotNetDecoding = false,
+    bool DisableFastPath = false);
 
 /// <summary>Result for one observation file.</summary>
-public sealed record ObservationFileResult(string FilePath, int LoadId, string Route, string Encoding, FileOutcome Outcome);
+/// <param name="Pass">fast (one parallel insert, see <see cref="ObservationFastPath"/>) or general (<see cref="ObservationChecks"/>).</param>
+public sealed record ObservationFileResult(string FilePath, int LoadId, string Route, string Encoding, FileOutcome Outcome, string Pass = "general");
 
 /// <summary>Result of a whole load: the reference steps' counts and one entry per observation file.</summary>
 public sealed record ObservationLoadResult(
@@ -73,11 +76,15 @@ public static class ObservationLoad
             var staged = ObservationStaging.Stage(connection, path, options.ForceDotNetDecoding);
             progress?.Report((done + sizes[i] * StagingShare) / total);
 
-            var run = EtlRun.Start(connection, ObservationFormat.Job, path, options.Clock(), staged.Sha256);
-            var outcome = ObservationChecks.Apply(connection, staged.SourceSql, staged.DataLines, run.LoadId, path, DefaultSource(path));
-            var message = $"route={staged.Route} encoding={staged.Encoding} unchanged={outcome.Unchanged} superseded={outcome.Superseded}";
+            // The hash is still being computed: the run is opened without it and given it before it closes.
+            var run = EtlRun.Start(connection, ObservationFormat.Job, path, options.Clock(), fileSha256: "");
+            var fast = options.DisableFastPath ? null : ObservationFastPath.TryApply(connection, staged, path, run.LoadId, DefaultSource(path));
+            var outcome = fast ?? ObservationChecks.Apply(connection, staged.SourceSql, staged.DataLines, run.LoadId, path, DefaultSource(path));
+            var pass = fast is null ? "general" : "fast";
+            var message = $"route={staged.Route} encoding={staged.Encoding} pass={pass} unchanged={outcome.Unchanged} superseded={outcome.Superseded}";
+            run.RecordFileSha256(staged.Index.GetAwaiter().GetResult().Sha256);
             run.Succeed(new RowCounts(outcome.In, outcome.Loaded, outcome.Rejected, outcome.Warned), options.Clock(), message);
-            files.Add(new ObservationFileResult(path, run.LoadId, staged.Route, staged.Encoding, outcome));
+            files.Add(new ObservationFileResult(path, run.LoadId, staged.Route, staged.Encoding, outcome, pass));
             done += sizes[i];
             progress?.Report(done / total);
         }

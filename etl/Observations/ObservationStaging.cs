@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Security.Cryptography;
 using System.Text;
 using CsvHelper;
 using DuckDB.NET.Data;
@@ -7,12 +6,13 @@ using DuckDB.NET.Data;
 namespace Wcc.Etl.Observations;
 
 /// <summary>What the staging step learnt about one file.</summary>
-/// <param name="Sha256">Hex SHA-256 of the file bytes.</param>
+/// <param name="Index">The file's SHA-256 (and for clean files its line hashes), computed on a worker thread while DuckDB reads the file.</param>
 /// <param name="Route">duckdb (clean UTF-8, read by read_csv) or dotnet (decoded and normalised here).</param>
 /// <param name="SourceSql">The relation the checks read: the staging table, or for clean files a query over the file itself
 /// (saves materialising 10 M raw rows twice).</param>
 /// <param name="DataLines">Data lines counted independently of the SQL (header excluded), for the reconciliation.</param>
-public sealed record StagedFile(string Sha256, string Route, string Encoding, string SourceSql, long DataLines);
+/// <param name="Header">The parsed header of a clean file (route duckdb), which the fast path reads with DuckDB's CSV reader; null on the .NET route.</param>
+public sealed record StagedFile(Task<ObservationLineIndex> Index, string Route, string Encoding, string SourceSql, long DataLines, ObservationHeader? Header = null);
 
 /// <summary>Puts every line of one observation file into the TEMP table <c>obs_stage</c> as raw strings plus its line number.</summary>
 /// <remarks>
@@ -48,19 +48,20 @@ public static class ObservationStaging
         if (scan.Clean && !forceDotNet)
         {
             var header = ObservationHeader.Parse(scan.HeaderLine?.Split(','), path);
-            return new StagedFile(scan.Sha256, "duckdb", "utf-8", "(" + LineReaderSql(path, header) + ")", Math.Max(0, scan.Lines - 1));
+            var dataLines = Math.Max(0, scan.Lines - 1);
+            return new StagedFile(ObservationLineIndex.Start(path, dataLines), "duckdb", "utf-8", "(" + LineReaderSql(path, header) + ")", dataLines, header);
         }
+        var index = ObservationLineIndex.Start(path, 0);
         var (text, encoding) = ObservationText.Decode(File.ReadAllBytes(path));
         var staged = StageWithCsvHelper(connection, path, ObservationText.NormaliseLineBreaks(text));
-        return new StagedFile(scan.Sha256, "dotnet", encoding, StageTable, staged);
+        return new StagedFile(index, "dotnet", encoding, StageTable, staged);
     }
 
-    private sealed record ScanResult(string Sha256, bool Clean, string? HeaderLine, long Lines);
+    private sealed record ScanResult(bool Clean, string? HeaderLine, long Lines);
 
-    /// <summary>One streamed pass: hashes the file and decides whether DuckDB may read it as is.</summary>
+    /// <summary>One streamed pass: decides whether DuckDB may read the file as is and counts its lines.</summary>
     private static ScanResult Scan(string path)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         var buffer = new byte[ScanBlockBytes];
         var carry = 0;
@@ -73,7 +74,6 @@ public static class ObservationStaging
         while ((read = stream.Read(buffer, carry, buffer.Length - carry)) > 0 || carry > 0)
         {
             var length = carry + read;
-            hash.AppendData(buffer, carry, read);
             var atEnd = read == 0;
             // Work on whole lines so a multi-byte character is never cut; keep the tail for the next block.
             var cut = atEnd ? length : buffer.AsSpan(0, length).LastIndexOf((byte)'\n') + 1;
@@ -104,7 +104,7 @@ public static class ObservationStaging
         }
         // A last line without a line break still counts.
         if (lastByte != (byte)'\n') lines++;
-        return new ScanResult(Convert.ToHexStringLower(hash.GetHashAndReset()), clean, header, lines);
+        return new ScanResult(clean, header, lines);
     }
 
     private const string LineColumn = "{'raw': 'VARCHAR'}";
@@ -112,9 +112,6 @@ public static class ObservationStaging
     /// <summary>A query giving the staged columns straight from a clean file: one row per line, split in SQL.</summary>
     private static string LineReaderSql(string path, ObservationHeader header)
     {
-        // Table-function arguments cannot be bound as parameters in DuckDB, so the path is spliced as a string
-        // literal with its single quotes doubled; the positions and counts spliced below are our own integers.
-        var literal = "'" + Path.GetFullPath(path).Replace("'", "''", StringComparison.Ordinal) + "'";
         var columns = string.Join(", ", header.Positions.Select((p, i) =>
             (p < 0 ? "CAST(NULL AS VARCHAR)" : $"f[{p + 1}]") + " AS " + ObservationFormat.AllColumns[i]));
         // row_number() OVER () streams in input order (insertion order is preserved), so it numbers lines.
@@ -125,11 +122,20 @@ public static class ObservationStaging
                    {columns}
             FROM (
                 SELECT row_number() OVER () + 1 AS line_no, raw, string_split(raw, ',') AS f
-                FROM read_csv({literal}, columns = {LineColumn}, header = false, skip = 1, auto_detect = false,
-                              delim = chr({LineReaderDelimiter}), quote = '', escape = '', new_line = '\n', null_padding = false)
+                FROM {LineSql(path)}
             )
             """;
     }
+
+    /// <summary>The file path as a SQL string literal.</summary>
+    /// <remarks>Table-function arguments cannot be bound as parameters in DuckDB, so the path is spliced as a string
+    /// literal with its single quotes doubled; positions and counts spliced next to it are our own integers.</remarks>
+    public static string PathLiteral(string path) => "'" + Path.GetFullPath(path).Replace("'", "''", StringComparison.Ordinal) + "'";
+
+    /// <summary>The one-column line reader over a clean file: every physical line after the header, in file order, as <c>raw</c>.</summary>
+    public static string LineSql(string path) =>
+        $"read_csv({PathLiteral(path)}, columns = {LineColumn}, header = false, skip = 1, auto_detect = false, " +
+        $"delim = chr({LineReaderDelimiter}), quote = '', escape = '', new_line = '\\n', null_padding = false)";
 
     /// <returns>The number of staged rows (records plus malformed lines).</returns>
     private static long StageWithCsvHelper(DuckDBConnection connection, string path, string text)

@@ -44,8 +44,11 @@ public sealed class ObservationTestWarehouse : IDisposable
         return cmd.ExecuteScalar();
     }
 
-    public ObservationLoadResult Load(bool forceDotNet, params string[] files) =>
-        ObservationLoad.Run(Connection, new ObservationLoadOptions(files, () => new DateTime(2026, 1, 1, 8, 0, 0), ForceDotNetDecoding: forceDotNet));
+    public ObservationLoadResult Load(bool forceDotNet, params string[] files) => Load(forceDotNet, files, disableFastPath: false);
+
+    public ObservationLoadResult Load(bool forceDotNet, string[] files, bool disableFastPath) =>
+        ObservationLoad.Run(Connection, new ObservationLoadOptions(files, () => new DateTime(2026, 1, 1, 8, 0, 0),
+            ForceDotNetDecoding: forceDotNet, DisableFastPath: disableFastPath));
 
     public static string Write(string path, string text, Encoding? encoding = null)
     {
