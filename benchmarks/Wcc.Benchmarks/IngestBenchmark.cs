@@ -33,16 +33,16 @@ public static class IngestBenchmark
             var copySeconds = TimeCopy(connection, csv);
             output.WriteLine($"(a) bare COPY:  {copySeconds,7:N2} s  {rows / copySeconds,12:N0} rows/s");
 
-            ResetPeakMemory();
+            var peakSource = PeakMemory.Reset() ? "VmHWM after reset" : "whole process; HWM reset not permitted";
             clock.Restart();
             var result = ObservationLoad.Run(connection, new ObservationLoadOptions([csv], () => DateTime.UtcNow));
             var loadSeconds = clock.Elapsed.TotalSeconds;
-            var peak = PeakMemoryBytes();
+            var peak = PeakMemory.Bytes();
             var file = result.Files[0];
             output.WriteLine($"(b) full load:  {loadSeconds,7:N2} s  {rows / loadSeconds,12:N0} rows/s  (route {file.Route}, pass {file.Pass}; loaded {result.RowsLoaded:N0}, rejected {result.RowsRejected:N0}, warned {result.RowsWarned:N0})");
             var ratio = loadSeconds / copySeconds;
             output.WriteLine($"ratio b/a: {ratio:N2} (target <= {TargetRatio})");
-            output.WriteLine($"peak memory of the load: {peak / (1024.0 * 1024 * 1024):N2} GiB (target <= {TargetPeakBytes >> 30} GiB; {PeakSource})");
+            output.WriteLine($"peak memory of the load: {peak / (1024.0 * 1024 * 1024):N2} GiB (target <= {TargetPeakBytes >> 30} GiB; {peakSource})");
             if (result.RowsIn != rows || result.RowsLoaded + result.RowsRejected != rows)
             {
                 output.WriteLine($"RECONCILIATION FAILED: {rows} generated, {result.RowsIn} read");
@@ -96,33 +96,5 @@ public static class IngestBenchmark
         cmd.CommandText = "DROP TABLE bench_copy; CHECKPOINT";
         cmd.ExecuteNonQuery();
         return seconds;
-    }
-
-    private static string PeakSource = "Process.PeakWorkingSet64";
-
-    /// <summary>Linux lets a process reset its high-water mark (clear_refs 5), so the peak is the load's, not the COPY's.</summary>
-    private static void ResetPeakMemory()
-    {
-        try
-        {
-            File.WriteAllText("/proc/self/clear_refs", "5");
-            PeakSource = "VmHWM after reset";
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            PeakSource = "Process.PeakWorkingSet64 (whole process; HWM reset not permitted)";
-        }
-    }
-
-    private static long PeakMemoryBytes()
-    {
-        const string status = "/proc/self/status";
-        if (File.Exists(status))
-        {
-            var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
-            if (line is not null) return long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
-        }
-        using var process = Process.GetCurrentProcess();
-        return process.PeakWorkingSet64;
     }
 }
