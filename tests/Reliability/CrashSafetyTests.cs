@@ -10,8 +10,9 @@ namespace Wcc.Tests.Reliability;
 public sealed class CrashSafetyTests(ITestOutputHelper output)
 {
     /// <summary>Rows of the generated file; sized so one load takes a few seconds on a 2-core machine.</summary>
-    private const int Rows = 1_500_000;
+    private const int Rows = 500_000;
     private const int Kills = 10;
+    private static readonly TimeSpan LoadStartDelay = TimeSpan.FromMilliseconds(700);
     private const int Seed = 20260101;
     private const int FirstYear = 1990;
     private const int Years = 61;
@@ -73,7 +74,7 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
         using var tmp = new TempDirectory();
         var db = tmp.File("w.duckdb");
         Assert.Equal(0, WccProcess.Run(RepoPaths.Root, "build", "--db", db).ExitCode);
-        var file = Generate(db, tmp.File("big.csv"), Rows / 3);
+        var file = Generate(db, tmp.File("big.csv"), Rows / 2);
         var rowsBefore = WarehouseFingerprint.Rows(WarehouseFingerprint.Of(db), "fact_observation");
 
         using var load = WccProcess.Start(tmp.Path, "load", "--db", db, "--observations", file);
@@ -81,6 +82,8 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
         var loadOut = load.StandardOutput.ReadToEndAsync();
         var loadErr = load.StandardError.ReadToEndAsync();
         var answers = new List<string>();
+        // Give the load time to take the write lock; a reader that wins the race makes the load itself refuse (checked below).
+        await Task.Delay(LoadStartDelay);
         while (!load.HasExited)
         {
             var r = WccProcess.Run(tmp.Path, "sql", "SELECT count(*) AS n FROM fact_observation", "--db", db, "--format", "csv");
@@ -97,7 +100,9 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
             }
         }
         await load.WaitForExitAsync();
-        Assert.True(load.ExitCode == 0, await loadErr + await loadOut);
+        var loadSaid = await loadErr + await loadOut;
+        Assert.DoesNotContain("   at ", loadSaid);
+        Assert.True(load.ExitCode == 0 || load.ExitCode == 3 && loadSaid.Contains("being written by PID", StringComparison.Ordinal), loadSaid);
         var rowsAfter = WarehouseFingerprint.Rows(WarehouseFingerprint.Of(db), "fact_observation");
         var allowed = new[] { "locked", rowsBefore.ToString(), rowsAfter.ToString() };
         Assert.All(answers, a => Assert.Contains(a, allowed));
@@ -125,7 +130,8 @@ public sealed class CrashSafetyTests(ITestOutputHelper output)
             var year = FirstYear + k % Years; k /= Years;
             var area = areas[k % areas.Count]; k /= areas.Count;
             var indicator = indicators[k % indicators.Count]; k /= indicators.Count;
-            w.Write($"{indicator},{area},{year},{sex},{1 + i % 7},A{k}\n");
+            // F + M = T everywhere: mismatch warnings would measure a different path (see the report on their cost).
+            w.Write($"{indicator},{area},{year},{sex},{1 + i % Sexes.Length},A{k}\n");
         }
         return path;
     }

@@ -64,7 +64,8 @@ public static partial class QueryRunner
     private static string? HintFor(string message) =>
         message.Contains("read-only mode", StringComparison.Ordinal)
             ? "`wcc sql` opens the warehouse read-only; change data through `wcc build` and `wcc load`"
-            : message.Contains("external access is disabled", StringComparison.OrdinalIgnoreCase)
+            : message.Contains("Permission Error", StringComparison.Ordinal)
+              || message.Contains("external access is disabled", StringComparison.OrdinalIgnoreCase)
               || message.Contains("configuration has been locked", StringComparison.OrdinalIgnoreCase)
                 ? "`wcc sql` reads only the warehouse, no other files; write files with `wcc export csv|parquet`"
             : message.Contains("does not exist", StringComparison.Ordinal)
