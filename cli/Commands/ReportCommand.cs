@@ -26,17 +26,20 @@ internal static class ReportCommand
         DefaultValueFactory = _ => Path.Combine(DefaultOut, name),
     };
 
+    private static Option<bool> Overwrite() => new("--overwrite") { Description = "write into an --out folder that already holds files" };
+
     private static Command Workload()
     {
         var db = CommonOptions.Db();
         var output = Out("workload");
+        var overwrite = Overwrite();
         var lead = new Option<double?>("--lead-weight") { Description = "weight of a led task (default mart_parameter.lead_weight = 2)" };
         var responsible = new Option<double?>("--responsible-weight") { Description = "weight of a co-responsible task (default mart_parameter.responsible_weight = 1)" };
-        var command = new Command("workload", "unit workload, concentration and delivery") { db, output, lead, responsible };
+        var command = new Command("workload", "unit workload, concentration and delivery") { db, output, lead, responsible, overwrite };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
             using var connection = WarehouseFile.Open(parse.GetValue(db)!, WarehouseAccess.ReadOnly);
-            var result = WorkloadReport.Run(connection, new WorkloadOptions(parse.GetValue(output)!, parse.GetValue(lead), parse.GetValue(responsible)));
+            var result = WorkloadReport.Run(connection, new WorkloadOptions(parse.GetValue(output)!, parse.GetValue(lead), parse.GetValue(responsible), parse.GetValue(overwrite)));
             Print(result, "unit_workload", ["unit_name", "is_collective", "tasks_led", "tasks_responsible", "workload_index", "share_of_total"]);
             Print(result, "workload_concentration", ["department_count", "hhi", "gini", "half_load_unit_count", "half_load_units"]);
             PrintFiles(result);
@@ -49,11 +52,12 @@ internal static class ReportCommand
     {
         var db = CommonOptions.Db();
         var output = Out("coverage");
-        var command = new Command("coverage", "task x unit coverage and indicator attainment heatmaps") { db, output };
+        var overwrite = Overwrite();
+        var command = new Command("coverage", "task x unit coverage and indicator attainment heatmaps") { db, output, overwrite };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
             using var connection = WarehouseFile.Open(parse.GetValue(db)!, WarehouseAccess.ReadOnly);
-            var result = CoverageReport.Run(connection, new CoverageOptions(parse.GetValue(output)!));
+            var result = CoverageReport.Run(connection, new CoverageOptions(parse.GetValue(output)!, parse.GetValue(overwrite)));
             var summary = new Table().AddColumns("表", "行数");
             foreach (var table in result.Tables) summary.AddRow(Markup.Escape(table.Source), table.Data.Rows.Count.ToString());
             AnsiConsole.Write(summary);

@@ -18,6 +18,7 @@ internal static class SqlCommand
         command.SetAction(parse => CommandRunner.Run(() =>
         {
             using var connection = WarehouseFile.Open(parse.GetValue(db)!, WarehouseAccess.ReadOnly);
+            QueryRunner.RestrictToWarehouse(connection);
             var sql = parse.GetValue(query);
             if (sql is null) return new SqlShell(connection, parse.GetValue(format), Console.In, Console.Out).Run();
             ResultPrinter.Print(QueryRunner.Execute(connection, sql), parse.GetValue(format), Console.Out);

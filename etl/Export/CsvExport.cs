@@ -6,9 +6,6 @@ namespace Wcc.Etl.Export;
 /// <summary>`wcc export csv`: every table and view as a UTF-8 CSV with a byte-order mark, safe to open in Excel.</summary>
 public static class CsvExport
 {
-    /// <summary>Characters that make Excel read a cell as a formula (CSV injection); such text cells get a leading apostrophe.</summary>
-    private const string FormulaPrefixes = "=+-@\t\r";
-
     /// <summary>Writes one CSV per relation into <paramref name="outDir"/>; refuses existing output unless <paramref name="overwrite"/>.</summary>
     public static IReadOnlyList<ExportEntry> Run(DuckDBConnection connection, string outDir, bool overwrite)
     {
@@ -31,12 +28,11 @@ public static class CsvExport
     private static string SelectList(ExportRelation relation)
     {
         if (relation.Columns.Count == 0) return "*";
-        var prefixes = string.Join(", ", FormulaPrefixes.Select(c => $"chr({(int)c})"));
         return string.Join(", ", relation.Columns.Select(c =>
         {
             var id = ExportRelations.Identifier(c.Name);
-            // Only text can smuggle a formula; typed numbers (e.g. -3.5) stay numbers.
-            return c.Type == "VARCHAR" ? $"CASE WHEN left({id}, 1) IN ({prefixes}) THEN '''' || {id} ELSE {id} END AS {id}" : id;
+            // Only text can smuggle a formula; typed numbers (e.g. -3.5) stay numbers. The rule is shared with the chart CSVs.
+            return c.Type == "VARCHAR" ? $"{FormulaGuard.SqlExpression(id)} AS {id}" : id;
         }));
     }
 

@@ -26,7 +26,15 @@ public static class NoticeFile
         {
             throw new WccException($"notice file not found: {path}", "check the path (the notice is the single .txt in seeds/)", exitCode: 2);
         }
-        return Decode(File.ReadAllBytes(path));
+        try
+        {
+            return Decode(File.ReadAllBytes(path));
+        }
+        catch (WccException ex)
+        {
+            // Decode knows only bytes; the message must still name the file.
+            throw new WccException($"{path}: {ex.Message}", ex.Hint, ex.ExitCode);
+        }
     }
 
     /// <summary>Decodes notice bytes; invalid UTF-8 is taken as GB18030 (which every byte sequence decodes under).</summary>

@@ -28,6 +28,9 @@ public static class ObservationStaging
 
     private const int ScanBlockBytes = 4 << 20;
 
+    /// <summary>Longest line DuckDB may meet on the clean route: a longer one never fits a scan block, so it goes the .NET route.</summary>
+    private const int MaxCleanLineBytes = 2 * ScanBlockBytes;
+
     /// <summary>Column separator the line-reader asks DuckDB for: a control byte that the scan proved absent, so each line is one field.</summary>
     private const byte LineReaderDelimiter = 0x1F;
 
@@ -78,6 +81,8 @@ public static class ObservationStaging
             // Work on whole lines so a multi-byte character is never cut; keep the tail for the next block.
             var cut = atEnd ? length : buffer.AsSpan(0, length).LastIndexOf((byte)'\n') + 1;
             if (cut == 0) cut = length == buffer.Length ? length : 0;
+            // A line longer than a block would exceed read_csv's max_line_size: the .NET route reads it (and rejects it).
+            if (!atEnd && cut == length && buffer[cut - 1] != (byte)'\n') clean = false;
             var block = buffer.AsSpan(0, cut);
             lines += block.Count((byte)'\n');
             if (cut > 0) lastByte = block[^1];
@@ -85,7 +90,10 @@ public static class ObservationStaging
             {
                 var lf = block.IndexOf((byte)'\n');
                 var line = lf < 0 ? block : block[..lf];
-                header = Encoding.UTF8.GetString(line.StartsWith("\uFEFF"u8) ? line[3..] : line);
+                var headerBytes = line.StartsWith("\uFEFF"u8) ? line[3..] : line;
+                header = Encoding.UTF8.GetString(headerBytes);
+                // CR-only line ends make the whole file one "header" line: it too must go the .NET route.
+                if (headerBytes.IndexOfAny(SlowRouteBytes) >= 0) clean = false;
                 block = lf < 0 ? [] : block[(lf + 1)..];
                 // A blank line straight after the header must also send the file to the .NET route.
                 previousEndedWithLf = lf >= 0;
@@ -135,7 +143,7 @@ public static class ObservationStaging
     /// <summary>The one-column line reader over a clean file: every physical line after the header, in file order, as <c>raw</c>.</summary>
     public static string LineSql(string path) =>
         $"read_csv({PathLiteral(path)}, columns = {LineColumn}, header = false, skip = 1, auto_detect = false, " +
-        $"delim = chr({LineReaderDelimiter}), quote = '', escape = '', new_line = '\\n', null_padding = false)";
+        $"delim = chr({LineReaderDelimiter}), quote = '', escape = '', new_line = '\\n', null_padding = false, max_line_size = {MaxCleanLineBytes})";
 
     /// <returns>The number of staged rows (records plus malformed lines).</returns>
     private static long StageWithCsvHelper(DuckDBConnection connection, string path, string text)

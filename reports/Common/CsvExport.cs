@@ -7,8 +7,7 @@ namespace Wcc.Reports.Common;
 /// <summary>Writes a chart's data as CSV for Excel: UTF-8 with a byte-order mark, formula-like cells neutralised.</summary>
 /// <remarks>
 /// CsvHelper 34 writes no BOM and changed its API; a table this small needs only quoting, so this stays a
-/// few lines. Cells starting with = + - @ are prefixed with an apostrophe (OWASP CSV injection advice) —
-/// except plain numbers, which Excel must still read as numbers.
+/// few lines. Formula-like cells are neutralised by <see cref="Wcc.Etl.Export.FormulaGuard"/>, the rule every CSV writer shares.
 /// </remarks>
 public static class CsvExport
 {
@@ -36,13 +35,8 @@ public static class CsvExport
         _ => value.ToString() ?? "",
     };
 
-    /// <summary>Prefixes an apostrophe to text a spreadsheet would run as a formula.</summary>
-    public static string Neutralise(string cell)
-    {
-        if (cell.Length == 0 || "=+-@".IndexOf(cell[0]) < 0) return cell;
-        if (double.TryParse(cell, NumberStyles.Float, CultureInfo.InvariantCulture, out _)) return cell;
-        return "'" + cell;
-    }
+    /// <summary>Prefixes an apostrophe to text a spreadsheet would run as a formula (the rule shared with <c>wcc export csv</c>).</summary>
+    public static string Neutralise(string cell) => Wcc.Etl.Export.FormulaGuard.Neutralise(cell);
 
     private static string Quote(string field) =>
         field.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + field.Replace("\"", "\"\"") + "\"" : field;

@@ -40,6 +40,7 @@ public static class CoverageReport
         if (tables[3].Data.Rows.Count > 0) charts.Add(CoverageCharts.Completeness(tables[3]));
         if (tables[4].Data.Rows.Count > 0) charts.Add(CoverageCharts.Parity(tables[4]));
 
+        OutputFolder.Prepare(options.OutputDirectory, options.Overwrite);
         var files = new List<string>();
         foreach (var chart in charts) files.AddRange(ChartFile.Write(chart, options.OutputDirectory));
         var tableDir = Path.Combine(options.OutputDirectory, "tables");

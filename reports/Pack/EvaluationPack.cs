@@ -24,8 +24,8 @@ public static class EvaluationPack
 
         Report(2, "生成单位工作量与覆盖热力图");
         var charts = Path.Combine(output, "charts");
-        var workload = WorkloadReport.Run(connection, new WorkloadOptions(charts));
-        var coverage = CoverageReport.Run(connection, new CoverageOptions(charts));
+        var workload = WorkloadReport.Run(connection, new WorkloadOptions(charts, Overwrite: true));
+        var coverage = CoverageReport.Run(connection, new CoverageOptions(charts, Overwrite: true));
 
         Report(3, "汇总评估表格");
         var context = new PackContext(options, forecast.AsOfYear, NoticeTitle(connection), forecast.Default.Method,

@@ -26,6 +26,7 @@ public static class WorkloadReport
                 "load the notice first with `wcc build`");
         }
 
+        OutputFolder.Prepare(options.OutputDirectory, options.Overwrite);
         var files = new List<string>();
         var captions = new List<ChartCaption>();
         var charts = new List<ChartSpec> { WorkloadChart(units, options.OverridesWeights) };

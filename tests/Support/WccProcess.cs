@@ -15,6 +15,22 @@ public static class WccProcess
 
     public static Result RunWithInput(string workingDirectory, string? stdin, params string[] args)
     {
+        using var process = Start(workingDirectory, args);
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (stdin is not null) process.StandardInput.Write(stdin);
+        process.StandardInput.Close();
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"wcc {string.Join(' ', args)} did not finish");
+        }
+        return new Result(process.ExitCode, stdout.Result, stderr.Result);
+    }
+
+    /// <summary>Starts `wcc` without waiting, streams redirected, so a test can kill it mid-run.</summary>
+    public static Process Start(string workingDirectory, params string[] args)
+    {
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = workingDirectory,
@@ -27,16 +43,6 @@ public static class WccProcess
         foreach (var a in args) start.ArgumentList.Add(a);
         start.Environment["NO_COLOR"] = "1";
         start.Environment["HOME"] = workingDirectory;
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        var stderr = process.StandardError.ReadToEndAsync();
-        if (stdin is not null) process.StandardInput.Write(stdin);
-        process.StandardInput.Close();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"wcc {string.Join(' ', args)} did not finish");
-        }
-        return new Result(process.ExitCode, stdout.Result, stderr.Result);
+        return Process.Start(start)!;
     }
 }

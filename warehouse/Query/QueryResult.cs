@@ -10,6 +10,17 @@ public sealed record QueryResult(IReadOnlyList<string> Columns, IReadOnlyList<ob
 /// <summary>Runs researchers' ad-hoc SQL and reports DuckDB's errors with their position.</summary>
 public static partial class QueryRunner
 {
+    /// <summary>
+    /// Confines ad-hoc SQL to the open warehouse: a READ_ONLY connection still lets COPY ... TO write any file (even over
+    /// the warehouse itself) and ATTACH open others, so external access is switched off and the setting locked.
+    /// </summary>
+    public static void RestrictToWarehouse(DuckDBConnection connection)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SET enable_external_access = false; SET lock_configuration = true;";
+        cmd.ExecuteNonQuery();
+    }
+
     /// <summary>Runs <paramref name="sql"/> and reads every row; a statement without a result gives no columns.</summary>
     public static QueryResult Execute(DuckDBConnection connection, string sql)
     {
@@ -60,6 +71,10 @@ public static partial class QueryRunner
     private static string? HintFor(string message) =>
         message.Contains("read-only mode", StringComparison.Ordinal)
             ? "`wcc sql` opens the warehouse read-only; change data through `wcc build` and `wcc load`"
+            : message.Contains("Permission Error", StringComparison.Ordinal)
+              || message.Contains("external access is disabled", StringComparison.OrdinalIgnoreCase)
+              || message.Contains("configuration has been locked", StringComparison.OrdinalIgnoreCase)
+                ? "`wcc sql` reads only the warehouse, no other files; write files with `wcc export csv|parquet`"
             : message.Contains("does not exist", StringComparison.Ordinal)
                 ? "`.tables` in the shell (or SHOW TABLES) lists what exists"
                 : null;
