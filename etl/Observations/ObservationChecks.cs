@@ -132,7 +132,9 @@ public static class ObservationChecks
                 coalesce(c.check_code, CASE WHEN d.first_line <> c.line_no THEN 'duplicate_key' END) AS reason_code,
                 coalesce(g.mismatch AND c.sx = 'T', false) AS warn
             FROM classified c
-            LEFT JOIN obs_groups g ON c.check_code IS NULL AND g.gk = hash(c.ic, c.ac, c.y, c.ag, c.ur)
+            -- One equality (no one-sided condition in the ON clause), so DuckDB hash-joins instead of looping over
+            -- every staged row x flagged group: rows that failed a check get a NULL key, which matches nothing.
+            LEFT JOIN obs_groups g ON g.gk = CASE WHEN c.check_code IS NULL THEN hash(c.ic, c.ac, c.y, c.ag, c.ur) END
             LEFT JOIN obs_dup_lines d ON d.line_no = c.line_no
         )
         """;
