@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using Wcc.Warehouse.Query;
 
 namespace Wcc.Etl.Observations;
 
@@ -26,23 +27,23 @@ public static class ObservationChecks
         bool compareWithWarehouse = true)
     {
         var classified = ClassifiedSql.Replace(SourcePlaceholder, sourceSql, StringComparison.Ordinal);
-        Run(connection, $"CREATE OR REPLACE TEMP TABLE obs_groups AS WITH {classified} {GroupsSql}", ("source", defaultSource));
-        Run(connection, $"CREATE OR REPLACE TEMP TABLE obs_dup_lines (line_no BIGINT, first_line BIGINT)");
-        if (Scalar(connection, "SELECT count(*) FROM obs_groups WHERE has_duplicates") > 0)
+        connection.Execute($"CREATE OR REPLACE TEMP TABLE obs_groups AS WITH {classified} {GroupsSql}", ("source", defaultSource));
+        connection.Execute($"CREATE OR REPLACE TEMP TABLE obs_dup_lines (line_no BIGINT, first_line BIGINT)");
+        if (connection.ScalarLong("SELECT count(*) FROM obs_groups WHERE has_duplicates") > 0)
         {
-            Run(connection, $"INSERT INTO obs_dup_lines WITH {classified} {DuplicateLinesSql}", ("source", defaultSource));
+            connection.Execute($"INSERT INTO obs_dup_lines WITH {classified} {DuplicateLinesSql}", ("source", defaultSource));
         }
         var final = $"WITH {classified}, {FinalSql}";
 
-        var hasHistory = compareWithWarehouse && Scalar(connection, "SELECT count(*) FROM (SELECT 1 FROM fact_observation LIMIT 1)") > 0;
+        var hasHistory = compareWithWarehouse && connection.ScalarLong("SELECT count(*) FROM (SELECT 1 FROM fact_observation LIMIT 1)") > 0;
         var (unchanged, superseded) = hasHistory ? Compare(connection, final, defaultSource) : (0, 0);
-        var inserted = Run(connection, $"INSERT INTO fact_observation BY NAME {final} {(unchanged == 0 ? InsertAllSql : InsertChangedSql)}",
+        var inserted = connection.Execute($"INSERT INTO fact_observation BY NAME {final} {(unchanged == 0 ? InsertAllSql : InsertChangedSql)}",
             ("source", defaultSource), ("load", loadId));
-        if (superseded > 0) Run(connection, SupersedeSql, ("load", loadId));
+        if (superseded > 0) connection.Execute(SupersedeSql, ("load", loadId));
 
-        Run(connection, $"CREATE OR REPLACE TEMP TABLE obs_rejects AS {final} {RejectRowsSql}", ("source", defaultSource));
-        Run(connection, SuggestionsSql);
-        Run(connection, RejectsSql, ("load", loadId), ("file", filePath));
+        connection.Execute($"CREATE OR REPLACE TEMP TABLE obs_rejects AS {final} {RejectRowsSql}", ("source", defaultSource));
+        connection.Execute(SuggestionsSql);
+        connection.Execute(RejectsSql, ("load", loadId), ("file", filePath));
 
         var byReason = new Dictionary<string, long>();
         using (var cmd = connection.CreateCommand())
@@ -52,8 +53,8 @@ public static class ObservationChecks
             while (r.Read()) byReason[r.GetString(0)] = r.GetInt64(1);
         }
         var rejected = byReason.Values.Sum();
-        var warned = Scalar(connection, "SELECT count(*) FROM obs_rejects WHERE severity = 'warning'");
-        Run(connection, "DROP TABLE obs_groups; DROP TABLE obs_dup_lines; DROP TABLE obs_rejects; DROP TABLE obs_suggest");
+        var warned = connection.ScalarLong("SELECT count(*) FROM obs_rejects WHERE severity = 'warning'");
+        connection.Execute("DROP TABLE obs_groups; DROP TABLE obs_dup_lines; DROP TABLE obs_rejects; DROP TABLE obs_suggest");
         // Loaded is what reached the warehouse (new versions) plus what was already there unchanged; the caller checks In = Loaded + Rejected.
         return new FileOutcome(rowsIn, inserted + unchanged, rejected, warned, unchanged, superseded, byReason);
     }
@@ -234,20 +235,5 @@ public static class ObservationChecks
         ORDER BY r.line_no
         """;
 
-    /// <returns>Rows changed (DuckDB reports the count for INSERT and UPDATE).</returns>
-    private static long Run(DuckDBConnection connection, string sql, params (string Name, object Value)[] parameters)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        foreach (var (name, value) in parameters) cmd.Parameters.Add(new DuckDBParameter(name, value));
-        return cmd.ExecuteNonQuery();
-    }
 
-    private static long Scalar(DuckDBConnection connection, string sql, params (string Name, object Value)[] parameters)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        foreach (var (name, value) in parameters) cmd.Parameters.Add(new DuckDBParameter(name, value));
-        return Convert.ToInt64(cmd.ExecuteScalar());
-    }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using DuckDB.NET.Data;
+using Wcc.Warehouse.Query;
 
 namespace Wcc.Etl.Observations;
 
@@ -28,11 +29,11 @@ public static class ObservationFastPath
     public static FileOutcome? TryApply(DuckDBConnection connection, StagedFile staged, string path, int loadId, string defaultSource)
     {
         if (staged.Header is null || staged.Route != "duckdb") return null;
-        if (Scalar(connection, "SELECT (SELECT count(*) FROM dim_indicator) * (SELECT count(*) FROM dim_area)") == 0) return null;
+        if (connection.ScalarLong("SELECT (SELECT count(*) FROM dim_indicator) * (SELECT count(*) FROM dim_area)") == 0) return null;
         // No finally: after a DuckDB error the transaction is aborted and a cleanup statement would hide the error;
         // the temp tables then go with the rolled-back transaction's connection state.
         var outcome = Load(connection, staged, staged.Header, path, loadId, defaultSource);
-        Run(connection, $"DROP TABLE IF EXISTS {FailTable}; DROP TABLE IF EXISTS {ErrorsTable}; DROP TABLE IF EXISTS {ScansTable}");
+        connection.Execute($"DROP TABLE IF EXISTS {FailTable}; DROP TABLE IF EXISTS {ErrorsTable}; DROP TABLE IF EXISTS {ScansTable}");
         if (outcome is null) Undo(connection, loadId);
         return outcome;
     }
@@ -40,12 +41,12 @@ public static class ObservationFastPath
     /// <summary>Removes what an abandoned fast attempt wrote for <paramref name="loadId"/> (same transaction, so nothing else saw it).</summary>
     public static void Undo(DuckDBConnection connection, int loadId)
     {
-        Run(connection, "DELETE FROM fact_observation WHERE load_id = $load; DELETE FROM etl_reject WHERE load_id = $load", ("load", loadId));
+        connection.Execute("DELETE FROM fact_observation WHERE load_id = $load; DELETE FROM etl_reject WHERE load_id = $load", ("load", loadId));
     }
 
     private static FileOutcome? Load(DuckDBConnection connection, StagedFile staged, ObservationHeader header, string path, int loadId, string defaultSource)
     {
-        Run(connection, $"DROP TABLE IF EXISTS {ErrorsTable}; DROP TABLE IF EXISTS {ScansTable}");
+        connection.Execute($"DROP TABLE IF EXISTS {ErrorsTable}; DROP TABLE IF EXISTS {ScansTable}");
         // (1) Every canonical, valid row in one parallel INSERT. The others are handed, as written, to a .NET function
         // in the same filter: DuckDB calls it only for the rows that fail (CASE evaluates its ELSE on those alone), so the
         // file is read once. The function is volatile, so it is neither folded nor shared; were it ever called twice for
@@ -60,18 +61,18 @@ public static class ObservationFastPath
                 writer.WriteValue(false, i);
             }
         }, new ScalarFunctionOptions { IsPureFunction = false }, false);
-        var inserted = Run(connection, $"""
+        var inserted = connection.Execute($"""
             INSERT INTO fact_observation (indicator_code, area_code, year, sex, age_group, urban_rural, value, source, status, load_id, is_current)
             SELECT indicator_code, area_code, y, sex, ag, coalesce(urban_rural, '_T'), v, src, status, $load, true
             FROM ({CheckedSql(path, header)})
             WHERE CASE WHEN ok THEN true ELSE {function}({RawSql(header)}) END
             """, ("source", defaultSource), ("load", loadId));
-        var readerErrors = Scalar(connection, $"SELECT count(DISTINCT line) FROM {ErrorsTable}");
+        var readerErrors = connection.ScalarLong($"SELECT count(DISTINCT line) FROM {ErrorsTable}");
         long failing = refused.Count;
         if (inserted + failing + readerErrors != staged.DataLines) return null;
         // (2) Number the refused lines from the line hashes built while DuckDB read the file (a line that fails, fails
         // wherever it occurs, so finding every line with that text is exact; the count check catches a hash collision).
-        Run(connection, $"CREATE OR REPLACE TEMP TABLE {FailTable} (line_no BIGINT, raw VARCHAR)");
+        connection.Execute($"CREATE OR REPLACE TEMP TABLE {FailTable} (line_no BIGINT, raw VARCHAR)");
         if (failing > 0)
         {
             var numbered = staged.Index.GetAwaiter().GetResult().Find(refused.Distinct(StringComparer.Ordinal));
@@ -92,15 +93,15 @@ public static class ObservationFastPath
                    {fields}
             FROM (SELECT line_no, raw, string_split(raw, ',') AS f FROM (
             """;
-        Run(connection, staging + $"SELECT line_no, raw FROM {FailTable}))");
+        connection.Execute(staging + $"SELECT line_no, raw FROM {FailTable}))");
         if (readerErrors > 0)
         {
-            Run(connection, staging + $"SELECT DISTINCT line AS line_no, csv_line AS raw FROM {ErrorsTable}))");
+            connection.Execute(staging + $"SELECT DISTINCT line AS line_no, csv_line AS raw FROM {ErrorsTable}))");
         }
 
         // (4) Only a first load of these indicators is done here: superseding needs the general path's comparisons.
-        var overlap = Scalar(connection, "SELECT count(*) FROM (SELECT 1 FROM fact_observation WHERE is_current AND load_id <> $load LIMIT 1)",
-            ("load", loadId)) == 0 ? 0 : Scalar(connection, $"""
+        var overlap = connection.ScalarLong("SELECT count(*) FROM (SELECT 1 FROM fact_observation WHERE is_current AND load_id <> $load LIMIT 1)",
+            ("load", loadId)) == 0 ? 0 : connection.ScalarLong($"""
             SELECT count(*) FROM (
                 SELECT 1 FROM fact_observation f
                 WHERE f.is_current AND f.load_id <> $load AND f.indicator_code IN (
@@ -111,14 +112,14 @@ public static class ObservationFastPath
         if (overlap > 0) return null;
 
         // (5) The exact checks for the few staged lines: reasons, did-you-mean, normalised rows loaded.
-        var staged2 = Scalar(connection, $"SELECT count(*) FROM {ObservationStaging.StageTable}");
+        var staged2 = connection.ScalarLong($"SELECT count(*) FROM {ObservationStaging.StageTable}");
         var rest = ObservationChecks.Apply(connection, ObservationStaging.StageTable, staged2, loadId, path, defaultSource, compareWithWarehouse: false);
         if (rest.Unchanged > 0 || rest.Superseded > 0 || rest.Warned > 0) return null;
 
         // (6) Duplicates and F + M vs T over everything this load wrote: a compact scan of the new fact rows.
-        if (Scalar(connection, KeyProblemsSql, ("load", loadId)) > 0) return null;
+        if (connection.ScalarLong(KeyProblemsSql, ("load", loadId)) > 0) return null;
 
-        var loaded = Scalar(connection, "SELECT count(*) FROM fact_observation WHERE load_id = $load", ("load", loadId));
+        var loaded = connection.ScalarLong("SELECT count(*) FROM fact_observation WHERE load_id = $load", ("load", loadId));
         if (loaded + rest.Rejected != staged.DataLines) return null;
         return new FileOutcome(staged.DataLines, loaded, rest.Rejected, 0, 0, 0, rest.RejectedByReason);
     }
@@ -187,19 +188,5 @@ public static class ObservationFastPath
             LIMIT 1)
         """;
 
-    private static long Run(DuckDBConnection connection, string sql, params (string Name, object Value)[] parameters)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        foreach (var (name, value) in parameters) cmd.Parameters.Add(new DuckDBParameter(name, value));
-        return cmd.ExecuteNonQuery();
-    }
 
-    private static long Scalar(DuckDBConnection connection, string sql, params (string Name, object Value)[] parameters)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        foreach (var (name, value) in parameters) cmd.Parameters.Add(new DuckDBParameter(name, value));
-        return Convert.ToInt64(cmd.ExecuteScalar());
-    }
 }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using CsvHelper;
 using DuckDB.NET.Data;
+using Wcc.Warehouse.Query;
 
 namespace Wcc.Etl.Observations;
 
@@ -41,7 +42,7 @@ public static class ObservationStaging
     public static void Create(DuckDBConnection connection)
     {
         var fields = string.Join(", ", ObservationFormat.AllColumns.Select(c => $"{c} VARCHAR"));
-        Execute(connection, $"CREATE OR REPLACE TEMP TABLE {StageTable} (line_no BIGINT, raw VARCHAR, parse_error VARCHAR, parse_detail VARCHAR, {fields})");
+        connection.Execute($"CREATE OR REPLACE TEMP TABLE {StageTable} (line_no BIGINT, raw VARCHAR, parse_error VARCHAR, parse_detail VARCHAR, {fields})");
     }
 
     /// <summary>Stages <paramref name="path"/>; refuses the file (WccException) when its header is wrong.</summary>
@@ -202,10 +203,4 @@ public static class ObservationStaging
         return staged + malformed.Count;
     }
 
-    private static void Execute(DuckDBConnection connection, string sql)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        cmd.ExecuteNonQuery();
-    }
 }

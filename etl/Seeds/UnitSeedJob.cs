@@ -1,5 +1,6 @@
 using DuckDB.NET.Data;
 using Wcc.Etl.Audit;
+using Wcc.Warehouse.Query;
 
 namespace Wcc.Etl.Seeds;
 
@@ -26,8 +27,8 @@ public static class UnitSeedJob
     /// <summary>Replaces the known units and their aliases with <paramref name="records"/>.</summary>
     public static void Load(DuckDBConnection connection, IReadOnlyList<UnitRecord> records)
     {
-        Execute(connection, "DELETE FROM dim_unit_alias WHERE unit_name IN (SELECT unit_name FROM dim_unit WHERE is_known)");
-        Execute(connection, "DELETE FROM dim_unit WHERE is_known");
+        connection.Execute("DELETE FROM dim_unit_alias WHERE unit_name IN (SELECT unit_name FROM dim_unit WHERE is_known)");
+        connection.Execute("DELETE FROM dim_unit WHERE is_known");
         using (var units = connection.CreateAppender("dim_unit"))
         {
             foreach (var r in records)
@@ -52,13 +53,7 @@ public static class UnitSeedJob
                 foreach (var alias in r.Aliases) aliases.CreateRow().AppendValue(alias).AppendValue(r.UnitName).EndRow();
             }
         }
-        Execute(connection, "DELETE FROM dim_unit u WHERE NOT u.is_known AND EXISTS (SELECT 1 FROM dim_unit k WHERE k.is_known AND k.unit_name = u.unit_name)");
+        connection.Execute("DELETE FROM dim_unit u WHERE NOT u.is_known AND EXISTS (SELECT 1 FROM dim_unit k WHERE k.is_known AND k.unit_name = u.unit_name)");
     }
 
-    private static void Execute(DuckDBConnection connection, string sql)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        cmd.ExecuteNonQuery();
-    }
 }

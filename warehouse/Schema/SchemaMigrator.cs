@@ -1,5 +1,6 @@
 using DuckDB.NET.Data;
 using Wcc.Warehouse.Connection;
+using Wcc.Warehouse.Query;
 
 namespace Wcc.Warehouse.Schema;
 
@@ -18,11 +19,11 @@ public static class SchemaMigrator
         {
             for (var v = version.Value + 1; v <= SchemaCatalog.CurrentVersion; v++)
             {
-                if (SchemaCatalog.Migrations.TryGetValue(v, out var script)) Execute(connection, script);
+                if (SchemaCatalog.Migrations.TryGetValue(v, out var script)) connection.Execute(script);
             }
         }
         // Tables use CREATE TABLE IF NOT EXISTS and views CREATE OR REPLACE VIEW, so replaying is safe.
-        foreach (var model in SchemaCatalog.Models) Execute(connection, model.Sql);
+        foreach (var model in SchemaCatalog.Models) connection.Execute(model.Sql);
         using (var cmd = connection.CreateCommand())
         {
             cmd.CommandText = "DELETE FROM meta_schema_version; INSERT INTO meta_schema_version VALUES ($v)";
@@ -65,10 +66,4 @@ public static class SchemaMigrator
         new($"{path} was written by a newer wcc (schema version {version}, this one knows {SchemaCatalog.CurrentVersion})",
             "update wcc (git pull and rebuild) before opening it");
 
-    private static void Execute(DuckDBConnection connection, string sql)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = sql;
-        cmd.ExecuteNonQuery();
-    }
 }
