@@ -11,9 +11,10 @@ public static class ChromiumPrinter
     private static readonly string[] Candidates = ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"];
 
     /// <summary>The browser binary, or null when none is installed.</summary>
+    /// <remarks>WCC_CHROMIUM names another binary; when it names none that exists, the pack behaves as without Chromium.</remarks>
     public static string? Find() =>
-        Environment.GetEnvironmentVariable("WCC_CHROMIUM") is { Length: > 0 } fromEnv && File.Exists(fromEnv)
-            ? fromEnv
+        Environment.GetEnvironmentVariable("WCC_CHROMIUM") is { Length: > 0 } fromEnv
+            ? (File.Exists(fromEnv) ? fromEnv : null)
             : Candidates.FirstOrDefault(File.Exists);
 
     /// <summary>The flags every headless run needs on this network-less machine (no first-run, no background traffic).</summary>

@@ -13,9 +13,13 @@ public static class WccProcess
 
     public static Result Run(string workingDirectory, params string[] args) => RunWithInput(workingDirectory, null, args);
 
-    public static Result RunWithInput(string workingDirectory, string? stdin, params string[] args)
+    public static Result RunWithInput(string workingDirectory, string? stdin, params string[] args) =>
+        RunWithEnvironment(workingDirectory, stdin, new Dictionary<string, string>(), args);
+
+    /// <summary>Runs `wcc` with extra environment variables (e.g. WCC_CHROMIUM to simulate a machine without a browser).</summary>
+    public static Result RunWithEnvironment(string workingDirectory, string? stdin, IReadOnlyDictionary<string, string> environment, params string[] args)
     {
-        using var process = Start(workingDirectory, args);
+        using var process = Start(workingDirectory, environment, args);
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
         if (stdin is not null) process.StandardInput.Write(stdin);
@@ -29,7 +33,10 @@ public static class WccProcess
     }
 
     /// <summary>Starts `wcc` without waiting, streams redirected, so a test can kill it mid-run.</summary>
-    public static Process Start(string workingDirectory, params string[] args)
+    public static Process Start(string workingDirectory, params string[] args) =>
+        Start(workingDirectory, new Dictionary<string, string>(), args);
+
+    private static Process Start(string workingDirectory, IReadOnlyDictionary<string, string> environment, string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -43,6 +50,7 @@ public static class WccProcess
         foreach (var a in args) start.ArgumentList.Add(a);
         start.Environment["NO_COLOR"] = "1";
         start.Environment["HOME"] = workingDirectory;
+        foreach (var (key, value) in environment) start.Environment[key] = value;
         return Process.Start(start)!;
     }
 }

@@ -1,0 +1,28 @@
+using Wcc.Tests.Support;
+
+namespace Wcc.Tests.Cli.Commands;
+
+public class PackCommandTests
+{
+    [Fact]
+    public void Pack_WithoutChromium_WritesHtmlAndWorkbookAndSaysHowToGetThePdf()
+    {
+        using var tmp = new TempDirectory();
+        var db = tmp.File("w.duckdb");
+        var output = tmp.File("pack");
+        var r = WccProcess.RunWithEnvironment(RepoPaths.Root, null, new Dictionary<string, string> { ["WCC_CHROMIUM"] = tmp.File("no-chromium") },
+            "pack", "--db", db, "--out", output);
+        Assert.True(r.ExitCode == 0, r.Stderr + r.Stdout);
+        Assert.True(File.Exists(Path.Combine(output, "index.html")));
+        Assert.True(File.Exists(Path.Combine(output, "tables.xlsx")));
+        Assert.False(File.Exists(Path.Combine(output, "pack.pdf")));
+        Assert.Contains("Chromium", r.Stdout);
+        Assert.Contains("setup-os.sh", r.Stdout);
+        Assert.Contains("已从 seeds/ 构建数据仓库", r.Stdout);
+        Assert.False(r.HasStackTrace);
+
+        var again = WccProcess.Run(RepoPaths.Root, "pack", "--db", db, "--out", output);
+        Assert.Equal(2, again.ExitCode);
+        Assert.Contains("--overwrite", again.Stderr);
+    }
+}
