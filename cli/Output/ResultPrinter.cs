@@ -4,6 +4,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using Spectre.Console;
 using Wcc.Cli.Commands;
+using Wcc.Etl.Export;
 using Wcc.Warehouse.Query;
 
 namespace Wcc.Cli.Output;
@@ -33,8 +34,9 @@ internal static class ResultPrinter
 
     private static void WriteCsv(QueryResult result, TextWriter output)
     {
-        output.WriteLine(string.Join(",", result.Columns.Select(Quote)));
-        foreach (var row in result.Rows) output.WriteLine(string.Join(",", row.Select(v => Quote(Format(v)))));
+        // Researchers open these in Excel: the same formula guard as every other CSV the project writes.
+        output.WriteLine(string.Join(",", result.Columns.Select(c => Quote(FormulaGuard.Neutralise(c)))));
+        foreach (var row in result.Rows) output.WriteLine(string.Join(",", row.Select(v => Quote(FormulaGuard.Neutralise(Format(v))))));
     }
 
     private static void WriteJson(QueryResult result, TextWriter output)

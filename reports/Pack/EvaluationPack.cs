@@ -16,6 +16,7 @@ public static class EvaluationPack
     /// <summary>Builds the pack from a warehouse; forecasts for the as-of year are (re)computed first so the pack matches the data.</summary>
     public static PackResult Run(DuckDBConnection connection, PackOptions options, IProgress<PackProgress>? progress = null)
     {
+        CheckPeriod(connection, options.Period);
         var output = PrepareOutput(options);
         void Report(int step, string what) => progress?.Report(new PackProgress(step, Steps, what));
 
@@ -106,6 +107,23 @@ public static class EvaluationPack
         }
         Directory.CreateDirectory(output);
         return output;
+    }
+
+    /// <summary>The period is the notice's: a pack titled 2021-2025 over the 2018-2020 tasks would mislead its readers.</summary>
+    private static void CheckPeriod(DuckDBConnection connection, string period)
+    {
+        var parts = period.Split('-');
+        if (parts.Length != 2 || !int.TryParse(parts[0], out var from) || !int.TryParse(parts[1], out var to) || from > to || from < 1990 || to > 2100)
+        {
+            throw new WccException($"--period {period} is not a period like 2018-2020", "pass --period FROM-TO, e.g. --period 2018-2020", exitCode: 2);
+        }
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT max(period_end_year) FROM dim_notice";
+        if (cmd.ExecuteScalar() is int end && end != to)
+        {
+            throw new WccException($"--period {period} does not match the notice in the warehouse, whose period ends in {end}",
+                $"pass --period ending in {end}, or build the warehouse from that cycle's notice", exitCode: 2);
+        }
     }
 
     private static string NoticeTitle(DuckDBConnection connection)

@@ -3,7 +3,7 @@ namespace Wcc.Reports.Pack;
 /// <summary>Options of <c>wcc pack</c>.</summary>
 /// <param name="OutputDirectory">Where index.html, pack.pdf, tables.xlsx and units/ go.</param>
 /// <param name="Period">The notice period the pack evaluates, e.g. 2018-2020.</param>
-/// <param name="AsOfYear">Year of the data the evaluation stands on; null derives it from the forecasts stored.</param>
+/// <param name="AsOfYear">Year of the data the evaluation stands on; null takes the latest observation year. Forecasts for it are recomputed.</param>
 /// <param name="Overwrite">Replace an existing pack in <paramref name="OutputDirectory"/>.</param>
 /// <param name="WritePdf">Print pack.pdf with headless Chromium (tests of the HTML alone switch it off).</param>
 public sealed record PackOptions(string OutputDirectory, string Period = "2018-2020", int? AsOfYear = null, bool Overwrite = false, bool WritePdf = true);

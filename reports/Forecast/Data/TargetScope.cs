@@ -7,10 +7,14 @@ namespace Wcc.Reports.Forecast.Data;
 /// A target applies to the series of its own indicator x area x sex. A target set for a city
 /// (area_level in <see cref="LevelsSharedWithChildren"/>) is also applied to each child area's series
 /// (dim_area.parent_code = the city) of the same indicator and sex, unless that child has a target of its own
-/// for the same deadline — so reports can show which districts put the city target at risk.
+/// for the same deadline — so reports can show which districts put the city target at risk. Counts are the exception:
+/// a district holds a share of a city total (women trained, projects), so it is never measured against the total.
 /// </remarks>
 public static class TargetScope
 {
+    /// <summary>Measure kinds whose city target is not shared with child areas (a share of a total cannot meet the total).</summary>
+    public static readonly IReadOnlySet<string> KindsNotShared = new HashSet<string>(StringComparer.Ordinal) { "count" };
+
     /// <summary>Area levels whose targets are also measured on their child areas' series.</summary>
     public static readonly IReadOnlySet<string> LevelsSharedWithChildren = new HashSet<string>(StringComparer.Ordinal) { "city" };
 
@@ -25,6 +29,7 @@ public static class TargetScope
             var key = new SeriesKey(t.IndicatorCode, t.AreaCode, t.Sex);
             cases.Add(new ForecastCase(SeriesOrEmpty(data, key), spec));
             if (!data.AreaLevels.TryGetValue(t.AreaCode, out var level) || !LevelsSharedWithChildren.Contains(level)) continue;
+            if (KindsNotShared.Contains(ForecastData.Indicator(data.Indicators, t.IndicatorCode).MeasureKind)) continue;
             if (!data.ChildAreas.TryGetValue(t.AreaCode, out var children)) continue;
             foreach (var child in children)
             {

@@ -41,14 +41,27 @@ public static class Appendices
             ("AUC", c => Score(c("auc"))), ("预测值平均绝对误差", c => Score(c("mae"))), ("默认方法", c => c("is_default")),
         ]);
         var html = new Html().Raw("<section class=\"page\" id=\"methodology\">").Element("h2", $"{number}、附录二 方法说明");
-        html.Element("h3", "状态定义")
-            .Raw("<ul>")
-            .Raw("<li>").Text("已达成:最新观测值已满足目标。").Raw("</li>")
-            .Raw("<li>").Text("有望达成:到期预测达标概率不低于70%。").Raw("</li>")
-            .Raw("<li>").Text("需加快:达标概率在30%至70%之间,需加快进度。").Raw("</li>")
-            .Raw("<li>").Text("难以达成:达标概率低于30%,或到期实际值未达标。").Raw("</li>")
-            .Raw("<li>").Text("数据不足:观测值少于2个,不作预测。").Raw("</li>")
-            .Raw("</ul>");
+        // The statuses mean what the default method says they mean: UNSD's progress ratio, or the probability of the others.
+        string[] definitions = context.DefaultMethod == MethodNames.UnsdCagr
+            ?
+            [
+                "已达成:最新观测值已满足目标。",
+                "有望达成:按年均复合增长率外推,(预期值−基期值)/(目标值−基期值) ≥ 0.95。",
+                "需加快:上述比值在0.10至0.95之间。",
+                "难以达成:上述比值低于0.10(停滞或倒退),或到期实际值未达标。",
+                "数据不足:观测值少于2个,不作预测。",
+            ]
+            :
+            [
+                "已达成:最新观测值已满足目标。",
+                "有望达成:到期预测达标概率不低于70%。",
+                "需加快:达标概率在30%至70%之间,需加快进度。",
+                "难以达成:达标概率低于30%,或到期实际值未达标。",
+                "数据不足:观测值少于2个,不作预测。",
+            ];
+        html.Element("h3", "状态定义").Raw("<ul>");
+        foreach (var d in definitions) html.Element("li", d);
+        html.Raw("</ul>");
         html.Element("h3", "预测方法")
             .Raw("<ul>")
             .Raw("<li>").Text(MethodNames.Chinese(MethodNames.UnsdCagr) + ":以基期至最新年份的年均复合增长率外推至期限,按(预期值−基期值)/(目标值−基期值)判断进展。").Raw("</li>")

@@ -90,3 +90,17 @@ public class SqlCommandTests
         Assert.True(File.Exists(Path.Combine(tmp.Path, ".wcc_sql_history")));
     }
 }
+
+public class SqlCsvSafetyTests
+{
+    [Fact]
+    public void Sql_CsvFormat_NeutralisesFormulaCells()
+    {
+        using var tmp = new TempDirectory();
+        var db = tmp.File("w.duckdb");
+        WarehouseFile.Open(db, WarehouseAccess.ReadWrite).Dispose();
+        var r = WccProcess.Run(tmp.Path, "sql", "SELECT '=HYPERLINK(1)' AS a, -3.5 AS b", "--db", db, "--format", "csv");
+        Assert.Equal(0, r.ExitCode);
+        Assert.Equal(["a,b", "'=HYPERLINK(1),-3.5"], r.Stdout.Trim().Split('\n'));
+    }
+}

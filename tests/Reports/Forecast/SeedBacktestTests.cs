@@ -1,3 +1,4 @@
+using Wcc.Reports.Forecast;
 using Wcc.Reports.Forecast.Backtest;
 using Wcc.Reports.Forecast.Model;
 using Wcc.Tests.Support;
@@ -19,5 +20,18 @@ public class SeedBacktestTests(SeedWarehouseFixture seed) : IClassFixture<SeedWa
         });
         Assert.NotNull(report.Best);
         Assert.Contains(report.Predictions, p => p.Method == MethodNames.Ml);
+    }
+
+    [Fact]
+    public void Forecast_CityTargets_ReachDistrictsForRatesButNeverForCounts()
+    {
+        ForecastRun.Execute(seed.Connection, 2018);
+        const string derived = """
+            SELECT count(*) FROM fact_forecast f JOIN dim_indicator i USING (indicator_code)
+            WHERE f.as_of_year = 2018 AND f.area_code <> f.target_area_code AND i.measure_kind = $kind
+            """;
+        Assert.True(seed.Scalar(derived, ("kind", "rate")) > 0);
+        Assert.Equal(0, seed.Scalar(derived, ("kind", "count")));
+        Assert.True(seed.Scalar("SELECT count(*) FROM fact_forecast f JOIN dim_indicator i USING (indicator_code) WHERE i.measure_kind = 'count' AND f.as_of_year = 2018") > 0);
     }
 }

@@ -40,3 +40,19 @@ public class PackEscapingTests
     public void UnitFileName_StaysInsideTheUnitsFolder(string unit, string expected) =>
         Assert.Equal(expected, UnitPages.UniqueFileName(unit, []));
 }
+
+public class PackPeriodTests
+{
+    [Theory]
+    [InlineData("2021-2025", "ends in 2020")]
+    [InlineData("2020", "not a period")]
+    public void Pack_PeriodNotTheNotices_IsRefusedBeforeAnythingIsWritten(string period, string message)
+    {
+        using var warehouse = new SeedWarehouseFixture();
+        using var tmp = new TempDirectory();
+        var ex = Assert.Throws<Wcc.Warehouse.Connection.WccException>(() =>
+            EvaluationPack.Run(warehouse.Connection, new PackOptions(tmp.File("pack"), Period: period, WritePdf: false)));
+        Assert.Contains(message, ex.Message);
+        Assert.False(Directory.Exists(tmp.File("pack")));
+    }
+}

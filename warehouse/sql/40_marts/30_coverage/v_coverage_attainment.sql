@@ -13,7 +13,7 @@ observed AS (
     SELECT DISTINCT indicator_code, area_code FROM v_observation
 ),
 candidate AS (
-    -- a district without its own target is held to the city-wide (610100) one, except for counts:
+    -- a district without its own target is held to its city's target (the focus city, v_focus_area), except for counts:
     -- a district's share of a city total (persons trained, projects) cannot be judged against the total
     SELECT o.indicator_code, o.area_code, t.sex, t.comparator, t.target_value, t.deadline_year,
            t.area_code AS target_area_code,
@@ -24,7 +24,8 @@ candidate AS (
     JOIN dim_indicator i ON i.indicator_code = o.indicator_code
     JOIN fact_target t ON t.indicator_code = o.indicator_code
                       AND (t.area_code = o.area_code
-                           OR (t.area_code = '610100' AND a.parent_code = '610100' AND i.measure_kind <> 'count'))
+                           OR (t.area_code = a.parent_code AND t.area_code IN (SELECT area_code FROM v_focus_area WHERE is_city)
+                               AND i.measure_kind <> 'count'))
 ),
 target AS (
     SELECT * EXCLUDE (pick) FROM candidate WHERE pick = 1
@@ -78,7 +79,7 @@ SELECT * FROM final
 ORDER BY area_code, indicator_code;
 COMMENT ON VIEW v_coverage_attainment IS 'Target attainment per area x indicator in the latest year: (latest - baseline) / (target - baseline), capped to [-1, 1], in the spirit of ESCAP''s Current Status Index; met targets are flagged by status = met.';
 COMMENT ON COLUMN v_coverage_attainment.sex IS 'Sex of the target; observations of that sex are compared with it.';
-COMMENT ON COLUMN v_coverage_attainment.target_area_code IS 'Area the target was set for: the area itself, or 610100 when the city-wide target is applied to a district.';
+COMMENT ON COLUMN v_coverage_attainment.target_area_code IS 'Area the target was set for: the area itself, or the focus city when its target is applied to a district (rates and ratios only).';
 COMMENT ON COLUMN v_coverage_attainment.baseline_year IS 'Earliest year observed for the area, indicator and sex.';
 COMMENT ON COLUMN v_coverage_attainment.attainment_ratio IS 'Uncapped (latest - baseline) / (target - baseline); null when the baseline already met the target.';
 COMMENT ON COLUMN v_coverage_attainment.attainment_capped IS '1 when met; else the ratio clamped to [-1, 1]; null for a single year or a target met at baseline and since lost.';
