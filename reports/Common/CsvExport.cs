@@ -23,6 +23,20 @@ public static class CsvExport
         File.WriteAllText(path, text.ToString(), new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
     }
 
+    /// <summary>Writes every report table as <c>tables/NAME.csv</c> under <paramref name="directory"/>; returns the paths.</summary>
+    public static IReadOnlyList<string> WriteTables(string directory, IEnumerable<ReportTable> tables)
+    {
+        var tableDir = Directory.CreateDirectory(Path.Combine(directory, "tables")).FullName;
+        var paths = new List<string>();
+        foreach (var table in tables)
+        {
+            var path = Path.Combine(tableDir, table.Name + ".csv");
+            Write(path, table.Data);
+            paths.Add(path);
+        }
+        return paths;
+    }
+
     /// <summary>Invariant text for a cell; lists as [a, b].</summary>
     public static string Format(object? value) => value switch
     {

@@ -43,14 +43,7 @@ public static class CoverageReport
         OutputFolder.Prepare(options.OutputDirectory, options.Overwrite);
         var files = new List<string>();
         foreach (var chart in charts) files.AddRange(ChartFile.Write(chart, options.OutputDirectory));
-        var tableDir = Path.Combine(options.OutputDirectory, "tables");
-        Directory.CreateDirectory(tableDir);
-        foreach (var table in tables)
-        {
-            var path = Path.Combine(tableDir, table.Name + ".csv");
-            CsvExport.Write(path, table.Data);
-            files.Add(path);
-        }
+        files.AddRange(CsvExport.WriteTables(options.OutputDirectory, tables));
         return new ReportOutput(Title, files, tables, charts.Select(c => c.Caption).ToList());
     }
 

@@ -11,13 +11,4 @@ public static class PackStatus
         ("难以达成", "off", "off track"),
         ("数据不足", "nodata", "insufficient data"),
     ];
-
-    /// <summary>Statuses the early-warning section lists.</summary>
-    public static readonly IReadOnlySet<string> AtRisk = new HashSet<string> { "需加快", "难以达成" };
-
-    public static string CssClass(string? label) => All.FirstOrDefault(s => s.Label == label).CssClass ?? "nodata";
-
-    /// <summary>A coloured status badge; the label is data, so it is escaped.</summary>
-    public static string Badge(string? label) =>
-        $"<span class=\"status {CssClass(label)}\">{Html.Escape(label ?? "数据不足")}</span>";
 }

@@ -37,14 +37,7 @@ public static class WorkloadReport
             files.AddRange(ChartFile.Write(chart, options.OutputDirectory));
             captions.Add(chart.Caption);
         }
-        var tableDir = Path.Combine(options.OutputDirectory, "tables");
-        Directory.CreateDirectory(tableDir);
-        foreach (var table in tables)
-        {
-            var path = Path.Combine(tableDir, table.Name + ".csv");
-            CsvExport.Write(path, table.Data);
-            files.Add(path);
-        }
+        files.AddRange(CsvExport.WriteTables(options.OutputDirectory, tables));
         return new ReportOutput(Title, files, tables, captions);
     }
 
