@@ -17,7 +17,10 @@ public static class IngestBenchmark
     /// <summary>Target peak resident memory of the load.</summary>
     public const long TargetPeakBytes = 2L << 30;
 
-    public static int Run(long rows, TextWriter output)
+    /// <summary>Runs of (a) and (b) when --repeat is not given; the ratio is taken between their medians.</summary>
+    public const int DefaultRepeats = 3;
+
+    public static int Run(long rows, int repeats, TextWriter output)
     {
         var dir = Directory.CreateTempSubdirectory("wcc-bench-").FullName;
         try
@@ -26,43 +29,68 @@ public static class IngestBenchmark
             var clock = Stopwatch.StartNew();
             ObservationGenerator.Write(csv, rows);
             output.WriteLine($"generated {rows:N0} rows ({new FileInfo(csv).Length / 1e6:N0} MB) in {clock.Elapsed.TotalSeconds:N1} s: {csv}");
+            output.WriteLine($"{repeats} run(s) of each, alternating, every one into a fresh database file (the machine's noise is a few per cent)");
 
-            using var connection = WarehouseFile.Open(Path.Combine(dir, "bench.duckdb"), WarehouseAccess.ReadWrite);
-            SeedDimensions(connection, ObservationGenerator.AreasNeeded(rows));
-
-            var copySeconds = TimeCopy(connection, csv);
-            output.WriteLine($"(a) bare COPY:  {copySeconds,7:N2} s  {rows / copySeconds,12:N0} rows/s");
-
-            var peakSource = PeakMemory.Reset() ? "VmHWM after reset" : "whole process; HWM reset not permitted";
-            clock.Restart();
-            var result = ObservationLoad.Run(connection, new ObservationLoadOptions([csv], () => DateTime.UtcNow));
-            var loadSeconds = clock.Elapsed.TotalSeconds;
-            var peak = PeakMemory.Bytes();
-            var file = result.Files[0];
-            output.WriteLine($"(b) full load:  {loadSeconds,7:N2} s  {rows / loadSeconds,12:N0} rows/s  (route {file.Route}, pass {file.Pass}; loaded {result.RowsLoaded:N0}, rejected {result.RowsRejected:N0}, warned {result.RowsWarned:N0})");
-            var ratio = loadSeconds / copySeconds;
-            output.WriteLine($"ratio b/a: {ratio:N2} (target <= {TargetRatio})");
-            output.WriteLine($"peak memory of the load: {peak / (1024.0 * 1024 * 1024):N2} GiB (target <= {TargetPeakBytes >> 30} GiB; {peakSource})");
-            if (result.RowsIn != rows || result.RowsLoaded + result.RowsRejected != rows)
+            var copies = new List<double>();
+            var loads = new List<double>();
+            long peak = 0;
+            var peakSource = "";
+            for (var run = 1; run <= repeats; run++)
             {
-                output.WriteLine($"RECONCILIATION FAILED: {rows} generated, {result.RowsIn} read");
-                return 1;
+                copies.Add(TimeCopy(Path.Combine(dir, $"copy{run}.duckdb"), csv, rows));
+                output.WriteLine($"run {run} (a) bare COPY: {copies[^1],6:N2} s");
+
+                using var connection = WarehouseFile.Open(Path.Combine(dir, $"load{run}.duckdb"), WarehouseAccess.ReadWrite);
+                SeedDimensions(connection, ObservationGenerator.AreasNeeded(rows));
+                peakSource = PeakMemory.Reset() ? "VmHWM after reset" : "whole process; HWM reset not permitted";
+                clock.Restart();
+                var result = ObservationLoad.Run(connection, new ObservationLoadOptions([csv], () => DateTime.UtcNow));
+                loads.Add(clock.Elapsed.TotalSeconds);
+                peak = Math.Max(peak, PeakMemory.Bytes());
+                var file = result.Files[0];
+                output.WriteLine($"run {run} (b) full load: {loads[^1],6:N2} s  (route {file.Route}, pass {file.Pass}; loaded {result.RowsLoaded:N0}, rejected {result.RowsRejected:N0}, warned {result.RowsWarned:N0})");
+                if (!Reconciles(connection, result, rows, output)) return 1;
             }
-            // The generator plants a bad row at every BadRowEvery-th data row: their line numbers prove lines are numbered in order.
-            using var check = connection.CreateCommand();
-            check.CommandText = "SELECT count(*) FILTER (WHERE (line_no - 1) % $every <> 0), count(*) FROM etl_reject WHERE severity = 'error'";
-            check.Parameters.Add(new DuckDBParameter("every", ObservationGenerator.BadRowEvery));
-            using var reader = check.ExecuteReader();
-            reader.Read();
-            var misplaced = reader.GetInt64(0);
-            output.WriteLine($"rows in = loaded + rejected: {result.RowsIn:N0} = {result.RowsLoaded:N0} + {result.RowsRejected:N0}; rejected rows at the expected lines: {(misplaced == 0 ? "yes" : $"NO ({misplaced} misplaced)")}");
-            if (misplaced != 0) return 1;
+
+            var copySeconds = Median(copies);
+            var loadSeconds = Median(loads);
+            output.WriteLine($"(a) bare COPY:  {copySeconds,7:N2} s  {rows / copySeconds,12:N0} rows/s  (median)");
+            output.WriteLine($"(b) full load:  {loadSeconds,7:N2} s  {rows / loadSeconds,12:N0} rows/s  (median)");
+            output.WriteLine($"ratio b/a: {loadSeconds / copySeconds:N2} (target <= {TargetRatio}); per run: {string.Join(", ", loads.Zip(copies, (l, c) => (l / c).ToString("N2")))}");
+            output.WriteLine($"peak memory of the load: {peak / (1024.0 * 1024 * 1024):N2} GiB (target <= {TargetPeakBytes >> 30} GiB; {peakSource})");
             return 0;
         }
         finally
         {
             Directory.Delete(dir, recursive: true);
         }
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+
+    /// <summary>Rows in = loaded + rejected, and the planted bad rows were refused at their own line numbers.</summary>
+    private static bool Reconciles(DuckDBConnection connection, ObservationLoadResult result, long rows, TextWriter output)
+    {
+        if (result.RowsIn != rows || result.RowsLoaded + result.RowsRejected != rows)
+        {
+            output.WriteLine($"RECONCILIATION FAILED: {rows} generated, {result.RowsIn} read");
+            return false;
+        }
+        // The generator plants a bad row at every BadRowEvery-th data row: their line numbers prove lines are numbered in order.
+        using var check = connection.CreateCommand();
+        check.CommandText = "SELECT count(*) FILTER (WHERE (line_no - 1) % $every <> 0), count(*) FROM etl_reject WHERE severity = 'error'";
+        check.Parameters.Add(new DuckDBParameter("every", ObservationGenerator.BadRowEvery));
+        using var reader = check.ExecuteReader();
+        reader.Read();
+        var misplaced = reader.GetInt64(0);
+        var expected = rows / ObservationGenerator.BadRowEvery;
+        output.WriteLine($"    rows in = loaded + rejected: {result.RowsIn:N0} = {result.RowsLoaded:N0} + {result.RowsRejected:N0}; " +
+                         $"rejected at the expected lines: {(misplaced == 0 && reader.GetInt64(1) == expected ? "yes" : $"NO ({misplaced} misplaced, {reader.GetInt64(1)} of {expected})")}");
+        return misplaced == 0 && reader.GetInt64(1) == expected;
     }
 
     private static void SeedDimensions(DuckDBConnection connection, int areas)
@@ -80,8 +108,10 @@ public static class IngestBenchmark
         cmd.ExecuteNonQuery();
     }
 
-    private static double TimeCopy(DuckDBConnection connection, string csv)
+    /// <summary>Times a bare COPY of the file into a same-shaped table of a fresh database file.</summary>
+    private static double TimeCopy(string databasePath, string csv, long rows)
     {
+        using var connection = WarehouseFile.Open(databasePath, WarehouseAccess.ReadWrite);
         using var cmd = connection.CreateCommand();
         cmd.CommandText = """
             CREATE TABLE bench_copy (indicator_code VARCHAR, area_code VARCHAR, year INTEGER, sex VARCHAR, value DOUBLE,
@@ -91,10 +121,9 @@ public static class IngestBenchmark
         var clock = Stopwatch.StartNew();
         // The path is our own temp file; COPY cannot bind it as a parameter, so quotes are doubled.
         cmd.CommandText = $"COPY bench_copy FROM '{csv.Replace("'", "''")}' (HEADER)";
-        cmd.ExecuteNonQuery();
+        var copied = Convert.ToInt64(cmd.ExecuteNonQuery());
         var seconds = clock.Elapsed.TotalSeconds;
-        cmd.CommandText = "DROP TABLE bench_copy; CHECKPOINT";
-        cmd.ExecuteNonQuery();
+        if (copied != rows) throw new InvalidOperationException($"COPY read {copied} rows, expected {rows}");
         return seconds;
     }
 }

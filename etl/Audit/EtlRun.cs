@@ -74,7 +74,8 @@ public sealed class EtlRun
     /// <summary>Hex SHA-256 of a file, streamed.</summary>
     public static string Sha256(string path)
     {
-        using var stream = File.OpenRead(path);
+        // A 1 MiB buffer: the default 4 KiB one makes a read call per page, which showed on 10 M row loads.
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 20, FileOptions.SequentialScan);
         return Convert.ToHexStringLower(SHA256.HashData(stream));
     }
 }

@@ -82,7 +82,7 @@ public static class ObservationLoad
             var outcome = fast ?? ObservationChecks.Apply(connection, staged.SourceSql, staged.DataLines, run.LoadId, path, DefaultSource(path));
             var pass = fast is null ? "general" : "fast";
             var message = $"route={staged.Route} encoding={staged.Encoding} pass={pass} unchanged={outcome.Unchanged} superseded={outcome.Superseded}";
-            run.RecordFileSha256(staged.Index.GetAwaiter().GetResult().Sha256);
+            run.RecordFileSha256(staged.Sha256.GetAwaiter().GetResult());
             run.Succeed(new RowCounts(outcome.In, outcome.Loaded, outcome.Rejected, outcome.Warned), options.Clock(), message);
             files.Add(new ObservationFileResult(path, run.LoadId, staged.Route, staged.Encoding, outcome, pass));
             done += sizes[i];

@@ -2,18 +2,22 @@ using System.Buffers;
 using System.Text;
 using CsvHelper;
 using DuckDB.NET.Data;
+using Wcc.Etl.Audit;
 using Wcc.Warehouse.Query;
 
 namespace Wcc.Etl.Observations;
 
 /// <summary>What the staging step learnt about one file.</summary>
-/// <param name="Index">The file's SHA-256 (and for clean files its line hashes), computed on a worker thread while DuckDB reads the file.</param>
+/// <param name="Sha256">The file's SHA-256 (hex), computed on a worker thread while DuckDB reads the file.</param>
 /// <param name="Route">duckdb (clean UTF-8, read by read_csv) or dotnet (decoded and normalised here).</param>
 /// <param name="SourceSql">The relation the checks read: the staging table, or for clean files a query over the file itself
 /// (saves materialising 10 M raw rows twice).</param>
 /// <param name="DataLines">Data lines counted independently of the SQL (header excluded), for the reconciliation.</param>
 /// <param name="Header">The parsed header of a clean file (route duckdb), which the fast path reads with DuckDB's CSV reader; null on the .NET route.</param>
-public sealed record StagedFile(Task<ObservationLineIndex> Index, string Route, string Encoding, string SourceSql, long DataLines, ObservationHeader? Header = null);
+/// <param name="SpaceBesideSeparator">Some field of a clean file may start or end with a space; false lets the fast path skip
+/// looking for such fields row by row.</param>
+public sealed record StagedFile(Task<string> Sha256, string Route, string Encoding, string SourceSql, long DataLines, ObservationHeader? Header = null,
+    bool SpaceBesideSeparator = true);
 
 /// <summary>Puts every line of one observation file into the TEMP table <c>obs_stage</c> as raw strings plus its line number.</summary>
 /// <remarks>
@@ -48,20 +52,22 @@ public static class ObservationStaging
     /// <summary>Stages <paramref name="path"/>; refuses the file (WccException) when its header is wrong.</summary>
     public static StagedFile Stage(DuckDBConnection connection, string path, bool forceDotNet)
     {
+        // Hashing starts first, so that it also uses the core the single-threaded scan leaves idle.
+        var sha256 = Task.Run(() => EtlRun.Sha256(path));
         var scan = Scan(path);
         if (scan.Clean && !forceDotNet)
         {
             var header = ObservationHeader.Parse(scan.HeaderLine?.Split(','), path);
             var dataLines = Math.Max(0, scan.Lines - 1);
-            return new StagedFile(ObservationLineIndex.Start(path, dataLines), "duckdb", "utf-8", "(" + LineReaderSql(path, header) + ")", dataLines, header);
+            return new StagedFile(sha256, "duckdb", "utf-8", "(" + LineReaderSql(path, header) + ")", dataLines, header, scan.SpaceBesideSeparator);
         }
-        var index = ObservationLineIndex.Start(path, 0);
         var (text, encoding) = ObservationText.Decode(File.ReadAllBytes(path));
         var staged = StageWithCsvHelper(connection, path, ObservationText.NormaliseLineBreaks(text));
-        return new StagedFile(index, "dotnet", encoding, StageTable, staged);
+        return new StagedFile(sha256, "dotnet", encoding, StageTable, staged);
     }
 
-    private sealed record ScanResult(bool Clean, string? HeaderLine, long Lines);
+    /// <param name="SpaceBesideSeparator">Some field may start or end with a space (a space next to a comma or a line end).</param>
+    private sealed record ScanResult(bool Clean, string? HeaderLine, long Lines, bool SpaceBesideSeparator);
 
     /// <summary>One streamed pass: decides whether DuckDB may read the file as is and counts its lines.</summary>
     private static ScanResult Scan(string path)
@@ -74,6 +80,7 @@ public static class ObservationStaging
         var previousEndedWithLf = false;
         long lines = 0;
         var lastByte = (byte)'\n';
+        var spaced = false;
         int read;
         while ((read = stream.Read(buffer, carry, buffer.Length - carry)) > 0 || carry > 0)
         {
@@ -107,13 +114,18 @@ public static class ObservationStaging
                         && !(previousEndedWithLf && block.Length > 0 && block[0] == (byte)'\n');
                 previousEndedWithLf = block.Length > 0 && block[^1] == (byte)'\n';
             }
+            // Blocks start at a line start, so a leading space of a line's first field shows as block[0] there.
+            // Most blocks hold no space at all, and one byte search settles that.
+            spaced = spaced || (block.IndexOf((byte)' ') >= 0
+                     && (block[0] == (byte)' ' || block[^1] == (byte)' '
+                         || block.IndexOf(", "u8) >= 0 || block.IndexOf(" ,"u8) >= 0 || block.IndexOf(" \n"u8) >= 0 || block.IndexOf("\n "u8) >= 0));
             carry = length - cut;
             buffer.AsSpan(cut, carry).CopyTo(buffer);
             if (atEnd) break;
         }
         // A last line without a line break still counts.
         if (lastByte != (byte)'\n') lines++;
-        return new ScanResult(clean, header, lines);
+        return new ScanResult(clean, header, lines, spaced);
     }
 
     private const string LineColumn = "{'raw': 'VARCHAR'}";
