@@ -56,6 +56,65 @@ public class ObservationFastPathTests
     }
 
     [Fact]
+    public void Load_NoFieldPaddedWithSpaces_FastPassStillMatchesGeneralPass()
+    {
+        // Without line 17 no space sits next to a separator, so the fast pass leaves out its per-row padding test;
+        // the rows its gate refuses (year, NaN, bounds, negative count) must still be numbered and reasoned the same.
+        using var tmp = new TempDirectory();
+        using var fast = new ObservationTestWarehouse();
+        using var general = new ObservationTestWarehouse();
+        var lines = FaultsFile.Split('\n').Where(l => !l.StartsWith(' ')).ToArray();
+        var file = ObservationTestWarehouse.Write(tmp.File("unpadded.csv"), string.Join('\n', lines));
+
+        var f = fast.Load(false, file);
+        general.Load(false, [file], disableFastPath: true);
+
+        Assert.Equal("fast", f.Files[0].Pass);
+        Assert.Equal((17L, 5L, 12L), (f.RowsIn, f.RowsLoaded, f.RowsRejected));
+        const string rejects = "SELECT string_agg(concat_ws('|', line_no, raw_text, reason_code, reason, severity), ';' ORDER BY line_no, reason_code) FROM etl_reject";
+        const string facts = "SELECT string_agg(concat_ws('|', indicator_code, area_code, year, sex, age_group, urban_rural, value, source, status), ';' ORDER BY ALL) FROM fact_observation";
+        Assert.Equal(general.Scalar(rejects), fast.Scalar(rejects));
+        Assert.Equal(general.Scalar(facts), fast.Scalar(facts));
+    }
+
+    [Theory]
+    [InlineData("W01,610100,2019,T,45.5\nW01,610100,2019,t,46\n")]                      // the normalised row repeats a key
+    [InlineData("W10,610100,2019,F,1000\nW10,610100,2019,M,1100\nW10,610100,2019,t,5000\n")] // it completes a wrong F + M vs T
+    public void Load_StagedRowJoinsAKeyProblem_FallsBackToGeneralPass(string rows)
+    {
+        using var tmp = new TempDirectory();
+        using var fast = new ObservationTestWarehouse();
+        using var general = new ObservationTestWarehouse();
+        var file = ObservationTestWarehouse.Write(tmp.File("k.csv"), "indicator_code,area_code,year,sex,value\n" + rows);
+
+        var f = fast.Load(false, file);
+        general.Load(false, [file], disableFastPath: true);
+
+        Assert.Equal("general", f.Files[0].Pass);
+        const string rejects = "SELECT string_agg(concat_ws('|', line_no, reason_code, severity), ';' ORDER BY line_no) FROM etl_reject";
+        Assert.Equal(general.Scalar(rejects), fast.Scalar(rejects));
+        Assert.NotNull(fast.Scalar(rejects));
+    }
+
+    [Fact]
+    public void Load_MostRowsRefused_GivesUpAndLoadsThroughTheGeneralPass()
+    {
+        // Capturing 100,000 refused rows one by one would cost more than the general pass; nothing is lost either way.
+        const int rows = 100_002;
+        using var tmp = new TempDirectory();
+        using var w = new ObservationTestWarehouse();
+        var text = new System.Text.StringBuilder("indicator_code,area_code,year,sex,value\n");
+        for (var i = 0; i < rows; i++) text.Append("W01,610100,").Append(1990 + i % 40).Append(",T,").Append(i % 2 == 0 ? "120" : "NaN").Append('\n');
+        var file = ObservationTestWarehouse.Write(tmp.File("bad.csv"), text.ToString());
+
+        var result = w.Load(false, file);
+
+        Assert.Equal("general", result.Files[0].Pass);
+        Assert.Equal((rows, 0L, rows), (result.RowsIn, result.RowsLoaded, result.RowsRejected));
+        Assert.Equal(rows, w.Count("SELECT count(DISTINCT line_no) FROM etl_reject WHERE reason_code IN ('out_of_bounds', 'not_finite')"));
+    }
+
+    [Fact]
     public void Load_FastPass_RecordsTheFileHashAndReconciles()
     {
         using var tmp = new TempDirectory();
