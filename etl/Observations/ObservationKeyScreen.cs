@@ -6,9 +6,10 @@ namespace Wcc.Etl.Observations;
 /// compact codes DuckDB hands over while it inserts them.</summary>
 /// <remarks>
 /// A GROUP BY over the 10 M rows a load has just written (still transaction-local, so scanned uncompressed) cost about
-/// a quarter of a bare COPY. Here the rows are read once, while the insert is running: DuckDB computes one 64-bit code per
-/// row (<see cref="KeyCodeSql"/>), which <see cref="ObservationRowGate"/> passes on with the value to <see cref="Add"/>. The check then partitions the codes by
-/// their top bits and aggregates each partition in a small hash table that stays in cache, on every core.
+/// a quarter of a bare COPY. Here the rows are seen once, while the insert runs: DuckDB computes one 64-bit code per row
+/// (<see cref="KeyCodeSql"/>), which <see cref="ObservationRowGate"/> passes on with the value to <see cref="Add"/>.
+/// The check then partitions the codes by their top bits and aggregates each partition in a small hash table that stays
+/// in cache, on every core.
 /// Like the SQL it replaces, it works on a hash of the key: a collision can only make it report a problem that is not
 /// there (the caller then runs the exact general checks), never hide one.
 /// </remarks>
@@ -37,7 +38,7 @@ public sealed class ObservationKeyScreen
 
     private readonly ulong[] codes;
     private readonly double[] values;
-    private int rows;
+    private long rows;
     private bool overflowed;
 
     /// <param name="capacity">Most rows that will be handed over (the file's data lines).</param>
@@ -62,8 +63,9 @@ public sealed class ObservationKeyScreen
             Volatile.Write(ref overflowed, true);
             return;
         }
-        rowCodes.CopyTo(codes.AsSpan(end - rowCodes.Length));
-        rowValues.CopyTo(values.AsSpan(end - rowValues.Length));
+        var start = (int)(end - rowCodes.Length);
+        rowCodes.CopyTo(codes.AsSpan(start));
+        rowValues.CopyTo(values.AsSpan(start));
     }
 
     /// <summary>True when some key occurs twice with the same sex, or a count indicator's F + M differs from its T by more

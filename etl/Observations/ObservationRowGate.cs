@@ -1,3 +1,4 @@
+using System.Buffers;
 using DuckDB.NET.Data;
 
 namespace Wcc.Etl.Observations;
@@ -66,42 +67,53 @@ public sealed class ObservationRowGate
         $"(coalesce(({indicatorPosition})::INTEGER, {NoIndicator}) * {1 << YearBits} + least(greatest(coalesce({year}, 0), 0), {YearMask}))";
 
     /// <summary>Registers the gate as a volatile filter function <c>name(key_code, value, packed)</c> returning whether the row is accepted.</summary>
-    public unsafe void Register(DuckDBConnection connection, string name)
+    /// <param name="readVectorsInPlace">Read DuckDB's vectors through <see cref="VectorPointers"/> when this DuckDB.NET allows it;
+    /// false uses the public per-value accessors (tests compare the two).</param>
+    public unsafe void Register(DuckDBConnection connection, string name, bool readVectorsInPlace = true)
     {
+        var inPlace = readVectorsInPlace && VectorPointers.Available;
         connection.RegisterScalarFunction<ulong, double, int, bool>(name, (readers, writer, rows) =>
         {
             var count = (int)rows;
-            var accepted = new bool[count];
-            var codes = new ulong[count];
-            var values = new double[count];
-            if (VectorPointers.Available)
+            // Pooled scratch: DuckDB calls this once per 2,048 rows, from its own threads.
+            var accepted = ArrayPool<bool>.Shared.Rent(count);
+            var keptCodes = ArrayPool<ulong>.Shared.Rent(count);
+            var keptValues = ArrayPool<double>.Shared.Rent(count);
+            try
             {
-                // Flat and never null: the SQL coalesces every argument.
-                Decide(new ReadOnlySpan<ulong>(VectorPointers.Data<ulong>(readers[0]), count),
-                       new ReadOnlySpan<double>(VectorPointers.Data<double>(readers[1]), count),
-                       new ReadOnlySpan<int>(VectorPointers.Data<int>(readers[2]), count), accepted, codes, values);
-                accepted.CopyTo(new Span<bool>(VectorPointers.Data<bool>(writer), count));
-            }
-            else
-            {
-                var code = new ulong[count];
-                var value = new double[count];
+                if (inPlace)
+                {
+                    // Flat and never null: the SQL coalesces every argument.
+                    Decide(new ReadOnlySpan<ulong>(VectorPointers.Data<ulong>(readers[0]), count),
+                           new ReadOnlySpan<double>(VectorPointers.Data<double>(readers[1]), count),
+                           new ReadOnlySpan<int>(VectorPointers.Data<int>(readers[2]), count), accepted, keptCodes, keptValues);
+                    accepted.AsSpan(0, count).CopyTo(new Span<bool>(VectorPointers.Data<bool>(writer), count));
+                    return;
+                }
+                var keyCodes = new ulong[count];
+                var values = new double[count];
                 var packed = new int[count];
                 for (ulong i = 0; i < rows; i++)
                 {
-                    code[i] = readers[0].GetValue<ulong>(i);
-                    value[i] = readers[1].GetValue<double>(i);
+                    keyCodes[i] = readers[0].GetValue<ulong>(i);
+                    values[i] = readers[1].GetValue<double>(i);
                     packed[i] = readers[2].GetValue<int>(i);
                 }
-                Decide(code, value, packed, accepted, codes, values);
+                Decide(keyCodes, values, packed, accepted, keptCodes, keptValues);
                 for (ulong i = 0; i < rows; i++) writer.WriteValue(accepted[i], i);
+            }
+            finally
+            {
+                ArrayPool<bool>.Shared.Return(accepted);
+                ArrayPool<ulong>.Shared.Return(keptCodes);
+                ArrayPool<double>.Shared.Return(keptValues);
             }
         }, new ScalarFunctionOptions { IsPureFunction = false });
     }
 
     /// <summary>Decides each row and hands the accepted ones to the screen; <paramref name="codes"/> and <paramref name="values"/> are scratch.</summary>
     private void Decide(ReadOnlySpan<ulong> keyCodes, ReadOnlySpan<double> rowValues, ReadOnlySpan<int> packed, Span<bool> accepted,
-        ulong[] codes, double[] values)
+        Span<ulong> codes, Span<double> values)
     {
         var kept = 0;
         for (var i = 0; i < keyCodes.Length; i++)
@@ -118,6 +130,6 @@ public sealed class ObservationRowGate
             values[kept] = value;
             kept++;
         }
-        Screen.Add(codes.AsSpan(0, kept), values.AsSpan(0, kept));
+        Screen.Add(codes[..kept], values[..kept]);
     }
 }

@@ -12,7 +12,7 @@ namespace Wcc.Etl.Observations;
 /// caller uses the public accessors: slower, never wrong. Only flat, non-null fixed-size vectors may be read this way,
 /// which is what DuckDB passes to a C API scalar function.
 /// </remarks>
-internal static unsafe class VectorPointers
+public static unsafe class VectorPointers
 {
     private static readonly PropertyInfo? ReaderData = typeof(IDuckDBDataReader).Assembly
         .GetType("DuckDB.NET.Data.DataChunk.Reader.VectorDataReaderBase")
