@@ -20,15 +20,16 @@ public static class IngestBenchmark
     /// <summary>Runs of (a) and (b) when --repeat is not given; the ratio is taken between their medians.</summary>
     public const int DefaultRepeats = 3;
 
-    public static int Run(long rows, int repeats, TextWriter output)
+    public static int Run(long rows, int repeats, bool badValues, TextWriter output)
     {
         var dir = Directory.CreateTempSubdirectory("wcc-bench-").FullName;
         try
         {
             var csv = Path.Combine(dir, "observations.csv");
             var clock = Stopwatch.StartNew();
-            ObservationGenerator.Write(csv, rows);
-            output.WriteLine($"generated {rows:N0} rows ({new FileInfo(csv).Length / 1e6:N0} MB) in {clock.Elapsed.TotalSeconds:N1} s: {csv}");
+            ObservationGenerator.Write(csv, rows, badValues);
+            output.WriteLine($"generated {rows:N0} rows ({new FileInfo(csv).Length / 1e6:N0} MB, a bad {(badValues ? "value" : "indicator code")} " +
+                             $"every {ObservationGenerator.BadRowEvery:N0} rows) in {clock.Elapsed.TotalSeconds:N1} s: {csv}");
             output.WriteLine($"{repeats} run(s) of each, alternating, every one into a fresh database file (the machine's noise is a few per cent)");
 
             var copies = new List<double>();

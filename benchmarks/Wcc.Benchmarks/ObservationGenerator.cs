@@ -9,7 +9,7 @@ public static class ObservationGenerator
     /// <summary>Indicators generated; every third is a count (F + M = T), the others rates in [0, 100].</summary>
     public const int Indicators = 40;
 
-    /// <summary>One row in this many names an unknown indicator, so the reject path is exercised too.</summary>
+    /// <summary>One row in this many is bad (an unknown indicator, or with --bad-values a value out of bounds), so the reject path is exercised too.</summary>
     public const int BadRowEvery = 10_000;
 
     private static readonly string[] AgeGroups = ["_T", "Y0T4", "Y5T9", "Y10T14", "Y15T19", "Y20T34", "Y35T49", "Y50T64", "Y65T79", "Y_GE80"];
@@ -25,7 +25,8 @@ public static class ObservationGenerator
     public static bool IsCount(int i) => i % 3 == 0;
 
     /// <summary>Writes <paramref name="rows"/> data rows (plus the header) to <paramref name="path"/>.</summary>
-    public static void Write(string path, long rows)
+    /// <param name="badValues">Plant bad values (a rate of 150, a count of -1) instead of unknown indicator codes.</param>
+    public static void Write(string path, long rows, bool badValues = false)
     {
         using var writer = new StreamWriter(path, false, new UTF8Encoding(false), WriterBufferBytes) { NewLine = "\n" };
         writer.Write("indicator_code,area_code,year,sex,value,age_group,urban_rural,source,status\n");
@@ -56,7 +57,9 @@ public static class ObservationGenerator
             foreach (var (sex, value) in new[] { ("F", f), ("M", m), ("T", t) })
             {
                 if (written >= rows) break;
-                var indicator = (written + 1) % BadRowEvery == 0 ? "BXXX" : IndicatorCode(i);
+                var bad = (written + 1) % BadRowEvery == 0;
+                var indicator = bad && !badValues ? "BXXX" : IndicatorCode(i);
+                var plantedValue = bad && badValues ? (IsCount(i) ? -1 : 150) : value;
                 writer.Write(indicator);
                 writer.Write(',');
                 writer.Write(area);
@@ -65,7 +68,7 @@ public static class ObservationGenerator
                 writer.Write(',');
                 writer.Write(sex);
                 writer.Write(',');
-                writer.Write(value.ToString(CultureInfo.InvariantCulture));
+                writer.Write(plantedValue.ToString(CultureInfo.InvariantCulture));
                 writer.Write(',');
                 writer.Write(AgeGroups[g]);
                 writer.Write(',');

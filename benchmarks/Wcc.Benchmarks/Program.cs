@@ -13,21 +13,23 @@ static int Ingest(string[] args)
 {
     var rows = IngestBenchmark.DefaultRows;
     var repeats = IngestBenchmark.DefaultRepeats;
+    var badValues = false;
     for (var i = 0; i < args.Length; i++)
     {
         if (args[i] == "--rows" && i + 1 < args.Length && long.TryParse(args[++i].Replace("_", ""), out var n) && n > 0) rows = n;
         else if (args[i] == "--repeat" && i + 1 < args.Length && int.TryParse(args[++i], out var k) && k > 0) repeats = k;
+        else if (args[i] == "--bad-values") badValues = true;
         else
         {
             Console.Error.WriteLine($"unknown or invalid argument: {args[i]}");
             return 2;
         }
     }
-    return IngestBenchmark.Run(rows, repeats, Console.Out);
+    return IngestBenchmark.Run(rows, repeats, badValues, Console.Out);
 }
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: wcc-bench forecast [--series N] [--db PATH] | ingest [--rows N] [--repeat K] | pack [--observations N]");
+    Console.Error.WriteLine("usage: wcc-bench forecast [--series N] [--db PATH] | ingest [--rows N] [--repeat K] [--bad-values] | pack [--observations N]");
     return 2;
 }
