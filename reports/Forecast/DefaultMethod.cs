@@ -30,11 +30,9 @@ public static class DefaultMethod
         using var cmd = connection.CreateCommand();
         cmd.CommandText = """
             SELECT max(t.deadline_year)
-            FROM v_target t
-            JOIN v_observation o ON o.indicator_code = t.indicator_code AND o.sex = t.sex AND o.year = t.deadline_year
-            JOIN dim_area a ON a.area_code = o.area_code
-            -- observed in the target's own area, or in a child area the target is shared with (TargetScope)
-            WHERE t.deadline_year <= $asof AND (o.area_code = t.area_code OR a.parent_code = t.area_code)
+            FROM v_target_scope t
+            JOIN v_observation o ON o.indicator_code = t.indicator_code AND o.area_code = t.area_code AND o.sex = t.sex AND o.year = t.deadline_year
+            WHERE t.deadline_year <= $asof
             """;
         cmd.Parameters.Add(new DuckDBParameter("asof", asOfYear));
         var value = cmd.ExecuteScalar();

@@ -5,27 +5,27 @@ using Wcc.Warehouse.Connection;
 
 namespace Wcc.Reports.Forecast.Data;
 
-/// <summary>A target row of v_target.</summary>
-public sealed record TargetRow(string IndicatorCode, string AreaCode, string Sex, string Comparator, double TargetValue, int DeadlineYear, int? TaskNo);
+/// <summary>A row of v_target_scope: a target and one area whose series it is measured on.</summary>
+/// <param name="AreaCode">The measured area: the target's own, or a child area of a city holding it to the city's target.</param>
+/// <param name="IsShared">True when <paramref name="AreaCode"/> is a child area, not the target's own.</param>
+public sealed record TargetRow(string IndicatorCode, string AreaCode, string Sex, string Comparator, double TargetValue, int DeadlineYear, int? TaskNo,
+    string TargetAreaCode, bool IsShared);
 
 /// <summary>Everything the forecast reads from the warehouse, as known at the end of <see cref="CutoffYear"/>.</summary>
 public sealed record ForecastData(
     int CutoffYear,
     IReadOnlyDictionary<string, IndicatorProfile> Indicators,
     IReadOnlyDictionary<SeriesKey, Series> Series,
-    IReadOnlyList<TargetRow> Targets,
-    IReadOnlyDictionary<string, string> AreaLevels,
-    IReadOnlyDictionary<string, IReadOnlyList<string>> ChildAreas)
+    IReadOnlyList<TargetRow> Targets)
 {
-    /// <summary>Reads indicators, targets, areas and every observation up to <paramref name="cutoffYear"/>.</summary>
+    /// <summary>Reads indicators, the targets' scope and every observation up to <paramref name="cutoffYear"/>.</summary>
     /// <remarks>The cutoff is applied in SQL and then asserted on every series (<see cref="LeakGuard"/>).</remarks>
     public static ForecastData Read(DuckDBConnection connection, int cutoffYear)
     {
         var indicators = ReadIndicators(connection);
         var series = ReadSeries(connection, cutoffYear, indicators);
         foreach (var s in series.Values) LeakGuard.AssertWithin(s, cutoffYear);
-        var (levels, children) = ReadAreas(connection);
-        return new ForecastData(cutoffYear, indicators, series, ReadTargets(connection), levels, children);
+        return new ForecastData(cutoffYear, indicators, series, ReadTargets(connection));
     }
 
     /// <summary>Latest observation year in the warehouse, or null when there are no observations.</summary>
@@ -90,31 +90,17 @@ public sealed record ForecastData(
     private static List<TargetRow> ReadTargets(DuckDBConnection connection)
     {
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT indicator_code, area_code, sex, comparator, target_value, deadline_year, task_no FROM v_target";
+        cmd.CommandText = """
+            SELECT indicator_code, area_code, sex, comparator, target_value, deadline_year, task_no, target_area_code, scope = 'shared'
+            FROM v_target_scope
+            """;
         using var r = cmd.ExecuteReader();
         var result = new List<TargetRow>();
         while (r.Read())
         {
             result.Add(new TargetRow(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetDouble(4), r.GetInt32(5),
-                r.IsDBNull(6) ? null : r.GetInt32(6)));
+                r.IsDBNull(6) ? null : r.GetInt32(6), r.GetString(7), r.GetBoolean(8)));
         }
         return result;
-    }
-
-    private static (Dictionary<string, string>, Dictionary<string, IReadOnlyList<string>>) ReadAreas(DuckDBConnection connection)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT area_code, area_level, parent_code FROM dim_area ORDER BY area_code";
-        using var r = cmd.ExecuteReader();
-        var levels = new Dictionary<string, string>(StringComparer.Ordinal);
-        var children = new Dictionary<string, List<string>>(StringComparer.Ordinal);
-        while (r.Read())
-        {
-            levels[r.GetString(0)] = r.GetString(1);
-            if (r.IsDBNull(2)) continue;
-            if (!children.TryGetValue(r.GetString(2), out var list)) children[r.GetString(2)] = list = [];
-            list.Add(r.GetString(0));
-        }
-        return (levels, children.ToDictionary(kv => kv.Key, kv => (IReadOnlyList<string>)kv.Value, StringComparer.Ordinal));
     }
 }

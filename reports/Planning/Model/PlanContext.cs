@@ -74,7 +74,7 @@ public sealed record PlanContext(
 
     /// <summary>Default sex of a proposed target: the sex of the indicator's target for that area in v_target, else T (total).</summary>
     public string DefaultSex(string indicatorCode, string areaCode) =>
-        Data.Targets.Where(t => t.IndicatorCode == indicatorCode && t.AreaCode == areaCode)
+        Data.Targets.Where(t => !t.IsShared && t.IndicatorCode == indicatorCode && t.AreaCode == areaCode)
             .OrderByDescending(t => t.DeadlineYear).Select(t => t.Sex).FirstOrDefault() ?? "T";
 
     private static List<T> Rows<T>(DuckDBConnection connection, string sql, Func<DuckDBDataReader, T> map)

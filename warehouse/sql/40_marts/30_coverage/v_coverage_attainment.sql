@@ -13,19 +13,13 @@ observed AS (
     SELECT DISTINCT indicator_code, area_code FROM v_observation
 ),
 candidate AS (
-    -- a district without its own target is held to its city's target (the focus city, v_focus_area), except for counts:
-    -- a district's share of a city total (persons trained, projects) cannot be judged against the total
-    SELECT o.indicator_code, o.area_code, t.sex, t.comparator, t.target_value, t.deadline_year,
-           t.area_code AS target_area_code,
-           row_number() OVER (PARTITION BY o.indicator_code, o.area_code
-                              ORDER BY (t.area_code = o.area_code) DESC, t.deadline_year DESC, (t.sex = 'T') DESC, t.sex) AS pick
-    FROM observed o
-    JOIN dim_area a ON a.area_code = o.area_code
-    JOIN dim_indicator i ON i.indicator_code = o.indicator_code
-    JOIN fact_target t ON t.indicator_code = o.indicator_code
-                      AND (t.area_code = o.area_code
-                           OR (t.area_code = a.parent_code AND t.area_code IN (SELECT area_code FROM v_focus_area WHERE is_city)
-                               AND i.measure_kind <> 'count'))
+    -- which targets apply to which areas is v_target_scope's rule (a district without its own target is held to its
+    -- city's, except for counts); an area's own target comes first, then the latest deadline, then the total
+    SELECT s.indicator_code, s.area_code, s.sex, s.comparator, s.target_value, s.deadline_year, s.target_area_code,
+           row_number() OVER (PARTITION BY s.indicator_code, s.area_code
+                              ORDER BY s.scope = 'own' DESC, s.deadline_year DESC, (s.sex = 'T') DESC, s.sex) AS pick
+    FROM v_target_scope s
+    JOIN observed o ON o.indicator_code = s.indicator_code AND o.area_code = s.area_code
 ),
 target AS (
     SELECT * EXCLUDE (pick) FROM candidate WHERE pick = 1
@@ -79,7 +73,7 @@ SELECT * FROM final
 ORDER BY area_code, indicator_code;
 COMMENT ON VIEW v_coverage_attainment IS 'Target attainment per area x indicator in the latest year: (latest - baseline) / (target - baseline), capped to [-1, 1], in the spirit of ESCAP''s Current Status Index; met targets are flagged by status = met.';
 COMMENT ON COLUMN v_coverage_attainment.sex IS 'Sex of the target; observations of that sex are compared with it.';
-COMMENT ON COLUMN v_coverage_attainment.target_area_code IS 'Area the target was set for: the area itself, or the focus city when its target is applied to a district (rates and ratios only).';
+COMMENT ON COLUMN v_coverage_attainment.target_area_code IS 'Area the target was set for: the area itself, or its city when the city''s target is applied to a district (rates and ratios only; v_target_scope).';
 COMMENT ON COLUMN v_coverage_attainment.baseline_year IS 'Earliest year observed for the area, indicator and sex.';
 COMMENT ON COLUMN v_coverage_attainment.attainment_ratio IS 'Uncapped (latest - baseline) / (target - baseline); null when the baseline already met the target.';
 COMMENT ON COLUMN v_coverage_attainment.attainment_capped IS '1 when met; else the ratio clamped to [-1, 1]; null for a single year or a target met at baseline and since lost.';
