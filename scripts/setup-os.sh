@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Installs what a fresh Debian machine lacks for wcc: the CJK font charts need, Chromium for the PDF
-# pack and browser tests, poppler-utils for pdfinfo/pdftoppm. Idempotent: does nothing when all present.
+# pack and browser tests, poppler-utils for pdfinfo/pdftoppm, Node.js and npm for the second DuckDB client the tests
+# open the warehouse with (tests/clients/node; the tests run `npm ci` there). Idempotent: does nothing when all present.
 set -euo pipefail
 missing=()
 fc-list 2>/dev/null | grep -qi "WenQuanYi Micro Hei" || missing+=(fonts-wqy-microhei)
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v pdfinfo >/dev/null 2>&1 || missing+=(poppler-utils)
+command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]} (apt-get)" >&2
   if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi
