@@ -3,8 +3,8 @@ using Wcc.Warehouse.Connection;
 
 namespace Wcc.Etl.Export;
 
-/// <summary>A table or view to export, with its columns as information_schema lists them.</summary>
-public sealed record ExportRelation(string Name, bool IsView, IReadOnlyList<(string Name, string Type)> Columns)
+/// <summary>A table or view to export, with its columns as duckdb_columns() lists them: DuckDB type and COMMENT ON text (null when none).</summary>
+public sealed record ExportRelation(string Name, bool IsView, IReadOnlyList<(string Name, string Type, string? Comment)> Columns)
 {
     /// <summary>Facts with a year column are written partitioned by year.</summary>
     public bool PartitionByYear => Name.StartsWith("fact_", StringComparison.Ordinal) && Columns.Any(c => c.Name == "year");
@@ -19,18 +19,18 @@ public static class ExportRelations
     /// <summary>Every table and view of the main schema, by name (names come from the catalogue, never from users).</summary>
     public static IReadOnlyList<ExportRelation> List(DuckDBConnection connection)
     {
-        var columns = new Dictionary<string, List<(string, string)>>();
+        var columns = new Dictionary<string, List<(string, string, string?)>>();
         using (var cmd = connection.CreateCommand())
         {
             cmd.CommandText = """
-                SELECT table_name, column_name, data_type FROM information_schema.columns
-                WHERE table_schema = 'main' AND table_catalog = current_database() ORDER BY table_name, ordinal_position
+                SELECT table_name, column_name, data_type, comment FROM duckdb_columns()
+                WHERE schema_name = 'main' AND database_name = current_database() ORDER BY table_name, column_index
                 """;
             using var r = cmd.ExecuteReader();
             while (r.Read())
             {
                 if (!columns.TryGetValue(r.GetString(0), out var list)) columns[r.GetString(0)] = list = [];
-                list.Add((r.GetString(1), r.GetString(2)));
+                list.Add((r.GetString(1), r.GetString(2), r.IsDBNull(3) ? null : r.GetString(3)));
             }
         }
         var relations = new List<ExportRelation>();

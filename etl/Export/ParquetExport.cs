@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using DuckDB.NET.Data;
 
@@ -32,10 +33,12 @@ public static class ParquetExport
             entries.Add(new ExportEntry(p.Relation.Name, p.Rows, p.Partitioned ? p.Relative + "/year=*/*.parquet" : p.Relative,
                 p.Relation.Columns.Select(c => c.Name).ToList(), p.Partitioned));
         }
-        var json = JsonSerializer.Serialize(entries.Select(e => new
+        // Each column with its DuckDB type and its COMMENT ON text, so a reader of the files alone knows what they hold.
+        var json = JsonSerializer.Serialize(entries.Zip(plans, (e, p) => new
         {
-            table = e.Table, rows = e.Rows, path = e.Path, partitioned_by = e.Partitioned ? "year" : null, columns = e.Columns,
-        }), new JsonSerializerOptions { WriteIndented = true });
+            table = e.Table, rows = e.Rows, path = e.Path, partitioned_by = e.Partitioned ? "year" : null,
+            columns = p.Relation.Columns.Select(c => new { name = c.Name, type = c.Type, comment = c.Comment }),
+        }), new JsonSerializerOptions { WriteIndented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         File.WriteAllText(Path.Combine(outDir, ManifestFile), json);
         return entries;
     }

@@ -37,7 +37,7 @@ public class ExportTests
         using var manifest = JsonDocument.Parse(File.ReadAllText(Path.Combine(outDir, ParquetExport.ManifestFile)));
         var fact = manifest.RootElement.EnumerateArray().Single(e => e.GetProperty("table").GetString() == "fact_observation");
         Assert.Equal(3, fact.GetProperty("rows").GetInt64());
-        Assert.Contains(fact.GetProperty("columns").EnumerateArray(), c => c.GetString() == "is_current");
+        Assert.Contains(fact.GetProperty("columns").EnumerateArray(), c => c.GetProperty("name").GetString() == "is_current");
     }
 
     [Fact]
