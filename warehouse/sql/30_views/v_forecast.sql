@@ -6,3 +6,14 @@ SELECT indicator_code, area_code, sex, deadline_year, as_of_year, method, projec
 FROM fact_forecast
 ORDER BY indicator_code, area_code, sex, deadline_year, as_of_year, method;
 COMMENT ON VIEW v_forecast IS 'Contract view: indicator_code, area_code, sex, deadline_year, as_of_year, method, projected_value, lower, upper, p_met, status (reasons and the default method are in fact_forecast).';
+COMMENT ON COLUMN v_forecast.indicator_code IS 'Indicator code (dim_indicator.indicator_code), e.g. C_KG_GER.';
+COMMENT ON COLUMN v_forecast.area_code IS 'Area of the forecast series; a district held to its city''s target (v_target_scope) has its own rows.';
+COMMENT ON COLUMN v_forecast.sex IS 'Sex of the series: F female, M male, T total (both sexes, or not disaggregated).';
+COMMENT ON COLUMN v_forecast.deadline_year IS 'Deadline of the target the series is projected to.';
+COMMENT ON COLUMN v_forecast.as_of_year IS 'Only observations up to this year were used by the forecast (wcc forecast --as-of).';
+COMMENT ON COLUMN v_forecast.method IS 'Forecast method: unsd_cagr (UNSD Progress Chart CAGR rule), weighted_trend (time-weighted linear trend) or ml (ML.NET FastTree classifier). The default method is marked in fact_forecast.is_default.';
+COMMENT ON COLUMN v_forecast.projected_value IS 'Projected value at deadline_year in the indicator''s unit_of_measure, clamped to the indicator''s bounds; null when data are insufficient.';
+COMMENT ON COLUMN v_forecast.lower IS 'Lower end of the 80% interval of projected_value, clamped to the bounds; null when data are insufficient.';
+COMMENT ON COLUMN v_forecast.upper IS 'Upper end of the 80% interval of projected_value, clamped to the bounds; null when data are insufficient.';
+COMMENT ON COLUMN v_forecast.p_met IS 'Probability (0-1) that the target is met at the deadline; 1 or 0 once the deadline value is observed; null when data are insufficient.';
+COMMENT ON COLUMN v_forecast.status IS '已达成 met, 有望达成 on track (P(met) >= 0.7), 需加快 needs acceleration (0.3-0.7), 难以达成 off track (< 0.3), 数据不足 insufficient data (fewer than 2 points).';

@@ -31,3 +31,9 @@ COMMENT ON VIEW v_target_scope IS 'Which series each target is measured on: its 
 COMMENT ON COLUMN v_target_scope.target_area_code IS 'Area the target was set for.';
 COMMENT ON COLUMN v_target_scope.area_code IS 'Area whose series is measured against the target.';
 COMMENT ON COLUMN v_target_scope.scope IS 'own: the target''s own area; shared: a child area held to its city''s target.';
+COMMENT ON COLUMN v_target_scope.indicator_code IS 'Indicator the target is set on (dim_indicator.indicator_code), e.g. C_KG_GER.';
+COMMENT ON COLUMN v_target_scope.sex IS 'Sex of the series: F female, M male, T total (both sexes, or not disaggregated).';
+COMMENT ON COLUMN v_target_scope.comparator IS 'How a value must compare with target_value to meet the target: >=, <= or =.';
+COMMENT ON COLUMN v_target_scope.target_value IS 'Target value, in the indicator''s unit_of_measure (e.g. 98 for 98%).';
+COMMENT ON COLUMN v_target_scope.deadline_year IS 'Year by which the target is to be met.';
+COMMENT ON COLUMN v_target_scope.task_no IS 'Notice task the target belongs to (dim_task.task_no); null when the targets file names none.';

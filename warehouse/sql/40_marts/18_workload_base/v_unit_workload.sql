@@ -18,3 +18,8 @@ COMMENT ON COLUMN v_unit_workload.workload_index IS 'lead_weight x tasks_led + r
 COMMENT ON COLUMN v_unit_workload.share_of_total IS 'Share of the summed index of all units, collectives included.';
 COMMENT ON COLUMN v_unit_workload.workload_rank IS 'Rank by index among single departments (null for collectives); ties broken by name.';
 COMMENT ON COLUMN v_unit_workload.cumulative_share IS 'Share of the departments'' total index carried by this unit and all ranked above it (null for collectives).';
+COMMENT ON COLUMN v_unit_workload.unit_name IS 'Unit (department or collective) by its short name as written in the notice, e.g. 市妇联 (dim_unit.unit_name).';
+COMMENT ON COLUMN v_unit_workload.is_collective IS 'True for collectives of many bodies (各区县妇儿工委, 市妇儿工委各成员单位), which reports show apart from single departments.';
+COMMENT ON COLUMN v_unit_workload.tasks_total IS 'tasks_led + tasks_responsible: tasks the unit is named in.';
+COMMENT ON COLUMN v_unit_workload.lead_weight IS 'Weight of a led task in workload_index (mart_parameter lead_weight; 2 by default).';
+COMMENT ON COLUMN v_unit_workload.responsible_weight IS 'Weight of a responsible task in workload_index (mart_parameter responsible_weight; 1 by default).';

@@ -34,3 +34,10 @@ COMMENT ON VIEW v_unit_delivery IS 'Delivery beside workload: per unit, tasks re
 COMMENT ON COLUMN v_unit_delivery.progress_year IS 'Latest year in fact_task_progress (null when no progress is loaded).';
 COMMENT ON COLUMN v_unit_delivery.is_synthetic IS 'True when the unit''s progress reports are synthetic (source = synthetic).';
 COMMENT ON COLUMN v_unit_delivery.behind_share IS '(lagging + not started) / tasks_total.';
+COMMENT ON COLUMN v_unit_delivery.unit_name IS 'Unit (department or collective) by its short name as written in the notice, e.g. 市妇联 (dim_unit.unit_name).';
+COMMENT ON COLUMN v_unit_delivery.is_collective IS 'True for collectives of many bodies (各区县妇儿工委, 市妇儿工委各成员单位), which reports show apart from single departments.';
+COMMENT ON COLUMN v_unit_delivery.tasks_total IS 'Tasks the unit is named in (v_unit_workload.tasks_total).';
+COMMENT ON COLUMN v_unit_delivery.workload_index IS 'The unit''s weighted workload index (v_unit_workload.workload_index).';
+COMMENT ON COLUMN v_unit_delivery.tasks_reported IS 'Distinct tasks the unit reported progress on in progress_year (0 when none).';
+COMMENT ON COLUMN v_unit_delivery.tasks_lagging IS 'Of those, tasks reported 滞后 (lagging).';
+COMMENT ON COLUMN v_unit_delivery.tasks_not_started IS 'Of those, tasks reported 未启动 (not started).';

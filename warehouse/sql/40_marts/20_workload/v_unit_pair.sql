@@ -23,3 +23,8 @@ SELECT * FROM final
 ORDER BY tasks_shared DESC, unit_a, unit_b;
 COMMENT ON VIEW v_unit_pair IS 'Co-responsibility network: how many tasks each pair of units shares, in any role.';
 COMMENT ON COLUMN v_unit_pair.task_nos IS 'The shared tasks.';
+COMMENT ON COLUMN v_unit_pair.unit_a IS 'First unit of the pair: the smaller name in sort order (unit_a < unit_b).';
+COMMENT ON COLUMN v_unit_pair.unit_b IS 'Second unit of the pair.';
+COMMENT ON COLUMN v_unit_pair.a_is_collective IS 'unit_a is a collective of many bodies (dim_unit.is_collective).';
+COMMENT ON COLUMN v_unit_pair.b_is_collective IS 'unit_b is a collective of many bodies (dim_unit.is_collective).';
+COMMENT ON COLUMN v_unit_pair.tasks_shared IS 'Tasks both units are named in, in any role (>= 1).';

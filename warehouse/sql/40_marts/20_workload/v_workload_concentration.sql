@@ -17,3 +17,5 @@ COMMENT ON COLUMN v_workload_concentration.gini IS 'Gini coefficient of the work
 COMMENT ON COLUMN v_workload_concentration.half_load_unit_count IS 'Fewest departments (highest index first) whose combined index is at least half the total.';
 COMMENT ON COLUMN v_workload_concentration.half_load_share IS 'Share of the total those departments carry.';
 COMMENT ON COLUMN v_workload_concentration.half_load_units IS 'Their names, highest index first, joined by 、.';
+COMMENT ON COLUMN v_workload_concentration.department_count IS 'Single departments (collectives excluded) named in at least one task.';
+COMMENT ON COLUMN v_workload_concentration.total_index IS 'Sum of their workload indices (v_unit_workload.workload_index).';

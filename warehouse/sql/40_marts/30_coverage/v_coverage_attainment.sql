@@ -79,3 +79,15 @@ COMMENT ON COLUMN v_coverage_attainment.attainment_ratio IS 'Uncapped (latest - 
 COMMENT ON COLUMN v_coverage_attainment.attainment_capped IS '1 when met; else the ratio clamped to [-1, 1]; null for a single year or a target met at baseline and since lost.';
 COMMENT ON COLUMN v_coverage_attainment.status IS 'met; progressing (ratio >= 0); regressed (moved away from the target); slipped (met at baseline, not now); single_year (no trend yet).';
 COMMENT ON COLUMN v_coverage_attainment.is_synthetic IS 'True when any observation used is synthetic (source = synthetic).';
+COMMENT ON COLUMN v_coverage_attainment.area_code IS 'Area judged: six-digit GB/T 2260 code.';
+COMMENT ON COLUMN v_coverage_attainment.area_name IS 'Area name in Chinese (dim_area.area_name), e.g. 西安市, 新城区.';
+COMMENT ON COLUMN v_coverage_attainment.indicator_code IS 'Indicator code (dim_indicator.indicator_code), e.g. C_KG_GER.';
+COMMENT ON COLUMN v_coverage_attainment.indicator_name IS 'Indicator name in Chinese (dim_indicator.name_zh).';
+COMMENT ON COLUMN v_coverage_attainment.unit_of_measure IS 'Unit of measure of the indicator''s values (dim_indicator.unit_of_measure), e.g. %, ‰, 1/10万, 人, 次/年.';
+COMMENT ON COLUMN v_coverage_attainment.comparator IS 'How a value must compare with target_value to meet the target: >=, <= or =.';
+COMMENT ON COLUMN v_coverage_attainment.target_value IS 'Target value, in the indicator''s unit_of_measure (e.g. 98 for 98%).';
+COMMENT ON COLUMN v_coverage_attainment.deadline_year IS 'Deadline of the target judged: the area''s own target first, then the latest deadline, then sex T.';
+COMMENT ON COLUMN v_coverage_attainment.baseline_value IS 'Value observed in baseline_year.';
+COMMENT ON COLUMN v_coverage_attainment.latest_year IS 'Latest year observed for the area, indicator and sex.';
+COMMENT ON COLUMN v_coverage_attainment.latest_value IS 'Value observed in latest_year, in unit_of_measure.';
+COMMENT ON COLUMN v_coverage_attainment.is_met IS 'True when latest_value meets the target by comparator (= within mart_parameter attainment_equal_tolerance).';

@@ -30,3 +30,11 @@ final AS (
 SELECT * FROM final
 ORDER BY chapter_no, unit_order;
 COMMENT ON VIEW v_coverage_chapter_unit IS 'Chapter x unit: how many of the chapter''s tasks each unit leads or is responsible for.';
+COMMENT ON COLUMN v_coverage_chapter_unit.chapter_no IS 'Chapter of the notice (dim_chapter.chapter_no).';
+COMMENT ON COLUMN v_coverage_chapter_unit.chapter_title IS 'Chapter heading without its numeral, as written (dim_chapter.title).';
+COMMENT ON COLUMN v_coverage_chapter_unit.unit_name IS 'Unit (department or collective) by its short name as written in the notice, e.g. 市妇联 (dim_unit.unit_name).';
+COMMENT ON COLUMN v_coverage_chapter_unit.is_collective IS 'True for collectives of many bodies (各区县妇儿工委, 市妇儿工委各成员单位), which reports show apart from single departments.';
+COMMENT ON COLUMN v_coverage_chapter_unit.unit_order IS 'Column position: departments by workload index (highest first), collectives last; the same as v_coverage_task_unit.';
+COMMENT ON COLUMN v_coverage_chapter_unit.tasks_led IS 'Tasks of the chapter the unit leads (0 when none).';
+COMMENT ON COLUMN v_coverage_chapter_unit.tasks_responsible IS 'Tasks of the chapter where the unit is responsible but not lead (0 when none).';
+COMMENT ON COLUMN v_coverage_chapter_unit.tasks_total IS 'tasks_led + tasks_responsible.';

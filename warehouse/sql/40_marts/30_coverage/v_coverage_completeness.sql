@@ -36,3 +36,12 @@ SELECT * FROM final
 ORDER BY area_code, indicator_code;
 COMMENT ON VIEW v_coverage_completeness IS 'Data completeness: years with a current observation (any sex) over the years expected in the named period (mart_parameter completeness_from_year .. completeness_to_year).';
 COMMENT ON COLUMN v_coverage_completeness.completeness IS 'years_present / years_expected, 0-1.';
+COMMENT ON COLUMN v_coverage_completeness.area_code IS 'Area with at least one current observation: six-digit GB/T 2260 code.';
+COMMENT ON COLUMN v_coverage_completeness.area_name IS 'Area name in Chinese (dim_area.area_name), e.g. 西安市, 新城区.';
+COMMENT ON COLUMN v_coverage_completeness.indicator_code IS 'Indicator code; every indicator of dim_indicator, observed in the area or not.';
+COMMENT ON COLUMN v_coverage_completeness.indicator_name IS 'Indicator name in Chinese (dim_indicator.name_zh).';
+COMMENT ON COLUMN v_coverage_completeness.period_from IS 'First year of the assessment period (mart_parameter completeness_from_year).';
+COMMENT ON COLUMN v_coverage_completeness.period_to IS 'Last year of the assessment period (mart_parameter completeness_to_year).';
+COMMENT ON COLUMN v_coverage_completeness.years_present IS 'Distinct years of the period with a current observation of any sex (0 when none).';
+COMMENT ON COLUMN v_coverage_completeness.years_expected IS 'Years in the period: period_to - period_from + 1.';
+COMMENT ON COLUMN v_coverage_completeness.is_synthetic IS 'True when any observation used is synthetic (source = ''synthetic''): generated history, not official data.';

@@ -27,3 +27,8 @@ ORDER BY chapter_no, task_no, unit_order;
 COMMENT ON VIEW v_coverage_task_unit IS 'Task x unit responsibility matrix: lead (2), responsible (1) or none (0), tasks ordered by chapter.';
 COMMENT ON COLUMN v_coverage_task_unit.unit_order IS 'Column position: departments by workload index (highest first), collectives last.';
 COMMENT ON COLUMN v_coverage_task_unit.cell_value IS '2 lead, 1 responsible, 0 none: the heatmap level.';
+COMMENT ON COLUMN v_coverage_task_unit.chapter_no IS 'Chapter of the notice the task belongs to, numbered in document order (dim_chapter.chapter_no).';
+COMMENT ON COLUMN v_coverage_task_unit.task_no IS 'Number of the task in the notice (dim_task.task_no).';
+COMMENT ON COLUMN v_coverage_task_unit.unit_name IS 'Unit (department or collective) by its short name as written in the notice, e.g. 市妇联 (dim_unit.unit_name).';
+COMMENT ON COLUMN v_coverage_task_unit.is_collective IS 'True for collectives of many bodies (各区县妇儿工委, 市妇儿工委各成员单位), which reports show apart from single departments.';
+COMMENT ON COLUMN v_coverage_task_unit.role IS 'lead, responsible, or none when the unit is not named in the task (a unit named in both roles counts as lead).';

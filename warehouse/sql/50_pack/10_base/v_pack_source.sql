@@ -8,3 +8,9 @@ SELECT source, count(*) AS observations, min(year) AS first_year, max(year) AS l
 FROM v_observation
 GROUP BY source;
 COMMENT ON VIEW v_pack_source IS 'Evaluation pack: where the current observations come from (synthetic marks generated data).';
+COMMENT ON COLUMN v_pack_source.source IS 'Source of current observations as loaded; ''synthetic'' marks generated history.';
+COMMENT ON COLUMN v_pack_source.observations IS 'Current observations (v_observation rows) from the source.';
+COMMENT ON COLUMN v_pack_source.first_year IS 'Earliest year observed.';
+COMMENT ON COLUMN v_pack_source.last_year IS 'Latest year observed.';
+COMMENT ON COLUMN v_pack_source.indicators IS 'Distinct indicators observed.';
+COMMENT ON COLUMN v_pack_source.areas IS 'Distinct areas observed.';

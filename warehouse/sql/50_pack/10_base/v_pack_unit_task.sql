@@ -15,3 +15,15 @@ JOIN dim_unit u USING (unit_name)
 JOIN dim_task t USING (task_no)
 LEFT JOIN latest l USING (task_no, unit_name);
 COMMENT ON VIEW v_pack_unit_task IS 'Evaluation pack unit pages: each unit''s tasks, its role and its own latest progress report.';
+COMMENT ON COLUMN v_pack_unit_task.unit_name IS 'Unit (department or collective) by its short name as written in the notice, e.g. 市妇联 (dim_unit.unit_name).';
+COMMENT ON COLUMN v_pack_unit_task.full_name IS 'Full official name, e.g. 西安市人力资源和社会保障局 (null when unknown).';
+COMMENT ON COLUMN v_pack_unit_task.kind IS 'government_department, party_organ, peoples_organisation, committee_office, collective, or unknown (not in seeds/units.csv).';
+COMMENT ON COLUMN v_pack_unit_task.is_collective IS 'True for collectives of many bodies (各区县妇儿工委, 市妇儿工委各成员单位), which reports show apart from single departments.';
+COMMENT ON COLUMN v_pack_unit_task.is_known IS 'False when the notice names a unit that seeds/units.csv does not list.';
+COMMENT ON COLUMN v_pack_unit_task.task_no IS 'Number of the task in the notice (dim_task.task_no).';
+COMMENT ON COLUMN v_pack_unit_task.chapter_no IS 'Chapter of the notice the task belongs to, numbered in document order (dim_chapter.chapter_no).';
+COMMENT ON COLUMN v_pack_unit_task.role IS 'lead (牵头单位, incl. co-leads) or responsible (责任单位).';
+COMMENT ON COLUMN v_pack_unit_task.task_text IS 'Task text without its number and unit clause (dim_task.task_text).';
+COMMENT ON COLUMN v_pack_unit_task.progress_year IS 'Year of the unit''s latest progress report on the task (null when none).';
+COMMENT ON COLUMN v_pack_unit_task.progress_status IS '未启动 not started, 推进中 in progress, 已完成 done, 滞后 lagging (null when no report).';
+COMMENT ON COLUMN v_pack_unit_task.narrative IS 'The report''s narrative text, as submitted.';

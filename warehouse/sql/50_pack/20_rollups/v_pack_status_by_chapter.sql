@@ -9,3 +9,8 @@ LEFT JOIN dim_chapter c USING (chapter_no)
 WHERE s.is_city
 GROUP BY ALL;
 COMMENT ON VIEW v_pack_status_by_chapter IS 'Evaluation pack: city-level targets by chapter and forecast status.';
+COMMENT ON COLUMN v_pack_status_by_chapter.as_of_year IS 'Only observations up to this year were used by the forecast (wcc forecast --as-of).';
+COMMENT ON COLUMN v_pack_status_by_chapter.chapter_no IS 'Chapter of the target''s task (null when the target is linked to no task).';
+COMMENT ON COLUMN v_pack_status_by_chapter.chapter_title IS 'Chapter heading, or (未关联任务) when the target is linked to no task.';
+COMMENT ON COLUMN v_pack_status_by_chapter.status IS '已达成 met, 有望达成 on track (P(met) >= 0.7), 需加快 needs acceleration (0.3-0.7), 难以达成 off track (< 0.3), 数据不足 insufficient data (fewer than 2 points).';
+COMMENT ON COLUMN v_pack_status_by_chapter.n IS 'City-level target series with this status.';
