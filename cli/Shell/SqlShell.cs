@@ -33,6 +33,10 @@ internal sealed class SqlShell(SqlSession session)
     {
         var editor = new LineEditor { MultiLine = false, Prompt = prompt };
         foreach (var entry in history) editor.History.Add(entry);
+        // RadLine recalls history with Ctrl+Up/Down (plain Up/Down move between lines of a multi-line buffer); statements
+        // here are entered a line at a time, so plain Up/Down recall history as in every other SQL shell.
+        editor.KeyBindings.Add<PreviousHistoryCommand>(ConsoleKey.UpArrow);
+        editor.KeyBindings.Add<NextHistoryCommand>(ConsoleKey.DownArrow);
         editor.KeyBindings.Add(ConsoleKey.D, ConsoleModifiers.Control, () => new EndOfInputCommand());
         editor.KeyBindings.Add(ConsoleKey.C, ConsoleModifiers.Control, () => new ClearLineCommand());
         editor.KeyBindings.Add(ConsoleKey.R, ConsoleModifiers.Control, () => new HistorySearchCommand(history));

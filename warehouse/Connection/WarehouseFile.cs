@@ -129,7 +129,7 @@ public static partial class WarehouseFile
         {
             var pid = PidPattern().Match(message);
             int? holder = pid.Success ? int.Parse(pid.Groups[1].Value) : null;
-            return new WarehouseLockedException(path, holder, holder is null ? LockKind.Unknown : LockHolder.KindHeldBy(holder.Value));
+            return new WarehouseLockedException(path, holder, holder is null ? LockKind.Unknown : LockHolder.KindHeldBy(holder.Value, path));
         }
         if (message.Contains("not a valid DuckDB database", StringComparison.OrdinalIgnoreCase)
             || message.Contains("Invalid Input Error", StringComparison.Ordinal) && message.Contains("database", StringComparison.OrdinalIgnoreCase)

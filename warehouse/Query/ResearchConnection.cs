@@ -68,7 +68,12 @@ public sealed class ResearchConnection : IDisposable
         }
         catch (DuckDBException ex) when (IsInterrupt(ex))
         {
-            throw new WccException($"{label} was cancelled", null, exitCode: 130);
+            throw Cancelled(label);
+        }
+        catch (OperationCanceledException)
+        {
+            // DuckDB.NET reports an interrupted streaming read this way.
+            throw Cancelled(label);
         }
         catch (DuckDBException ex)
         {
@@ -100,6 +105,8 @@ public sealed class ResearchConnection : IDisposable
 
     /// <summary>Asks DuckDB to stop the running statement (Ctrl-C in the shell); safe to call from another thread.</summary>
     public void Cancel() => running?.Cancel();
+
+    private static WccException Cancelled(string label) => new($"{label} was cancelled (Ctrl-C)", null, exitCode: 130);
 
     public static string Label(SqlStatementText statement) => $"statement {statement.Number} (line {statement.Line})";
 
