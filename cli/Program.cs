@@ -4,6 +4,7 @@ using Wcc.Cli.Commands;
 
 // The CLI only parses arguments and hands them to one use case per command (see Commands/).
 Console.OutputEncoding = Encoding.UTF8;
+Wcc.Warehouse.Connection.WarehouseFile.Notices = Console.Error;
 
 var root = new RootCommand("wcc: the Women and Children Working Committee analytics warehouse");
 root.Subcommands.Add(BuildCommand.Create());

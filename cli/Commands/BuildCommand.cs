@@ -18,12 +18,16 @@ internal static class BuildCommand
     {
         var db = CommonOptions.Db();
         var seeds = SeedsOption();
-        var command = new Command("build", "build the warehouse from the seeds folder") { db, seeds };
+        var init = new Option<bool>("--init")
+        {
+            Description = "also build into a DuckDB file that already holds other tables (refused otherwise)",
+        };
+        var command = new Command("build", "build the warehouse from the seeds folder") { db, seeds, init };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
             var path = parse.GetValue(db)!;
             var options = new BuildOptions(parse.GetValue(seeds)!, () => DateTime.UtcNow);
-            using var connection = WarehouseFile.Open(path, WarehouseAccess.ReadWrite);
+            using var connection = WarehouseFile.Open(path, WarehouseAccess.ReadWrite, initialiseForeign: parse.GetValue(init));
             var steps = WarehouseBuild.Steps(options);
             var results = AnsiConsole.Progress().Start(ctx =>
             {

@@ -43,6 +43,13 @@ internal static class CommandRunner
 
     public static void PrintError(string message, string? hint)
     {
+        if (Console.IsErrorRedirected)
+        {
+            // Logs and scripts get whole lines (a terminal's 80-column wrapping would split paths and names).
+            Console.Error.WriteLine($"error: {message}");
+            if (hint is not null) Console.Error.WriteLine($"hint: {hint}");
+            return;
+        }
         var err = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
         err.MarkupLine($"[red]error:[/] {Markup.Escape(message)}");
         if (hint is not null) err.MarkupLine($"[grey]hint:[/] {Markup.Escape(hint)}");

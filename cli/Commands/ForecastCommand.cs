@@ -15,7 +15,7 @@ internal static class ForecastCommand
         var command = new Command("forecast", "forecast whether each target will be met (all methods; stored in fact_forecast)") { db, asOf };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
-            using var connection = WarehouseFile.Open(parse.GetValue(db)!, WarehouseAccess.ReadWrite);
+            using var connection = WarehouseFile.Open(parse.GetValue(db)!, WarehouseAccess.Update);
             var summary = ForecastRun.Execute(connection, parse.GetValue(asOf));
             var table = new Table().Border(TableBorder.Rounded).AddColumns("method", "status", "rows");
             foreach (var (method, status, count) in summary.Counts) table.AddRow(Markup.Escape(method), Markup.Escape(status), count.ToString());

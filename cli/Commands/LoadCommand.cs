@@ -29,7 +29,7 @@ internal static class LoadCommand
         {
             var references = ReferenceFileSteps.Steps(parse.GetValue(areas), parse.GetValue(indicators), parse.GetValue(targets));
             var options = new ObservationLoadOptions(parse.GetValue(observations)!, () => DateTime.UtcNow, references);
-            using var connection = WarehouseFile.Open(parse.GetValue(db)!, WarehouseAccess.ReadWrite);
+            using var connection = WarehouseFile.Open(parse.GetValue(db)!, WarehouseAccess.Update);
             var result = AnsiConsole.Progress().Start(ctx =>
             {
                 var task = ctx.AddTask("载入观测数据", maxValue: 1.0);

@@ -18,7 +18,7 @@ internal static class PlanCommand
         var command = new Command("plan", "model next-cycle targets and the division of work (stored in plan_* tables)") { db, horizon, scenario, asOf, output };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
-            using var connection = WarehouseFile.Open(parse.GetValue(db)!, WarehouseAccess.ReadWrite);
+            using var connection = WarehouseFile.Open(parse.GetValue(db)!, WarehouseAccess.Update);
             var result = PlanningRun.Execute(connection, new PlanOptions(parse.GetValue(horizon), parse.GetValue(scenario) ?? [], parse.GetValue(output)!, parse.GetValue(asOf)));
             var table = new Table().Border(TableBorder.Rounded).AddColumns("情景", "任务", "目标", "写入文本");
             foreach (var s in result.Scenarios)

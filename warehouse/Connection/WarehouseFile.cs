@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using System.Text.RegularExpressions;
 using DuckDB.NET.Data;
 using Wcc.Warehouse.Schema;
@@ -10,39 +11,51 @@ public static partial class WarehouseFile
     /// <summary>Where <c>wcc</c> keeps the warehouse when no <c>--db</c> is given.</summary>
     public const string DefaultPath = "out/wcc.duckdb";
 
+    /// <summary>How long a writer waits for readers to finish their queries before giving up.</summary>
+    /// <remarks>Readers (<c>wcc sql</c>, reports) hold the file only while a query runs, so a writer waits for them
+    /// rather than failing; a writer holding the file is not waited for (its job may take minutes).</remarks>
+    public static readonly TimeSpan ReaderWait = TimeSpan.FromSeconds(30);
+
+    /// <summary>Where notices such as "waiting for PID n" go; the CLI points it at standard error.</summary>
+    public static TextWriter Notices { get; set; } = TextWriter.Null;
+
     /// <summary>Opens (and for writers creates and migrates) the warehouse at <paramref name="path"/>.</summary>
     /// <param name="path">A file path, or <c>:memory:</c> for a throw-away warehouse (tests).</param>
-    public static DuckDBConnection Open(string path, WarehouseAccess access)
+    /// <param name="initialiseForeign">Allow turning a DuckDB file that holds other tables into a warehouse (<c>wcc build --init</c>).</param>
+    public static DuckDBConnection Open(string path, WarehouseAccess access, bool initialiseForeign = false)
     {
         var inMemory = path == ":memory:";
         if (!inMemory)
         {
-            var full = Path.GetFullPath(path);
-            if (access == WarehouseAccess.ReadOnly && !File.Exists(full))
+            if (string.IsNullOrWhiteSpace(path))
             {
-                throw new WccException($"no warehouse at {path}", "build it first with `wcc build` (or pass --db PATH)", exitCode: 2);
+                throw new WccException("--db is empty", $"give the warehouse file, e.g. --db {DefaultPath}", exitCode: 2);
+            }
+            var full = Path.GetFullPath(path);
+            if (Directory.Exists(full))
+            {
+                throw new WccException($"--db {path} is a folder, not a warehouse file", $"give a file path, e.g. --db {Path.Combine(path, "wcc.duckdb")}", exitCode: 2);
+            }
+            if (access != WarehouseAccess.ReadWrite && !File.Exists(full))
+            {
+                throw new WccException($"no warehouse at {path}", "build it first with `wcc build` (or check the --db path for a typo)", exitCode: 2);
             }
             var dir = Path.GetDirectoryName(full);
             if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
         }
 
-        var builder = new DuckDBConnectionStringBuilder { DataSource = path };
-        if (access == WarehouseAccess.ReadOnly && !inMemory) builder["ACCESS_MODE"] = "READ_ONLY";
-        var connection = new DuckDBConnection(builder.ConnectionString);
+        var connection = OpenWaitingForReaders(path, access, inMemory);
         try
         {
-            connection.Open();
-        }
-        catch (DuckDBException ex)
-        {
-            connection.Dispose();
-            throw Translate(ex, path);
-        }
-
-        try
-        {
-            if (access == WarehouseAccess.ReadWrite) SchemaMigrator.EnsureCurrent(connection);
-            else SchemaMigrator.RequireCurrent(connection, path);
+            if (access == WarehouseAccess.ReadOnly)
+            {
+                SchemaMigrator.RequireCurrent(connection, path);
+            }
+            else
+            {
+                if (!initialiseForeign) RefuseForeignDatabase(connection, path);
+                SchemaMigrator.EnsureCurrent(connection);
+            }
         }
         catch
         {
@@ -52,6 +65,62 @@ public static partial class WarehouseFile
         return connection;
     }
 
+    private static DuckDBConnection OpenWaitingForReaders(string path, WarehouseAccess access, bool inMemory)
+    {
+        var builder = new DuckDBConnectionStringBuilder { DataSource = path };
+        if (access == WarehouseAccess.ReadOnly && !inMemory) builder["ACCESS_MODE"] = "READ_ONLY";
+        // Never reach for the network: a file that is not a DuckDB database otherwise makes DuckDB try to download an
+        // extension (sqlite) to read it, and a query naming an extension's function would try to install it.
+        builder["autoinstall_known_extensions"] = "false";
+        builder["autoload_known_extensions"] = "false";
+
+        var clock = Stopwatch.StartNew();
+        var announced = false;
+        while (true)
+        {
+            var connection = new DuckDBConnection(builder.ConnectionString);
+            try
+            {
+                connection.Open();
+                return connection;
+            }
+            catch (DuckDBException ex)
+            {
+                connection.Dispose();
+                var error = Translate(ex, path);
+                var readerToWaitFor = access != WarehouseAccess.ReadOnly && error is WarehouseLockedException { Kind: LockKind.Read };
+                if (!readerToWaitFor || clock.Elapsed >= ReaderWait) throw error;
+                if (!announced)
+                {
+                    Notices.WriteLine($"waiting for PID {((WarehouseLockedException)error).Pid} to finish reading {path} …");
+                    announced = true;
+                }
+                Thread.Sleep(100);
+            }
+        }
+    }
+
+    /// <summary>A writer never silently turns somebody's other DuckDB database into a warehouse.</summary>
+    private static void RefuseForeignDatabase(DuckDBConnection connection, string path)
+    {
+        if (SchemaMigrator.ReadVersion(connection) is not null) return;
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = """
+            SELECT string_agg(table_name, ', ' ORDER BY table_name), count(*)
+            FROM information_schema.tables WHERE table_catalog = current_database()
+            """;
+        using var reader = cmd.ExecuteReader();
+        reader.Read();
+        if (reader.GetInt64(1) == 0) return;
+        var names = reader.GetString(0);
+        throw new WccException(
+            $"{path} is a DuckDB database but not a wcc warehouse (it holds {reader.GetInt64(1)} other table(s): {Shorten(names)})",
+            "point --db at a wcc warehouse or a new file; to add the warehouse's tables to this database anyway, run `wcc build --init`",
+            exitCode: 2);
+    }
+
+    private static string Shorten(string text) => text.Length <= 120 ? text : text[..117] + "…";
+
     /// <summary>Maps DuckDB's open errors (locks, corrupt files) to <see cref="WccException"/>s.</summary>
     public static WccException Translate(DuckDBException ex, string path)
     {
@@ -59,10 +128,12 @@ public static partial class WarehouseFile
         if (message.Contains("Could not set lock", StringComparison.Ordinal) || message.Contains("Conflicting lock", StringComparison.Ordinal))
         {
             var pid = PidPattern().Match(message);
-            return new WarehouseLockedException(path, pid.Success ? int.Parse(pid.Groups[1].Value) : null);
+            int? holder = pid.Success ? int.Parse(pid.Groups[1].Value) : null;
+            return new WarehouseLockedException(path, holder, holder is null ? LockKind.Unknown : LockHolder.KindHeldBy(holder.Value, path));
         }
         if (message.Contains("not a valid DuckDB database", StringComparison.OrdinalIgnoreCase)
-            || message.Contains("Invalid Input Error", StringComparison.Ordinal) && message.Contains("database", StringComparison.OrdinalIgnoreCase))
+            || message.Contains("Invalid Input Error", StringComparison.Ordinal) && message.Contains("database", StringComparison.OrdinalIgnoreCase)
+            || message.Contains("extension", StringComparison.OrdinalIgnoreCase) && message.Contains("autoload", StringComparison.OrdinalIgnoreCase))
         {
             return new WccException($"{path} is not a DuckDB warehouse ({FirstLine(message)})", "point --db at a file made by `wcc build`, or remove it and build again");
         }

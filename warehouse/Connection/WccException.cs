@@ -11,15 +11,18 @@ public class WccException(string message, string? hint = null, int exitCode = 1)
     public int ExitCode { get; } = exitCode;
 }
 
-/// <summary>The warehouse file is held by another read-write process.</summary>
-public sealed class WarehouseLockedException(string path, int? pid)
+/// <summary>The warehouse file is held by another process: a writer, or (for a writer) a reader still running its query.</summary>
+public sealed class WarehouseLockedException(string path, int? pid, LockKind kind)
     : WccException(
-        pid is null
-            ? $"the warehouse {path} is being written by another process"
-            : $"the warehouse {path} is being written by PID {pid}",
-        "wait for that process to finish (or stop it), then try again",
+        $"the warehouse {path} is being {(kind == LockKind.Read ? "read" : kind == LockKind.Write ? "written" : "used")} by {(pid is null ? "another process" : $"PID {pid}")}",
+        kind == LockKind.Read
+            ? "a reader holds the file only while its query runs: wait for it to finish (or stop it), then try again"
+            : "wait for that process to finish (or stop it), then try again",
         exitCode: 3)
 {
-    /// <summary>The process holding the write lock, when DuckDB names it.</summary>
+    /// <summary>The process holding the lock, when DuckDB names it.</summary>
     public int? Pid { get; } = pid;
+
+    /// <summary>Whether that process reads or writes the file.</summary>
+    public LockKind Kind { get; } = kind;
 }

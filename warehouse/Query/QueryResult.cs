@@ -7,33 +7,9 @@ namespace Wcc.Warehouse.Query;
 /// <summary>A fully read query result: column names and rows of CLR values (DBNull mapped to null).</summary>
 public sealed record QueryResult(IReadOnlyList<string> Columns, IReadOnlyList<object?[]> Rows);
 
-/// <summary>Runs researchers' ad-hoc SQL and reports DuckDB's errors with their position.</summary>
+/// <summary>Reads query results for the jobs and reports, and words DuckDB's errors with their position.</summary>
 public static partial class QueryRunner
 {
-    /// <summary>
-    /// Confines ad-hoc SQL to the open warehouse: a READ_ONLY connection still lets COPY ... TO write any file (even over
-    /// the warehouse itself) and ATTACH open others, so external access is switched off and the setting locked.
-    /// </summary>
-    public static void RestrictToWarehouse(DuckDBConnection connection)
-    {
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SET enable_external_access = false; SET lock_configuration = true;";
-        cmd.ExecuteNonQuery();
-    }
-
-    /// <summary>Runs <paramref name="sql"/> and reads every row; a statement without a result gives no columns.</summary>
-    public static QueryResult Execute(DuckDBConnection connection, string sql)
-    {
-        try
-        {
-            return Read(connection, sql, new Dictionary<string, object>());
-        }
-        catch (DuckDBException ex)
-        {
-            throw new WccException(Describe(ex.Message), HintFor(ex.Message));
-        }
-    }
-
     /// <summary>Runs a query with bound parameters and reads every row (DBNull as null); DuckDB errors propagate.</summary>
     public static QueryResult Read(DuckDBConnection connection, string sql, IReadOnlyDictionary<string, object> parameters)
     {
@@ -53,7 +29,8 @@ public static partial class QueryRunner
     }
 
     /// <summary>One line: DuckDB's first line, plus the line and column its caret points at.</summary>
-    public static string Describe(string duckDbMessage)
+    /// <param name="firstLine">The script line on which the statement begins, so positions point into the script.</param>
+    public static string Describe(string duckDbMessage, int firstLine = 1)
     {
         var lines = duckDbMessage.Split('\n');
         var text = lines[0].Trim();
@@ -62,19 +39,20 @@ public static partial class QueryRunner
             var m = LinePrefix().Match(lines[i]);
             if (!m.Success) continue;
             var caret = lines[i + 1].IndexOf('^');
-            if (caret >= 0) text += $" (at line {m.Groups[1].Value}, column {caret - m.Length + 1})";
+            if (caret >= 0) text += $" (at line {int.Parse(m.Groups[1].Value) + firstLine - 1}, column {caret - m.Length + 1})";
             break;
         }
         return text;
     }
 
-    private static string? HintFor(string message) =>
+    /// <summary>What to do about a DuckDB error message, when there is something to say.</summary>
+    public static string? HintFor(string message) =>
         message.Contains("read-only mode", StringComparison.Ordinal)
             ? "`wcc sql` opens the warehouse read-only; change data through `wcc build` and `wcc load`"
             : message.Contains("Permission Error", StringComparison.Ordinal)
               || message.Contains("external access is disabled", StringComparison.OrdinalIgnoreCase)
               || message.Contains("configuration has been locked", StringComparison.OrdinalIgnoreCase)
-                ? "`wcc sql` reads only the warehouse, no other files; write files with `wcc export csv|parquet`"
+                ? "`wcc sql` reads only the warehouse (`--allow-read DIR` lets queries read files under DIR); write files with `wcc export csv|parquet`"
             : message.Contains("does not exist", StringComparison.Ordinal)
                 ? "`.tables` in the shell (or SHOW TABLES) lists what exists"
                 : null;

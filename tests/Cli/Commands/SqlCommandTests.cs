@@ -43,7 +43,7 @@ public class SqlCommandTests
         var db = NewWarehouse(tmp);
         var r = WccProcess.Run(tmp.Path, "sql", "DELETE FROM dim_sex", "--db", db);
         Assert.NotEqual(0, r.ExitCode);
-        Assert.Contains("read-only", r.Stderr);
+        Assert.Contains("is DELETE, not a query", r.Stderr);
         using var connection = WarehouseFile.Open(db, WarehouseAccess.ReadOnly);
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT count(*) FROM dim_sex";
@@ -77,30 +77,33 @@ public class SqlCommandTests
     }
 
     [Fact]
-    public void SqlShell_MultiLineStatementsAndDotCommands()
+    public void SqlScript_PipedStatementsAndDotCommands_NoPromptsAndFirstErrorStops()
     {
         using var tmp = new TempDirectory();
         var db = NewWarehouse(tmp);
-        var r = WccProcess.RunWithInput(tmp.Path, "SELECT count(*) AS n\nFROM dim_sex;\n.schema dim_sex\n.tables\n.bogus\n.quit\n", "sql", "--db", db, "--format", "csv");
-        Assert.Equal(0, r.ExitCode);
-        Assert.Contains("n\n3", r.Stdout.Replace("\r", ""));
+        var r = WccProcess.RunWithInput(tmp.Path, "SELECT count(*) AS n\nFROM dim_sex;\n.schema dim_sex\n.tables\n.bogus\nSELECT 42 AS never;\n", "sql", "--db", db, "--format", "csv");
+        Assert.Equal(1, r.ExitCode);
+        Assert.StartsWith("n\n3\n", r.Stdout);
+        Assert.DoesNotContain("wcc>", r.Stdout);
         Assert.Contains("name_zh", r.Stdout);
         Assert.Contains("fact_observation", r.Stdout);
+        Assert.Contains("unit_workload,table macro", r.Stdout);
         Assert.Contains("unknown shell command .bogus", r.Stderr);
-        Assert.True(File.Exists(Path.Combine(tmp.Path, ".wcc_sql_history")));
+        Assert.DoesNotContain("42", r.Stdout);
+        Assert.False(r.HasStackTrace);
     }
 }
 
-public class SqlCsvSafetyTests
+public class SqlCsvExactnessTests
 {
     [Fact]
-    public void Sql_CsvFormat_NeutralisesFormulaCells()
+    public void Sql_CsvFormat_WritesValuesExactlyAsStored()
     {
         using var tmp = new TempDirectory();
         var db = tmp.File("w.duckdb");
         WarehouseFile.Open(db, WarehouseAccess.ReadWrite).Dispose();
-        var r = WccProcess.Run(tmp.Path, "sql", "SELECT '=HYPERLINK(1)' AS a, -3.5 AS b", "--db", db, "--format", "csv");
+        var r = WccProcess.Run(tmp.Path, "sql", "SELECT '=HYPERLINK(1)' AS a, -3.5 AS b, '-abc' AS c, DATE '2020-01-02' AS d, true AS e", "--db", db, "--format", "csv");
         Assert.Equal(0, r.ExitCode);
-        Assert.Equal(["a,b", "'=HYPERLINK(1),-3.5"], r.Stdout.Trim().Split('\n'));
+        Assert.Equal(["a,b,c,d,e", "=HYPERLINK(1),-3.5,-abc,2020-01-02,true"], r.Stdout.Trim().Split('\n'));
     }
 }
