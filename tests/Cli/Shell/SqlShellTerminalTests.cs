@@ -29,6 +29,11 @@ public class SqlShellTerminalTests
             Tmux("send-keys", "-t", session, "Up");
             Tmux("send-keys", "-t", session, "Enter");
             WaitFor(session, screen => Count(screen, "│ 42 ") == 2);
+            // Ctrl-R: the latest statement containing what is typed.
+            Tmux("send-keys", "-t", session, "-l", "40 +");
+            Tmux("send-keys", "-t", session, "C-r");
+            Tmux("send-keys", "-t", session, "Enter");
+            WaitFor(session, screen => Count(screen, "│ 42 ") == 3);
 
             Type(session, "SELECT count(*) FROM range(100000000000) a;");
             Thread.Sleep(1500);
