@@ -137,6 +137,12 @@ public static partial class WarehouseFile
         {
             return new WccException($"{path} is not a DuckDB warehouse ({FirstLine(message)})", "point --db at a file made by `wcc build`, or remove it and build again");
         }
+        if (message.Contains("Failure while replaying WAL", StringComparison.Ordinal))
+        {
+            return new WccException(
+                $"{path} has a write-ahead log ({path}.wal) left by a writer that stopped before its checkpoint, and DuckDB cannot replay it read-only",
+                $"open it once with a writing command, e.g. `wcc forecast --db {path}`, which folds the log into the file (nothing committed is lost)");
+        }
         return new WccException($"cannot open {path}: {FirstLine(message)}");
     }
 

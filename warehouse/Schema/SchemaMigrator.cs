@@ -31,6 +31,9 @@ public static class SchemaMigrator
             cmd.ExecuteNonQuery();
         }
         tx.Commit();
+        // Fold the new schema into the file now: DuckDB 1.5 cannot replay a WAL holding DDL (views, macros) in a
+        // READ_ONLY connection, so a writer killed before its own checkpoint would otherwise lock every reader out.
+        connection.Execute("CHECKPOINT");
     }
 
     /// <summary>For read-only opens: refuses a warehouse whose schema differs from this build's.</summary>
