@@ -88,8 +88,7 @@ public class SqlSandboxTests
     public void AllowRead_OpensOnlyThatFolderForReading()
     {
         using var tmp = new TempDirectory();
-        var db = tmp.File("w.duckdb");
-        WarehouseFile.Open(db, WarehouseAccess.ReadWrite).Dispose();
+        var db = tmp.EmptyWarehouse();
         var mine = Directory.CreateDirectory(tmp.File("mine")).FullName;
         File.WriteAllText(Path.Combine(mine, "rates.csv"), "district,rate\n新城区,97.5\n");
         var sibling = Directory.CreateDirectory(tmp.File("mine-not")).FullName;

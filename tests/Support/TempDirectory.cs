@@ -7,6 +7,14 @@ public sealed class TempDirectory : IDisposable
 
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
+    /// <summary>A new, empty warehouse (schema only) in this folder; returns its path.</summary>
+    public string EmptyWarehouse(string name = "w.duckdb")
+    {
+        var path = File(name);
+        Wcc.Warehouse.Connection.WarehouseFile.Open(path, Wcc.Warehouse.Connection.WarehouseAccess.ReadWrite).Dispose();
+        return path;
+    }
+
     public void Dispose()
     {
         try

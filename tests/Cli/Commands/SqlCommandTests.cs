@@ -6,12 +6,7 @@ namespace Wcc.Tests.Cli.Commands;
 
 public class SqlCommandTests
 {
-    private static string NewWarehouse(TempDirectory tmp)
-    {
-        var path = tmp.File("w.duckdb");
-        WarehouseFile.Open(path, WarehouseAccess.ReadWrite).Dispose();
-        return path;
-    }
+    private static string NewWarehouse(TempDirectory tmp) => tmp.EmptyWarehouse();
 
     [Fact]
     public void Sql_MissingWarehouse_OneClearLineAndExit2()
@@ -100,8 +95,7 @@ public class SqlCsvExactnessTests
     public void Sql_CsvFormat_WritesValuesExactlyAsStored()
     {
         using var tmp = new TempDirectory();
-        var db = tmp.File("w.duckdb");
-        WarehouseFile.Open(db, WarehouseAccess.ReadWrite).Dispose();
+        var db = tmp.EmptyWarehouse();
         var r = WccProcess.Run(tmp.Path, "sql", "SELECT '=HYPERLINK(1)' AS a, -3.5 AS b, '-abc' AS c, DATE '2020-01-02' AS d, true AS e", "--db", db, "--format", "csv");
         Assert.Equal(0, r.ExitCode);
         Assert.Equal(["a,b,c,d,e", "=HYPERLINK(1),-3.5,-abc,2020-01-02,true"], r.Stdout.Trim().Split('\n'));

@@ -95,10 +95,5 @@ public class ResultWritersTests
         Assert.Contains("first 1000 rows shown", many.Stdout);
     }
 
-    private static string NewWarehouse(TempDirectory tmp)
-    {
-        var path = tmp.File("w.duckdb");
-        WarehouseFile.Open(path, WarehouseAccess.ReadWrite).Dispose();
-        return path;
-    }
+    private static string NewWarehouse(TempDirectory tmp) => tmp.EmptyWarehouse();
 }

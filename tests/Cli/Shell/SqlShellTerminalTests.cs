@@ -15,8 +15,7 @@ public class SqlShellTerminalTests
     public void Shell_RecallsHistory_CtrlCCancelsQuery_CtrlDLeaves()
     {
         using var tmp = new TempDirectory();
-        var db = tmp.File("w.duckdb");
-        WarehouseFile.Open(db, WarehouseAccess.ReadWrite).Dispose();
+        var db = tmp.EmptyWarehouse();
         var session = $"wcc-{Guid.NewGuid():N}";
         var wcc = Path.Combine(AppContext.BaseDirectory, "wcc.dll");
         var script = $"cd '{tmp.Path}' && HOME='{tmp.Path}' NO_COLOR=1 dotnet '{wcc}' sql --db '{db}'; echo EXITED $?; sleep 600";

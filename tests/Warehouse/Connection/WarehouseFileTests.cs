@@ -62,8 +62,7 @@ public class WarehouseFileTests
     public async Task Writer_WaitsForAReaderToFinish_AndSaysSoTruthfully()
     {
         using var tmp = new TempDirectory();
-        var db = tmp.File("w.duckdb");
-        WarehouseFile.Open(db, WarehouseAccess.ReadWrite).Dispose();
+        var db = tmp.EmptyWarehouse();
         var reader = WarehouseFile.Open(db, WarehouseAccess.ReadOnly);
         var writer = WccProcess.Start(tmp.Path, "forecast", "--db", db);
         var stderr = writer.StandardError.ReadToEndAsync();
