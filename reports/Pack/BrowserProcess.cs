@@ -25,7 +25,7 @@ internal sealed class BrowserProcess : IDisposable
     private const string WatchdogScript = """
         trap '' INT TERM HUP
         if read -r line && [ "$line" = done ]; then exit 0; fi
-        kill -KILL -- "-$1" 2>/dev/null
+        kill -s KILL -- "-$1" 2>/dev/null
         sleep 1
         rm -rf -- "$2"
         """;
