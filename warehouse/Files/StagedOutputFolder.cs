@@ -24,7 +24,13 @@ public sealed class StagedOutputFolder : IDisposable
     /// <summary>The list of files a wcc command wrote into its output folder (relative paths, '/' separated).</summary>
     public const string ManifestFile = ".wcc-manifest.json";
 
-    private static readonly JsonSerializerOptions ManifestJson = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+    private static readonly JsonSerializerOptions ManifestJson = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        // File names stay readable (units/市妇联.html); the manifest is never embedded in HTML.
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     private readonly string displayName;
     private readonly string command;
