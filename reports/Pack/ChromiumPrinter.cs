@@ -47,12 +47,12 @@ public static class ChromiumPrinter
         Run(browser, [$"--no-pdf-header-footer", $"--print-to-pdf={Path.GetFullPath(pdfPath)}", new Uri(Path.GetFullPath(htmlPath)).AbsoluteUri], pdfPath);
         if (OutputFileCheck.Problem(pdfPath) is { } problem)
         {
-            throw new WccException($"Chromium ({browser}) wrote {pdfPath}, but the file {problem}", "check free disk space, then run again");
+            throw new WccException($"Chromium ({browser}) wrote {pdfPath}, but the file {problem}", "nothing was replaced (the previous output is unchanged); check free disk space, then run again");
         }
         if (File.Exists(PdfInfo))
         {
             var (exit, _, stderr) = Exec(PdfInfo, [pdfPath]);
-            if (exit != 0) throw new WccException($"Chromium ({browser}) wrote {pdfPath}, but pdfinfo cannot read it: {Tail(stderr)}", "check free disk space, then run again");
+            if (exit != 0) throw new WccException($"Chromium ({browser}) wrote {pdfPath}, but pdfinfo cannot read it: {Tail(stderr)}", "nothing was replaced (the previous output is unchanged); check free disk space, then run again");
         }
         return null;
     }
@@ -81,7 +81,7 @@ public static class ChromiumPrinter
         var (exit, _, stderr) = Browse(browser, arguments);
         if (exit == 0 && File.Exists(expectedOutput) && new FileInfo(expectedOutput).Length > 0) return;
         throw new WccException($"Chromium ({browser}) is installed but failed to write {expectedOutput} (exit code {exit}): {Tail(stderr)}",
-            "run the command again; if it fails the same way, try the browser by hand: chromium --headless --no-sandbox --print-to-pdf=x.pdf PAGE.html");
+            "nothing was replaced (the previous output is unchanged); if it fails again, try the browser by hand: chromium --headless --no-sandbox --print-to-pdf=x.pdf PAGE.html");
     }
 
     /// <summary>The last meaningful lines of a process's stderr, for a message.</summary>

@@ -265,21 +265,24 @@ public sealed class OutputAtomicityTests(BuiltWarehouse warehouse, ITestOutputHe
 
     [Theory]
     [Trait("Category", "Slow")]
-    [InlineData("pack")]
-    [InlineData("export")]
-    public void DiskFull_NonZeroExitNamingThePath_PreviousOutputIntact(string command)
+    [InlineData("pack", false)]
+    [InlineData("pack", true)]
+    [InlineData("export", false)]
+    public void DiskFull_NonZeroExitNamingThePath_PreviousOutputIntact(string command, bool fullWhilePrinting)
     {
         using var tmp = new TempDirectory();
         var db = warehouse.CopyTo(tmp.Path);
         string[] Args(string outDir) => command == "pack" ? ["pack", "--db", db, "--out", outDir] : ["export", "csv", "--db", db, "--out", outDir];
 
-        // The output's size on a normal disk decides the small disk: room for one output, not for a second beside it.
+        // The output's size on a normal disk decides the small disk: room for one output, not for a second beside it;
+        // or (fullWhilePrinting) room for a second one except half its PDF, so the disk fills while Chromium writes.
         var probe = tmp.File("probe");
         var sizing = WccProcess.Run(tmp.Path, Args(probe));
         Assert.True(sizing.ExitCode == 0, sizing.Stderr);
         var size = Directory.GetFiles(probe, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
+        var pdf = command == "pack" ? new FileInfo(Path.Combine(probe, "pack.pdf")).Length : 0;
         var disk = Directory.CreateDirectory(tmp.File("small-disk")).FullName;
-        var kib = (long)(size * 1.5 / 1024) + 64;
+        var kib = fullWhilePrinting ? (2 * size - pdf / 2) / 1024 : (long)(size * 1.5 / 1024) + 64;
         var mount = Run("mount", "-t", "tmpfs", "-o", $"size={kib}k", "tmpfs", disk);
         if (mount.Exit != 0)
         {
@@ -294,7 +297,7 @@ public sealed class OutputAtomicityTests(BuiltWarehouse warehouse, ITestOutputHe
             var before = Snapshot(outDir);
 
             var full = WccProcess.Run(tmp.Path, [.. Args(outDir), "--overwrite"]);
-            output.WriteLine($"{command} on a {kib} KiB tmpfs holding a {size / 1024} KiB output: exit {full.ExitCode}: {full.Stderr.Trim()}");
+            output.WriteLine($"{command} on a {kib} KiB tmpfs holding a {size / 1024} KiB output (PDF {pdf / 1024} KiB): exit {full.ExitCode}: {full.Stderr.Trim()}");
             Assert.NotEqual(0, full.ExitCode);
             Assert.False(full.HasStackTrace, full.Stderr);
             Assert.Contains(disk, full.Stderr.Replace("\n", "", StringComparison.Ordinal));
