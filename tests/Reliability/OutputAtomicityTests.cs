@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Wcc.Tests.Support;
 using Wcc.Warehouse.Files;
 using Xunit.Abstractions;
@@ -60,8 +61,9 @@ public sealed class OutputAtomicityTests(BuiltWarehouse warehouse, ITestOutputHe
         File.WriteAllText(Path.Combine(outDir, "units", "给单位的说明.txt"), "the user's own note\n");
         var before = Snapshot(outDir);
 
-        // Once after two seconds (forecasts, charts), once while Chromium prints: the two phases that differ.
-        foreach (var printing in new[] { false, true })
+        // SIGKILL after two seconds (forecasts, charts) and while Chromium prints, the two phases that differ; and SIGTERM
+        // while printing, which wcc can see (its handlers kill the browsers at once instead of leaving it to the watchdog).
+        foreach (var (printing, signal) in new[] { (false, "KILL"), (true, "KILL"), (true, "TERM") })
         {
             using var pack = WccProcess.Start(tmp.Path, "pack", "--db", db, "--out", outDir, "--overwrite");
             pack.StandardInput.Close();
@@ -69,16 +71,16 @@ public sealed class OutputAtomicityTests(BuiltWarehouse warehouse, ITestOutputHe
             if (printing) Assert.True(WaitFor(() => BrowsersOf(pack.Id).Count > 0, PrintStepTimeout), "the pack never started Chromium");
             else await Task.Delay(TimeSpan.FromSeconds(2));
             var hadBrowser = BrowsersOf(pack.Id).Count > 0;
-            pack.Kill();
-            pack.WaitForExit();
+            Assert.Equal(0, Run("kill", "-s", signal, pack.Id.ToString()).Exit);
+            Assert.True(pack.WaitForExit(TimeSpan.FromSeconds(30)), $"wcc did not end on SIG{signal}");
             await drain;
 
             Assert.True(WaitFor(() => BrowsersOf(pack.Id).Count == 0, BrowserGrace),
-                $"Chromium outlived the killed wcc: {string.Join("; ", BrowsersOf(pack.Id))}");
+                $"Chromium outlived wcc (SIG{signal}): {string.Join("; ", BrowsersOf(pack.Id))}");
             Assert.True(WaitFor(() => Directory.GetDirectories(Path.GetTempPath(), $"wcc-chromium-{pack.Id}-*").Length == 0, BrowserGrace),
                 "the killed wcc's Chromium profile was not removed");
             Assert.Equal(before, Snapshot(outDir));
-            output.WriteLine($"killed {(printing ? "while printing" : "after 2 s")} (Chromium running: {hadBrowser}): previous pack byte-identical, {before.Count} files");
+            output.WriteLine($"SIG{signal} {(printing ? "while printing" : "after 2 s")} (Chromium running: {hadBrowser}): previous pack byte-identical, {before.Count} files");
         }
 
         var again = WccProcess.Run(tmp.Path, "pack", "--db", db, "--out", outDir, "--overwrite");
@@ -139,7 +141,7 @@ public sealed class OutputAtomicityTests(BuiltWarehouse warehouse, ITestOutputHe
 
         var b = WccProcess.Run(tmp.Path, "pack", "--db", dbB, "--out", outDir);
         Assert.Equal(3, b.ExitCode);
-        Assert.Contains($"being written by PID {a.Id}", b.Stderr);
+        Assert.Contains($"being written by PID {a.Id}", Flat(b.Stderr));
         Assert.False(b.HasStackTrace);
 
         Assert.True(a.WaitForExit(TimeSpan.FromMinutes(3)));
@@ -190,14 +192,14 @@ public sealed class OutputAtomicityTests(BuiltWarehouse warehouse, ITestOutputHe
         var before = Snapshot(outDir);
         var other = WccProcess.Run(tmp.Path, "export", "csv", "--db", db, "--out", outDir, "--overwrite");
         Assert.Equal(2, other.ExitCode);
-        Assert.Contains("wcc report coverage", other.Stderr);
+        Assert.Contains("wcc report coverage", Flat(other.Stderr));
         Assert.Equal(before, Snapshot(outDir));
 
         var mine = Directory.CreateDirectory(tmp.File("mine")).FullName;
         File.WriteAllText(Path.Combine(mine, "thesis.docx"), "years of work");
         var plain = WccProcess.Run(tmp.Path, "export", "csv", "--db", db, "--out", mine, "--overwrite");
         Assert.Equal(2, plain.ExitCode);
-        Assert.Contains(StagedOutputFolder.ManifestFile, plain.Stderr);
+        Assert.Contains(StagedOutputFolder.ManifestFile, Flat(plain.Stderr));
         Assert.Equal(["thesis.docx"], Directory.GetFileSystemEntries(mine).Select(Path.GetFileName));
     }
 
@@ -212,7 +214,7 @@ public sealed class OutputAtomicityTests(BuiltWarehouse warehouse, ITestOutputHe
         File.WriteAllText(Path.Combine(outDir, "keep.txt"), "mine");
         var r = WccProcess.Run(tmp.Path, "export", format, "--db", db, "--out", outDir);
         Assert.Equal(2, r.ExitCode);
-        Assert.Contains("--overwrite", r.Stderr);
+        Assert.Contains("--overwrite", Flat(r.Stderr));
         Assert.False(r.HasStackTrace);
         Assert.Equal(["keep.txt"], Directory.GetFileSystemEntries(outDir).Select(Path.GetFileName));
         Assert.Empty(Directory.GetDirectories(tmp.Path, ".out.*"));
@@ -230,7 +232,7 @@ public sealed class OutputAtomicityTests(BuiltWarehouse warehouse, ITestOutputHe
         {
             var r = WccProcess.Run(tmp.Path, command, sub, "--db", db, "--out", dir, "--overwrite");
             Assert.Equal(2, r.ExitCode);
-            Assert.Contains(why, r.Stderr);
+            Assert.Contains(why, Flat(r.Stderr));
             Assert.False(r.HasStackTrace);
         }
         Assert.Equal(rootBefore, Directory.GetFileSystemEntries("/").Order().ToList());
@@ -254,13 +256,37 @@ public sealed class OutputAtomicityTests(BuiltWarehouse warehouse, ITestOutputHe
         var r = WccProcess.RunWithEnvironment(tmp.Path, null, new Dictionary<string, string> { ["WCC_CHROMIUM"] = broken },
             "pack", "--db", db, "--out", outDir, "--overwrite");
         Assert.NotEqual(0, r.ExitCode);
-        Assert.Contains("failed", r.Stderr);
-        Assert.Contains("cannot create the GPU process", r.Stderr);
-        Assert.Contains("exit code 21", r.Stderr);
+        Assert.Contains("failed", Flat(r.Stderr));
+        Assert.Contains("cannot create the GPU process", Flat(r.Stderr));
+        Assert.Contains("exit code 21", Flat(r.Stderr));
         Assert.DoesNotContain("pack written", r.Stdout);
         Assert.DoesNotContain("setup-os.sh", r.Stdout + r.Stderr);
         Assert.False(r.HasStackTrace);
         Assert.Equal(before, Snapshot(outDir));
+    }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void Pack_ChromiumPastTheTimeout_IsStoppedWithEveryChild_AndSaysSo()
+    {
+        using var tmp = new TempDirectory();
+        var db = warehouse.CopyTo(tmp.Path);
+        var outDir = tmp.File("pack");
+        var pids = tmp.File("browser-children.pid");
+        var hanging = tmp.File("hanging-chromium");
+        File.WriteAllText(hanging, $"#!/bin/sh\nsleep 600 &\necho $! >> {pids}\nsleep 601 &\necho $! >> {pids}\nwait\n");
+        Assert.Equal(0, Run("chmod", "+x", hanging).Exit);
+
+        var r = WccProcess.RunWithEnvironment(tmp.Path, null,
+            new Dictionary<string, string> { ["WCC_CHROMIUM"] = hanging, ["WCC_CHROMIUM_TIMEOUT"] = "3" },
+            "pack", "--db", db, "--out", outDir);
+        Assert.NotEqual(0, r.ExitCode);
+        Assert.Contains("did not finish within 3 s", Flat(r.Stderr));
+        Assert.False(r.HasStackTrace, r.Stderr);
+        Assert.False(Directory.Exists(outDir), "a pack without its PDF was swapped in");
+        var children = File.ReadAllLines(pids).Select(int.Parse).ToList();
+        Assert.Equal(2, children.Count);
+        Assert.True(WaitFor(() => children.All(pid => !Alive(pid)), BrowserGrace), "the browser's children outlived the timeout");
     }
 
     [Theory]
@@ -320,7 +346,7 @@ public sealed class OutputAtomicityTests(BuiltWarehouse warehouse, ITestOutputHe
         File.WriteAllText(file, "my own notes");
         var refused = WccProcess.Run(tmp.Path, "dictionary", "--db", db, "--out", file);
         Assert.Equal(2, refused.ExitCode);
-        Assert.Contains("--overwrite", refused.Stderr);
+        Assert.Contains("--overwrite", Flat(refused.Stderr));
         Assert.Equal("my own notes", File.ReadAllText(file));
 
         var r = WccProcess.Run(tmp.Path, "dictionary", "--db", db, "--out", file, "--overwrite");
@@ -356,6 +382,23 @@ public sealed class OutputAtomicityTests(BuiltWarehouse warehouse, ITestOutputHe
             }
         }
         return found;
+    }
+
+    /// <summary>A message as one line: the console wraps long lines at spaces.</summary>
+    private static string Flat(string text) => Regex.Replace(text, @"\s+", " ");
+
+    /// <summary>True while <paramref name="pid"/> runs (a zombie waiting to be reaped is not running).</summary>
+    private static bool Alive(int pid)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{pid}/stat");
+            return stat[(stat.LastIndexOf(')') + 2)..][0] != 'Z';
+        }
+        catch (IOException)
+        {
+            return false;
+        }
     }
 
     private static bool WaitFor(Func<bool> condition, TimeSpan timeout)
