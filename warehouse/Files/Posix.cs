@@ -9,6 +9,9 @@ namespace Wcc.Warehouse.Files;
 /// </remarks>
 public static class Posix
 {
+    /// <summary>glibc by its soname: "libc" alone would first find libc.so, a linker script where libc6-dev is installed.</summary>
+    private const string LibC = "libc.so.6";
+
     private const int OpenReadWrite = 0x2, OpenCreate = 0x40, OpenCloseOnExec = 0x80000;
     private const int LockExclusive = 2, LockNonBlocking = 4;
     private const int AtCurrentDirectory = -100, RenameExchange = 2;
@@ -19,29 +22,29 @@ public static class Posix
     /// <summary>SIGKILL, for process groups that must not outlive wcc.</summary>
     public const int SignalKill = 9;
 
-    [DllImport("libc", EntryPoint = "open", SetLastError = true)]
+    [DllImport(LibC, EntryPoint = "open", SetLastError = true)]
     private static extern int Open([MarshalAs(UnmanagedType.LPUTF8Str)] string path, int flags, int mode);
 
-    [DllImport("libc", EntryPoint = "flock", SetLastError = true)]
+    [DllImport(LibC, EntryPoint = "flock", SetLastError = true)]
     private static extern int Flock(int fd, int operation);
 
-    [DllImport("libc", EntryPoint = "read", SetLastError = true)]
+    [DllImport(LibC, EntryPoint = "read", SetLastError = true)]
     private static extern nint Read(int fd, byte[] buffer, nint count);
 
-    [DllImport("libc", EntryPoint = "pwrite", SetLastError = true)]
+    [DllImport(LibC, EntryPoint = "pwrite", SetLastError = true)]
     private static extern nint PWrite(int fd, byte[] buffer, nint count, long offset);
 
-    [DllImport("libc", EntryPoint = "ftruncate", SetLastError = true)]
+    [DllImport(LibC, EntryPoint = "ftruncate", SetLastError = true)]
     private static extern int FTruncate(int fd, long length);
 
-    [DllImport("libc", EntryPoint = "close", SetLastError = true)]
+    [DllImport(LibC, EntryPoint = "close", SetLastError = true)]
     private static extern int Close(int fd);
 
-    [DllImport("libc", EntryPoint = "renameat2", SetLastError = true)]
+    [DllImport(LibC, EntryPoint = "renameat2", SetLastError = true)]
     private static extern int RenameAt2(int oldDir, [MarshalAs(UnmanagedType.LPUTF8Str)] string oldPath, int newDir,
         [MarshalAs(UnmanagedType.LPUTF8Str)] string newPath, uint flags);
 
-    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    [DllImport(LibC, EntryPoint = "kill", SetLastError = true)]
     private static extern int Kill(int pid, int signal);
 
     /// <summary>
