@@ -337,6 +337,42 @@ public sealed class OutputAtomicityTests(BuiltWarehouse warehouse, ITestOutputHe
         }
     }
 
+    /// <summary>A folder that cannot be written (a read-only file system: as root, file modes alone do not stop a write).</summary>
+    [Fact]
+    public void ReadOnlyDisk_NonZeroExitNamingThePath_PreviousOutputIntact()
+    {
+        using var tmp = new TempDirectory();
+        var db = warehouse.CopyTo(tmp.Path);
+        var disk = Directory.CreateDirectory(tmp.File("ro-disk")).FullName;
+        var mount = Run("mount", "-t", "tmpfs", "-o", "size=16m", "tmpfs", disk);
+        if (mount.Exit != 0)
+        {
+            output.WriteLine($"SKIPPED: cannot mount a tmpfs here (mount says: {mount.Stderr.Trim()}); the read-only case is untested on this machine");
+            return;
+        }
+        try
+        {
+            var outDir = Path.Combine(disk, "workload");
+            Assert.Equal(0, WccProcess.Run(tmp.Path, "report", "workload", "--db", db, "--out", outDir).ExitCode);
+            var before = Snapshot(outDir);
+            Assert.Equal(0, Run("mount", "-o", "remount,ro", disk).Exit);
+            foreach (var target in new[] { outDir, Path.Combine(disk, "new") })
+            {
+                var r = WccProcess.Run(tmp.Path, "report", "workload", "--db", db, "--out", target, "--overwrite");
+                output.WriteLine($"read-only {target}: exit {r.ExitCode}: {Flat(r.Stderr)}");
+                Assert.NotEqual(0, r.ExitCode);
+                Assert.False(r.HasStackTrace, r.Stderr);
+                Assert.Contains(disk, r.Stderr.Replace("\n", "", StringComparison.Ordinal));
+                Assert.DoesNotContain("file(s)", r.Stdout);
+            }
+            Assert.Equal(before, Snapshot(outDir));
+        }
+        finally
+        {
+            Run("umount", "-l", disk);
+        }
+    }
+
     [Fact]
     public void Dictionary_ExistingFileNeedsOverwrite_AndIsReplacedWhole()
     {
