@@ -22,6 +22,9 @@ public static class ChromiumPrinter
     /// <summary>How many of Chromium's last stderr lines a failure message quotes.</summary>
     private const int StderrTailLines = 6;
 
+    /// <summary>What every Chromium failure can promise: the pack prints into a staging folder (see StagedOutputFolder).</summary>
+    private const string NothingReplaced = "nothing was replaced (the previous output is unchanged)";
+
     /// <summary>Poppler's PDF reader: a PDF it cannot read is not a PDF we hand out.</summary>
     private const string PdfInfo = "/usr/bin/pdfinfo";
 
@@ -54,12 +57,12 @@ public static class ChromiumPrinter
         Run(browser, [$"--no-pdf-header-footer", $"--print-to-pdf={Path.GetFullPath(pdfPath)}", new Uri(Path.GetFullPath(htmlPath)).AbsoluteUri], pdfPath);
         if (OutputFileCheck.Problem(pdfPath) is { } problem)
         {
-            throw new WccException($"Chromium ({browser}) wrote {pdfPath}, but the file {problem}", "nothing was replaced (the previous output is unchanged); check free disk space, then run again");
+            throw new WccException($"Chromium ({browser}) wrote {pdfPath}, but the file {problem}", $"{NothingReplaced}; check free disk space, then run again");
         }
         if (File.Exists(PdfInfo))
         {
             var (exit, _, stderr) = Exec(PdfInfo, [pdfPath]);
-            if (exit != 0) throw new WccException($"Chromium ({browser}) wrote {pdfPath}, but pdfinfo cannot read it: {Tail(stderr)}", "nothing was replaced (the previous output is unchanged); check free disk space, then run again");
+            if (exit != 0) throw new WccException($"Chromium ({browser}) wrote {pdfPath}, but pdfinfo cannot read it: {Tail(stderr)}", $"{NothingReplaced}; check free disk space, then run again");
         }
         return null;
     }
@@ -88,7 +91,7 @@ public static class ChromiumPrinter
         var (exit, _, stderr) = Browse(browser, arguments);
         if (exit == 0 && File.Exists(expectedOutput) && new FileInfo(expectedOutput).Length > 0) return;
         throw new WccException($"Chromium ({browser}) is installed but failed to write {expectedOutput} (exit code {exit}): {Tail(stderr)}",
-            "nothing was replaced (the previous output is unchanged); if it fails again, try the browser by hand: chromium --headless --no-sandbox --print-to-pdf=x.pdf PAGE.html");
+            $"{NothingReplaced}; if it fails again, try the browser by hand: chromium --headless --no-sandbox --print-to-pdf=x.pdf PAGE.html");
     }
 
     /// <summary>The last meaningful lines of a process's stderr, for a message.</summary>
@@ -108,7 +111,7 @@ public static class ChromiumPrinter
             var timeout = Timeout;
             return process.Wait(timeout) ?? throw new WccException(
                 $"Chromium ({browser}) did not finish within {timeout.TotalSeconds:0} s and was stopped, with every process it started",
-                "the page is probably too large to print; nothing was replaced (the previous output is unchanged); on a slow machine set WCC_CHROMIUM_TIMEOUT=SECONDS");
+                $"the page is probably too large to print; {NothingReplaced}; on a slow machine set WCC_CHROMIUM_TIMEOUT=SECONDS");
         }
         finally
         {
