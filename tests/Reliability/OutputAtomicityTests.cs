@@ -8,36 +8,11 @@ using Xunit.Abstractions;
 
 namespace Wcc.Tests.Reliability;
 
-/// <summary>A warehouse built once by the real `wcc build`; each test copies it, so two `wcc` processes never share a file.</summary>
-public sealed class BuiltWarehouse : IDisposable
-{
-    private readonly TempDirectory directory = new();
-
-    public BuiltWarehouse()
-    {
-        Path = directory.File("built.duckdb");
-        var build = WccProcess.Run(RepoPaths.Root, "build", "--db", Path);
-        if (build.ExitCode != 0) throw new InvalidOperationException("wcc build failed: " + build.Stderr);
-    }
-
-    public string Path { get; }
-
-    /// <summary>A private copy of the warehouse in <paramref name="folder"/>.</summary>
-    public string CopyTo(string folder, string name = "w.duckdb")
-    {
-        var copy = System.IO.Path.Combine(folder, name);
-        File.Copy(Path, copy);
-        return copy;
-    }
-
-    public void Dispose() => directory.Dispose();
-}
-
 /// <summary>
 /// Outputs are all or nothing: a killed, refused, concurrent or disk-full run leaves the previous output byte for byte,
 /// --overwrite keeps what the user put in the folder, and no Chromium outlives `wcc`.
 /// </summary>
-public sealed class OutputAtomicityTests(BuiltWarehouse warehouse, ITestOutputHelper output) : IClassFixture<BuiltWarehouse>
+public sealed class OutputAtomicityTests(BuiltWarehouseFixture warehouse, ITestOutputHelper output) : IClassFixture<BuiltWarehouseFixture>
 {
     /// <summary>How long a killed wcc's browsers may take to disappear (the watchdog kills the group at once; crash handlers notice within seconds).</summary>
     private static readonly TimeSpan BrowserGrace = TimeSpan.FromSeconds(10);
