@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Wcc.Warehouse.Connection;
+using Wcc.Warehouse.Files;
 using Wcc.Warehouse.Schema;
 
 namespace Wcc.Cli.Commands;
@@ -11,14 +12,15 @@ internal static class DictionaryCommand
     {
         var db = CommonOptions.Db();
         var output = new Option<string?>("--out") { Description = "write to this file instead of stdout" };
-        var command = new Command("dictionary", "write the data dictionary (Markdown)") { db, output };
+        var overwrite = new Option<bool>("--overwrite") { Description = "replace an existing --out file" };
+        var command = new Command("dictionary", "write the data dictionary (Markdown)") { db, output, overwrite };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
             using var connection = WarehouseFile.Open(parse.GetValue(db)!, WarehouseAccess.ReadOnly);
             var markdown = DataDictionary.ToMarkdown(connection);
             var path = parse.GetValue(output);
             if (path is null) Console.Out.Write(markdown);
-            else File.WriteAllText(path, markdown);
+            else StagedFile.Write(path, parse.GetValue(overwrite), temporary => File.WriteAllText(temporary, markdown));
             return 0;
         }));
         return command;

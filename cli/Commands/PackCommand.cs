@@ -37,6 +37,7 @@ internal static class PackCommand
             if (run.Built) AnsiConsole.MarkupLine($"已从 seeds/ 构建数据仓库 {Markup.Escape(parse.GetValue(db)!)}");
             if (result.PdfProblem is not null)
             {
+                // Only a missing browser gets here: a browser that fails is an error, and the previous pack stays.
                 AnsiConsole.MarkupLine($"[yellow]未生成 PDF:{Markup.Escape(result.PdfProblem)}。安装 Chromium(bash scripts/setup-os.sh 或 apt-get install chromium)后重新运行 wcc pack --overwrite。[/]");
             }
             var paths = new[] { result.IndexHtml, result.Pdf, result.Workbook, Path.GetDirectoryName(result.UnitPages.FirstOrDefault() ?? "") }

@@ -15,11 +15,12 @@ internal static class PlanCommand
         var scenario = new Option<string[]>("--scenario") { Description = "scenario file (.json/.jsonc, repeatable); see docs/scenario-format.md", AllowMultipleArgumentsPerToken = true };
         var asOf = new Option<int?>("--as-of") { Description = "use observations up to this year (default: the latest observation year)" };
         var output = new Option<string>("--out") { Description = "output folder (default out/plan)", DefaultValueFactory = _ => "out/plan" };
-        var command = new Command("plan", "model next-cycle targets and the division of work (stored in plan_* tables)") { db, horizon, scenario, asOf, output };
+        var overwrite = new Option<bool>("--overwrite") { Description = "replace an earlier plan in --out" };
+        var command = new Command("plan", "model next-cycle targets and the division of work (stored in plan_* tables)") { db, horizon, scenario, asOf, output, overwrite };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
             using var connection = WarehouseFile.Open(parse.GetValue(db)!, WarehouseAccess.Update);
-            var result = PlanningRun.Execute(connection, new PlanOptions(parse.GetValue(horizon), parse.GetValue(scenario) ?? [], parse.GetValue(output)!, parse.GetValue(asOf)));
+            var result = PlanningRun.Execute(connection, new PlanOptions(parse.GetValue(horizon), parse.GetValue(scenario) ?? [], parse.GetValue(output)!, parse.GetValue(asOf), parse.GetValue(overwrite)));
             var table = new Table().Border(TableBorder.Rounded).AddColumns("情景", "任务", "目标", "写入文本");
             foreach (var s in result.Scenarios)
             {

@@ -1,16 +1,24 @@
 using System.Text;
 using DuckDB.NET.Data;
+using Wcc.Warehouse.Files;
 
 namespace Wcc.Etl.Export;
 
 /// <summary>`wcc export csv`: every table and view as a UTF-8 CSV with a byte-order mark, safe to open in Excel.</summary>
 public static class CsvExport
 {
-    /// <summary>Writes one CSV per relation into <paramref name="outDir"/>; refuses existing output unless <paramref name="overwrite"/>.</summary>
+    /// <summary>The command whose output this is, as recorded in the folder's manifest.</summary>
+    public const string Command = "wcc export csv";
+
+    /// <summary>Writes one CSV per relation into <paramref name="outDir"/>, all or nothing; a non-empty folder is replaced only with <paramref name="overwrite"/>.</summary>
     public static IReadOnlyList<ExportEntry> Run(DuckDBConnection connection, string outDir, bool overwrite)
     {
         var relations = ExportRelations.List(connection);
-        ExportRelations.PrepareTargets(outDir, relations.Select(r => Path.Combine(outDir, r.Name + ".csv")), overwrite);
+        return StagedOutputFolder.Write(outDir, overwrite, Command, folder => Write(connection, relations, folder.Staging));
+    }
+
+    private static List<ExportEntry> Write(DuckDBConnection connection, IReadOnlyList<ExportRelation> relations, string outDir)
+    {
         var entries = new List<ExportEntry>();
         foreach (var relation in relations)
         {

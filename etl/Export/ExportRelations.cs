@@ -13,7 +13,7 @@ public sealed record ExportRelation(string Name, bool IsView, IReadOnlyList<(str
 /// <summary>One exported relation, as recorded in manifest.json.</summary>
 public sealed record ExportEntry(string Table, long Rows, string Path, IReadOnlyList<string> Columns, bool Partitioned);
 
-/// <summary>Shared plumbing of the exports: which relations exist, identifier and path quoting, the overwrite rule.</summary>
+/// <summary>Shared plumbing of the exports: which relations exist, identifier and path quoting.</summary>
 public static class ExportRelations
 {
     /// <summary>Every table and view of the main schema, by name (names come from the catalogue, never from users).</summary>
@@ -66,24 +66,6 @@ public static class ExportRelations
         using var cmd = connection.CreateCommand();
         cmd.CommandText = $"SELECT count(*) FROM {Identifier(relation.Name)}";
         return Convert.ToInt64(cmd.ExecuteScalar());
-    }
-
-    /// <summary>Refuses to replace existing output unless asked; with <paramref name="overwrite"/> removes only the paths this export writes.</summary>
-    public static void PrepareTargets(string outDir, IEnumerable<string> targets, bool overwrite)
-    {
-        Directory.CreateDirectory(outDir);
-        var existing = targets.Where(t => File.Exists(t) || Directory.Exists(t)).ToList();
-        if (existing.Count == 0) return;
-        if (!overwrite)
-        {
-            throw new WccException($"{outDir} already holds an export ({Path.GetFileName(existing[0])} and {existing.Count - 1} more)",
-                "pass --overwrite to replace it, or choose another --out folder", exitCode: 2);
-        }
-        foreach (var t in existing)
-        {
-            if (Directory.Exists(t)) Directory.Delete(t, recursive: true);
-            else File.Delete(t);
-        }
     }
 
     /// <summary>Runs one statement.</summary>

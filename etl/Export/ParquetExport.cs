@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using DuckDB.NET.Data;
+using Wcc.Warehouse.Files;
 
 namespace Wcc.Etl.Export;
 
@@ -10,7 +11,10 @@ public static class ParquetExport
     /// <summary>Name of the manifest written beside the data.</summary>
     public const string ManifestFile = "manifest.json";
 
-    /// <summary>Writes the export into <paramref name="outDir"/>; refuses existing output unless <paramref name="overwrite"/>.</summary>
+    /// <summary>The command whose output this is, as recorded in the folder's manifest.</summary>
+    public const string Command = "wcc export parquet";
+
+    /// <summary>Writes the export into <paramref name="outDir"/>, all or nothing; a non-empty folder is replaced only with <paramref name="overwrite"/>.</summary>
     public static IReadOnlyList<ExportEntry> Run(DuckDBConnection connection, string outDir, bool overwrite)
     {
         var relations = ExportRelations.List(connection);
@@ -21,9 +25,12 @@ public static class ParquetExport
             var partitioned = r.PartitionByYear && rows > 0;
             return (Relation: r, Rows: rows, Partitioned: partitioned, Relative: partitioned ? r.Name : r.Name + ".parquet");
         }).ToList();
-        ExportRelations.PrepareTargets(outDir,
-            plans.Select(p => Path.Combine(outDir, p.Relative)).Append(Path.Combine(outDir, ManifestFile)), overwrite);
+        return StagedOutputFolder.Write(outDir, overwrite, Command, folder => Write(connection, plans, folder.Staging));
+    }
 
+    private static List<ExportEntry> Write(
+        DuckDBConnection connection, IReadOnlyList<(ExportRelation Relation, long Rows, bool Partitioned, string Relative)> plans, string outDir)
+    {
         var entries = new List<ExportEntry>();
         foreach (var p in plans)
         {

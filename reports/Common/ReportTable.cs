@@ -31,4 +31,7 @@ public sealed record ReportOutput(string Title, IReadOnlyList<string> Files, IRe
     /// <summary>A table by name; throws when the report did not produce it.</summary>
     public ReportTable Table(string name) =>
         Tables.FirstOrDefault(t => t.Name == name) ?? throw new KeyNotFoundException($"report {Title} has no table {name}");
+
+    /// <summary>The same output with each file path mapped to where it ended up (staging folder to output folder).</summary>
+    public ReportOutput Relocated(Func<string, string> finalPath) => this with { Files = Files.Select(finalPath).ToList() };
 }

@@ -3,6 +3,7 @@ using DuckDB.NET.Data;
 using Wcc.Reports.Charts;
 using Wcc.Reports.Common;
 using Wcc.Warehouse.Connection;
+using Wcc.Warehouse.Files;
 
 namespace Wcc.Reports.Coverage;
 
@@ -18,8 +19,16 @@ public static class CoverageReport
         MartReader.Query(connection, name, $"SELECT * FROM {view} WHERE area_code IN (SELECT area_code FROM v_focus_area)", view,
             new Dictionary<string, object>());
 
-    /// <summary>Reads the coverage marts and writes each non-empty heatmap (PNG, SVG, CSV, caption) plus every table as CSV.</summary>
-    public static ReportOutput Run(DuckDBConnection connection, CoverageOptions options)
+    /// <summary>The command whose output this is, as recorded in the folder's manifest.</summary>
+    public const string Command = "wcc report coverage";
+
+    /// <summary>Reads the coverage marts and writes each non-empty heatmap (PNG, SVG, CSV, caption) plus every table as CSV, all or nothing.</summary>
+    public static ReportOutput Run(DuckDBConnection connection, CoverageOptions options) =>
+        StagedOutputFolder.Write(options.OutputDirectory, options.Overwrite, Command,
+            folder => WriteInto(connection, folder.Staging).Relocated(folder.Final));
+
+    /// <summary>Writes the report into <paramref name="directory"/> as it is (the pack writes it into its own staging folder).</summary>
+    public static ReportOutput WriteInto(DuckDBConnection connection, string directory)
     {
         ChartFont.Require();
         var tables = new List<ReportTable>
@@ -40,10 +49,9 @@ public static class CoverageReport
         if (tables[3].Data.Rows.Count > 0) charts.Add(CoverageCharts.Completeness(tables[3]));
         if (tables[4].Data.Rows.Count > 0) charts.Add(CoverageCharts.Parity(tables[4]));
 
-        OutputFolder.Prepare(options.OutputDirectory, options.Overwrite);
         var files = new List<string>();
-        foreach (var chart in charts) files.AddRange(ChartFile.Write(chart, options.OutputDirectory));
-        files.AddRange(CsvExport.WriteTables(options.OutputDirectory, tables));
+        foreach (var chart in charts) files.AddRange(ChartFile.Write(chart, directory));
+        files.AddRange(CsvExport.WriteTables(directory, tables));
         return new ReportOutput(Title, files, tables, charts.Select(c => c.Caption).ToList());
     }
 

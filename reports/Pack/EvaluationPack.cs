@@ -5,6 +5,7 @@ using Wcc.Reports.Forecast;
 using Wcc.Reports.Pack.Sections;
 using Wcc.Reports.Workload;
 using Wcc.Warehouse.Connection;
+using Wcc.Warehouse.Files;
 
 namespace Wcc.Reports.Pack;
 
@@ -13,11 +14,32 @@ public static class EvaluationPack
 {
     private const int Steps = 6;
 
-    /// <summary>Builds the pack from a warehouse; forecasts for the as-of year are (re)computed first so the pack matches the data.</summary>
+    /// <summary>The command whose output this is, as recorded in the folder's manifest.</summary>
+    public const string Command = "wcc pack";
+
+    /// <summary>
+    /// Builds the pack from a warehouse; forecasts for the as-of year are (re)computed first so the pack matches the data.
+    /// All or nothing: the pack is written into a staging folder beside --out and swapped in only once every file,
+    /// the PDF included, is complete; a refused --out is refused before anything is computed.
+    /// </summary>
     public static PackResult Run(DuckDBConnection connection, PackOptions options, IProgress<PackProgress>? progress = null)
     {
         CheckPeriod(connection, options.Period);
-        var output = PrepareOutput(options);
+        return StagedOutputFolder.Write(options.OutputDirectory, options.Overwrite, Command, folder =>
+        {
+            var staged = Write(connection, options, folder.Staging, progress);
+            return staged with
+            {
+                IndexHtml = folder.Final(staged.IndexHtml),
+                Pdf = staged.Pdf is null ? null : folder.Final(staged.Pdf),
+                Workbook = folder.Final(staged.Workbook),
+                UnitPages = staged.UnitPages.Select(folder.Final).ToList(),
+            };
+        });
+    }
+
+    private static PackResult Write(DuckDBConnection connection, PackOptions options, string output, IProgress<PackProgress>? progress)
+    {
         void Report(int step, string what) => progress?.Report(new PackProgress(step, Steps, what));
 
         Report(1, "预测各项目标达成情况");
@@ -25,8 +47,8 @@ public static class EvaluationPack
 
         Report(2, "生成单位工作量与覆盖热力图");
         var charts = Path.Combine(output, "charts");
-        var workload = WorkloadReport.Run(connection, new WorkloadOptions(charts, Overwrite: true));
-        var coverage = CoverageReport.Run(connection, new CoverageOptions(charts, Overwrite: true));
+        var workload = WorkloadReport.WriteInto(connection, new WorkloadOptions(charts), charts);
+        var coverage = CoverageReport.WriteInto(connection, charts);
 
         Report(3, "汇总评估表格");
         var context = new PackContext(options, forecast.AsOfYear, NoticeTitle(connection), forecast.Default.Method,
@@ -85,29 +107,6 @@ public static class EvaluationPack
     private static string Title(PackOptions options) => $"{options.Period}年西安市妇女儿童重点工作终期评估";
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
-
-    /// <summary>Creates the output folder; an existing pack is replaced only with Overwrite.</summary>
-    private static string PrepareOutput(PackOptions options)
-    {
-        var output = Path.GetFullPath(options.OutputDirectory);
-        if (File.Exists(output)) throw new WccException($"--out {options.OutputDirectory} is a file, not a folder", "choose a folder for the pack");
-        if (Directory.Exists(output) && Directory.EnumerateFileSystemEntries(output).Any())
-        {
-            if (!options.Overwrite)
-            {
-                throw new WccException($"{options.OutputDirectory} already holds files", "pass --overwrite to replace the pack, or choose another --out folder", exitCode: 2);
-            }
-            // Only what a pack writes is removed, so a mistaken --out cannot wipe unrelated files.
-            foreach (var name in new[] { "index.html", "pack.pdf", "tables.xlsx" }) File.Delete(Path.Combine(output, name));
-            foreach (var dir in new[] { "units", "charts" })
-            {
-                var path = Path.Combine(output, dir);
-                if (Directory.Exists(path)) Directory.Delete(path, recursive: true);
-            }
-        }
-        Directory.CreateDirectory(output);
-        return output;
-    }
 
     /// <summary>The period is the notice's: a pack titled 2021-2025 over the 2018-2020 tasks would mislead its readers.</summary>
     private static void CheckPeriod(DuckDBConnection connection, string period)

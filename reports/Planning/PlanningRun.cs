@@ -7,6 +7,7 @@ using Wcc.Reports.Planning.Scenarios;
 using Wcc.Reports.Planning.Store;
 using Wcc.Reports.Planning.Workload;
 using Wcc.Warehouse.Connection;
+using Wcc.Warehouse.Files;
 
 namespace Wcc.Reports.Planning;
 
@@ -22,6 +23,9 @@ public sealed record PlanRunResult(
 /// </remarks>
 public static class PlanningRun
 {
+    /// <summary>The command whose output this is, as recorded in the folder's manifest.</summary>
+    public const string Command = "wcc plan";
+
     /// <summary>Runs the plan; throws <see cref="WccException"/> on bad input with nothing written.</summary>
     public static PlanRunResult Execute(DuckDBConnection connection, PlanOptions options)
     {
@@ -54,18 +58,23 @@ public static class PlanningRun
                 division));
         }
 
-        var workloads = new List<PlanWorkloadResult>();
-        using (var tx = connection.BeginTransaction())
+        // The files are staged inside the transaction, so a write that fails (a full disk) rolls the plan_* tables back
+        // too; the folder is swapped in after the commit (only its final check and rename can still fail then).
+        return StagedOutputFolder.Write(options.OutputDirectory, options.Overwrite, Command, folder =>
         {
-            PlanStore.Replace(connection, context, results);
-            workloads.AddRange(results.Select(r => PlanWorkload.Measure(connection, context, r.Scenario.Id)));
-            tx.Commit();
-        }
-
-        var files = PlanOutput.Write(options.OutputDirectory, context, results, workloads,
-            drafts.Select(d => (DraftFileName(results.First(r => r.Scenario.Id == d.Id).Scenario, context), d.Text, results.First(r => r.Scenario.Id == d.Id).Division)).ToList());
-        return new PlanRunResult(context.AsOfYear, context.FirstPlanYear, context.HorizonYear, results, workloads, files,
-            PlanSummary.Lines(context, results, workloads));
+            var workloads = new List<PlanWorkloadResult>();
+            IReadOnlyList<string> files;
+            using (var tx = connection.BeginTransaction())
+            {
+                PlanStore.Replace(connection, context, results);
+                workloads.AddRange(results.Select(r => PlanWorkload.Measure(connection, context, r.Scenario.Id)));
+                files = PlanOutput.Write(folder.Staging, context, results, workloads,
+                    drafts.Select(d => (DraftFileName(results.First(r => r.Scenario.Id == d.Id).Scenario, context), d.Text, results.First(r => r.Scenario.Id == d.Id).Division)).ToList());
+                tx.Commit();
+            }
+            return new PlanRunResult(context.AsOfYear, context.FirstPlanYear, context.HorizonYear, results, workloads,
+                files.Select(folder.Final).ToList(), PlanSummary.Lines(context, results, workloads));
+        });
     }
 
     private static string DraftFileName(PlanScenario scenario, PlanContext context) =>

@@ -3,6 +3,7 @@ using DuckDB.NET.Data;
 using Wcc.Reports.Charts;
 using Wcc.Reports.Common;
 using Wcc.Warehouse.Connection;
+using Wcc.Warehouse.Files;
 
 namespace Wcc.Reports.Workload;
 
@@ -14,8 +15,16 @@ public static class WorkloadReport
 
     private const string CollectiveLegend = "集体单位(各区县/各成员单位)";
 
-    /// <summary>Reads the workload marts, writes the charts (PNG, SVG, CSV, caption) and every table as CSV into the output folder.</summary>
-    public static ReportOutput Run(DuckDBConnection connection, WorkloadOptions options)
+    /// <summary>The command whose output this is, as recorded in the folder's manifest.</summary>
+    public const string Command = "wcc report workload";
+
+    /// <summary>Reads the workload marts, writes the charts (PNG, SVG, CSV, caption) and every table as CSV into the output folder, all or nothing.</summary>
+    public static ReportOutput Run(DuckDBConnection connection, WorkloadOptions options) =>
+        StagedOutputFolder.Write(options.OutputDirectory, options.Overwrite, Command,
+            folder => WriteInto(connection, options, folder.Staging).Relocated(folder.Final));
+
+    /// <summary>Writes the report into <paramref name="directory"/> as it is (the pack writes it into its own staging folder).</summary>
+    public static ReportOutput WriteInto(DuckDBConnection connection, WorkloadOptions options, string directory)
     {
         ChartFont.Require();
         var tables = WorkloadTables.Read(connection, options);
@@ -26,7 +35,6 @@ public static class WorkloadReport
                 "load the notice first with `wcc build`");
         }
 
-        OutputFolder.Prepare(options.OutputDirectory, options.Overwrite);
         var files = new List<string>();
         var captions = new List<ChartCaption>();
         var charts = new List<ChartSpec> { WorkloadChart(units, options.OverridesWeights) };
@@ -34,10 +42,10 @@ public static class WorkloadReport
         if (delivery.Values("progress_year").Any(v => v is not null)) charts.Add(DeliveryChart(delivery));
         foreach (var chart in charts)
         {
-            files.AddRange(ChartFile.Write(chart, options.OutputDirectory));
+            files.AddRange(ChartFile.Write(chart, directory));
             captions.Add(chart.Caption);
         }
-        files.AddRange(CsvExport.WriteTables(options.OutputDirectory, tables));
+        files.AddRange(CsvExport.WriteTables(directory, tables));
         return new ReportOutput(Title, files, tables, captions);
     }
 
