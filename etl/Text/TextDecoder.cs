@@ -146,7 +146,6 @@ public static class TextDecoder
     {
         var lines = new LineBlocks(input);
         var normalised = Array.Empty<byte>();
-        var chars = Array.Empty<char>();
         var utf8 = Array.Empty<byte>();
         long? firstNotUtf8 = null;
         long? utf8Chinese = null;
@@ -168,27 +167,21 @@ public static class TextDecoder
                 }
             }
             Ensure(ref normalised, block.Length);
-            Ensure(ref chars, block.Length);
             Ensure(ref utf8, 3 * block.Length);
             var n = lines.Normalise(block, normalised);
-            int charCount;
-            try
-            {
-                charCount = StrictGb18030.GetChars(normalised, 0, n, chars, 0);
-            }
-            catch (DecoderFallbackException)
+            var bytes = Gb18030ToUtf8.Convert(normalised.AsSpan(0, n), utf8);
+            if (bytes < 0)
             {
                 notGb = firstLine + LineOfGbError(block);
                 break;
             }
-            var bytes = Encoding.UTF8.GetBytes(chars, 0, charCount, utf8, 0);
             output.Write(utf8, 0, bytes);
         }
         if (utf8Chinese is { } u)
         {
             var bad = firstNotUtf8 ?? firstBadBlockLine;
             throw new WccException(
-                $"{label}: line {bad}: not UTF-8, while line {u} is UTF-8 Chinese text: the file mixes two encodings (编码混用)",
+                $"{label}: line {bad}: bytes that are not UTF-8, while line {u} is UTF-8 Chinese text: the file mixes two encodings or holds a stray byte (编码混用)",
                 $"save the whole file as UTF-8 (Excel: 另存为 \"CSV UTF-8\"), or retype line {bad}; nothing was loaded",
                 exitCode: 2);
         }
