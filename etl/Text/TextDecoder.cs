@@ -31,6 +31,10 @@ public static class TextDecoder
 
     private const int BlockBytes = 4 << 20;
 
+    /// <summary>Longest line read: no line of a CSV or a notice comes near it, and an endless "line" (a binary file, a device)
+    /// must end in a refusal, not in all the memory there is.</summary>
+    public const int MaxLineBytes = 256 << 20;
+
     static TextDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     /// <summary>GB18030 that throws on any byte sequence it does not define (never a replacement character).</summary>
@@ -86,8 +90,8 @@ public static class TextDecoder
         // is not UTF-8 the whole file is read again as GB18030, which also decides whether it mixes the two.
         var start = output.Position;
         var bom = SkipUtf8Bom(input);
-        if (CopyIfUtf8(input, output, out var firstBadBlockLine)) return bom ? Utf8WithBom : Utf8;
-        if (bom) throw Refuse(label, FirstBadUtf8Line(input, bom), "starts with a UTF-8 byte-order mark but is not valid UTF-8");
+        if (CopyIfUtf8(input, output, label, out var firstBadBlockLine)) return bom ? Utf8WithBom : Utf8;
+        if (bom) throw Refuse(label, FirstBadUtf8Line(input, bom, label), "starts with a UTF-8 byte-order mark but is not valid UTF-8");
         input.Position = 0;
         output.SetLength(start);
         output.Position = start;
@@ -105,9 +109,9 @@ public static class TextDecoder
     }
 
     /// <summary>Streams UTF-8 bytes through with line breaks normalised; false (output incomplete) at the first invalid block.</summary>
-    private static bool CopyIfUtf8(Stream input, Stream output, out long firstLineOfBadBlock)
+    private static bool CopyIfUtf8(Stream input, Stream output, string label, out long firstLineOfBadBlock)
     {
-        var lines = new LineBlocks(input);
+        var lines = new LineBlocks(input, label);
         var normalised = Array.Empty<byte>();
         while (lines.Next(out var block, out var firstLine))
         {
@@ -124,10 +128,10 @@ public static class TextDecoder
         return true;
     }
 
-    private static long FirstBadUtf8Line(Stream input, bool bom)
+    private static long FirstBadUtf8Line(Stream input, bool bom, string label)
     {
         input.Position = bom ? 3 : 0;
-        var lines = new LineBlocks(input);
+        var lines = new LineBlocks(input, label);
         while (lines.Next(out var block, out var firstLine))
         {
             var lineNo = firstLine;
@@ -144,7 +148,7 @@ public static class TextDecoder
     /// some line is UTF-8 Chinese text (a mixed file, which GB18030 would turn into mojibake without an error).</summary>
     private static void DecodeGb18030(Stream input, Stream output, string label, long firstBadBlockLine)
     {
-        var lines = new LineBlocks(input);
+        var lines = new LineBlocks(input, label);
         var normalised = Array.Empty<byte>();
         var utf8 = Array.Empty<byte>();
         long? firstNotUtf8 = null;
@@ -254,7 +258,7 @@ public static class TextDecoder
         text.Contains('\r') ? text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n') : text;
 
     /// <summary>Reads a stream in blocks that end at a line end, numbering lines (LF, CRLF and a lone CR each end one).</summary>
-    private sealed class LineBlocks(Stream input)
+    private sealed class LineBlocks(Stream input, string label)
     {
         private static readonly SearchValues<byte> LineEnds = SearchValues.Create("\r\n"u8);
         // A small file (a seed, a notice) needs no 4 MB buffer.
@@ -297,7 +301,12 @@ public static class TextDecoder
                 if (last == end - 1 && data[last] == (byte)'\r') last = data[..last].LastIndexOfAny(LineEnds);
                 if (last < 0)
                 {
-                    // One line longer than the buffer: grow it (a file of one endless line is refused by the loaders' limits).
+                    // One line longer than the buffer: grow it, up to the limit.
+                    if (buffer.Length >= MaxLineBytes)
+                    {
+                        throw new WccException($"{label}: line {nextLine}: longer than {MaxLineBytes >> 20} MB: not a line of text",
+                            "check that this is the right file (a text or CSV file, not a binary one); nothing was loaded", exitCode: 2);
+                    }
                     Array.Resize(ref buffer, buffer.Length * 2);
                     return Next(out block, out firstLine);
                 }
