@@ -55,14 +55,16 @@ internal static class Gb18030ToUtf8
         Span<char> four = stackalloc char[4];
         while (i < source.Length)
         {
-            var ascii = source[i..].IndexOfAnyExceptInRange((byte)0, (byte)0x7F);
-            if (ascii < 0) ascii = source.Length - i;
-            source.Slice(i, ascii).CopyTo(target[o..]);
-            i += ascii;
-            o += ascii;
-            if (i >= source.Length) break;
-
             var lead = source[i];
+            if (lead < 0x80)
+            {
+                var ascii = source[i..].IndexOfAnyExceptInRange((byte)0, (byte)0x7F);
+                if (ascii < 0) ascii = source.Length - i;
+                source.Slice(i, ascii).CopyTo(target[o..]);
+                i += ascii;
+                o += ascii;
+                continue;
+            }
             if (lead is < FirstLead or > LastLead || i + 1 >= source.Length) return -1;
             var second = source[i + 1];
             if (second is >= FirstTrail and <= LastTrail)

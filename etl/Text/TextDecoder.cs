@@ -121,7 +121,7 @@ public static class TextDecoder
                 return false;
             }
             Ensure(ref normalised, block.Length);
-            var n = lines.Normalise(block, normalised);
+            var n = LineBlocks.Normalise(block, normalised);
             output.Write(normalised, 0, n);
         }
         firstLineOfBadBlock = 0;
@@ -146,40 +146,35 @@ public static class TextDecoder
 
     /// <summary>Decodes the whole stream strictly as GB18030, refusing it at the first line that is not GB18030 or when
     /// some line is UTF-8 Chinese text (a mixed file, which GB18030 would turn into mojibake without an error).</summary>
+    /// <remarks>Blocks are converted in parallel, one per core (the work is per line, so blocks are independent), and
+    /// written in file order.</remarks>
     private static void DecodeGb18030(Stream input, Stream output, string label, long firstBadBlockLine)
     {
         var lines = new LineBlocks(input, label);
-        var normalised = Array.Empty<byte>();
-        var utf8 = Array.Empty<byte>();
+        var workers = Math.Max(1, Environment.ProcessorCount);
+        var blocks = new GbBlock[workers];
+        for (var k = 0; k < workers; k++) blocks[k] = new GbBlock();
         long? firstNotUtf8 = null;
         long? utf8Chinese = null;
         long? notGb = null;
-        while (lines.Next(out var block, out var firstLine))
+        while (notGb is null)
         {
-            // Per line only where it matters: lines with non-ASCII bytes (pure ASCII is the same in both encodings).
-            var lineNo = firstLine;
-            if (block.ContainsAnyExceptInRange((byte)0, (byte)0x7F))
+            var count = 0;
+            while (count < workers && lines.Next(out var block, out var firstLine)) blocks[count++].Take(block, firstLine);
+            if (count == 0) break;
+            Parallel.For(0, count, k => blocks[k].Convert());
+            for (var k = 0; k < count; k++)
             {
-                foreach (var line in LineBlocks.Lines(block))
+                var b = blocks[k];
+                firstNotUtf8 ??= b.FirstNotUtf8;
+                utf8Chinese ??= b.Utf8Chinese;
+                if (b.NotGb is { } bad)
                 {
-                    if (line.ContainsAnyExceptInRange((byte)0, (byte)0x7F))
-                    {
-                        if (!System.Text.Unicode.Utf8.IsValid(line)) firstNotUtf8 ??= lineNo;
-                        else if (IsUtf8ChineseText(line)) utf8Chinese ??= lineNo;
-                    }
-                    lineNo++;
+                    notGb = bad;
+                    break;
                 }
+                output.Write(b.Output, 0, b.OutputLength);
             }
-            Ensure(ref normalised, block.Length);
-            Ensure(ref utf8, 3 * block.Length);
-            var n = lines.Normalise(block, normalised);
-            var bytes = Gb18030ToUtf8.Convert(normalised.AsSpan(0, n), utf8);
-            if (bytes < 0)
-            {
-                notGb = firstLine + LineOfGbError(block);
-                break;
-            }
-            output.Write(utf8, 0, bytes);
         }
         if (utf8Chinese is { } u)
         {
@@ -190,6 +185,54 @@ public static class TextDecoder
                 exitCode: 2);
         }
         if (notGb is { } g) throw Refuse(label, g, "holds bytes that are neither UTF-8 nor GB18030 (e.g. a stray 0xFF)");
+    }
+
+    /// <summary>One block of whole lines of a GB18030 file and what converting it found.</summary>
+    private sealed class GbBlock
+    {
+        private byte[] input = [];
+        private int length;
+        private long firstLine;
+        private byte[] normalised = [];
+
+        public byte[] Output { get; private set; } = [];
+        public int OutputLength { get; private set; }
+        public long? FirstNotUtf8 { get; private set; }
+        public long? Utf8Chinese { get; private set; }
+        public long? NotGb { get; private set; }
+
+        public void Take(ReadOnlySpan<byte> block, long first)
+        {
+            Ensure(ref input, block.Length);
+            block.CopyTo(input);
+            length = block.Length;
+            firstLine = first;
+        }
+
+        public void Convert()
+        {
+            (FirstNotUtf8, Utf8Chinese, NotGb, OutputLength) = (null, null, null, 0);
+            var block = input.AsSpan(0, length);
+            // Per line only where it matters: lines with non-ASCII bytes (pure ASCII is the same in both encodings).
+            var lineNo = firstLine;
+            foreach (var line in LineBlocks.Lines(block.ContainsAnyExceptInRange((byte)0, (byte)0x7F) ? block : []))
+            {
+                if (line.ContainsAnyExceptInRange((byte)0, (byte)0x7F))
+                {
+                    if (!System.Text.Unicode.Utf8.IsValid(line)) FirstNotUtf8 ??= lineNo;
+                    else if (IsUtf8ChineseText(line)) Utf8Chinese ??= lineNo;
+                }
+                lineNo++;
+            }
+            Ensure(ref normalised, block.Length);
+            var utf8 = Output;
+            Ensure(ref utf8, 3 * block.Length);
+            Output = utf8;
+            var n = LineBlocks.Normalise(block, normalised);
+            var bytes = Gb18030ToUtf8.Convert(normalised.AsSpan(0, n), Output);
+            if (bytes < 0) NotGb = firstLine + LineOfGbError(block);
+            else OutputLength = bytes;
+        }
     }
 
     /// <summary>Valid UTF-8 whose non-ASCII characters are Chinese text: CJK ideographs and the punctuation of CJK and
@@ -328,13 +371,10 @@ public static class TextDecoder
             return n;
         }
 
-        private bool previousEndedWithCr;
-
         /// <summary>Copies <paramref name="block"/> into <paramref name="target"/> with CRLF and CR as LF; returns the length.</summary>
-        public int Normalise(ReadOnlySpan<byte> block, byte[] target)
+        /// <remarks>Needs no state between blocks: <see cref="Next"/> never ends a block between the CR and the LF of a CRLF.</remarks>
+        public static int Normalise(ReadOnlySpan<byte> block, byte[] target)
         {
-            if (previousEndedWithCr && block.Length > 0 && block[0] == (byte)'\n') block = block[1..];
-            previousEndedWithCr = block.Length > 0 && block[^1] == (byte)'\r';
             var written = 0;
             while (true)
             {
