@@ -17,12 +17,13 @@ internal static class Gb18030ToUtf8
     private const int LastTrail = 0xFE;
     private const int Trails = LastTrail - FirstTrail + 1;
 
-    /// <summary>UTF-16 of every two-byte sequence, 0 where it is not a GB18030 character.</summary>
-    private static readonly Lazy<char[]> TwoByteTable = new(BuildTable);
+    /// <summary>UTF-8 of every two-byte sequence, packed little-endian with its length in the top byte; 0 where it is not
+    /// a GB18030 character. Two-byte GB18030 characters are all in the BMP, so 2 or 3 UTF-8 bytes.</summary>
+    private static readonly Lazy<uint[]> TwoByteTable = new(BuildTable);
 
-    private static char[] BuildTable()
+    private static uint[] BuildTable()
     {
-        var table = new char[(LastLead - FirstLead + 1) * Trails];
+        var table = new uint[(LastLead - FirstLead + 1) * Trails];
         Span<byte> pair = stackalloc byte[2];
         Span<char> decoded = stackalloc char[4];
         for (var lead = FirstLead; lead <= LastLead; lead++)
@@ -34,7 +35,7 @@ internal static class Gb18030ToUtf8
                 pair[1] = (byte)trail;
                 try
                 {
-                    if (TextDecoder.StrictGb18030.GetChars(pair, decoded) == 1) table[(lead - FirstLead) * Trails + trail - FirstTrail] = decoded[0];
+                    if (TextDecoder.StrictGb18030.GetChars(pair, decoded) == 1) table[(lead - FirstLead) * Trails + trail - FirstTrail] = Pack(decoded[0]);
                 }
                 catch (DecoderFallbackException)
                 {
@@ -45,7 +46,16 @@ internal static class Gb18030ToUtf8
         return table;
     }
 
-    /// <summary>Converts <paramref name="source"/> (whole lines) into <paramref name="target"/> (at least 3 bytes per source byte);
+    private static uint Pack(char c)
+    {
+        Span<byte> utf8 = stackalloc byte[4];
+        var n = Encoding.UTF8.GetBytes([c], utf8);
+        uint packed = 0;
+        for (var k = n - 1; k >= 0; k--) packed = (packed << 8) | utf8[k];
+        return packed | ((uint)n << 24);
+    }
+
+    /// <summary>Converts <paramref name="source"/> (whole lines) into <paramref name="target"/> (at least 3 bytes per source byte, plus 4);
     /// returns the bytes written, or -1 when some sequence is not GB18030.</summary>
     public static int Convert(ReadOnlySpan<byte> source, Span<byte> target)
     {
@@ -69,9 +79,11 @@ internal static class Gb18030ToUtf8
             var second = source[i + 1];
             if (second is >= FirstTrail and <= LastTrail)
             {
-                var c = table[(lead - FirstLead) * Trails + second - FirstTrail];
-                if (c == 0) return -1;
-                o += WriteUtf8(c, target[o..]);
+                var packed = table[(lead - FirstLead) * Trails + second - FirstTrail];
+                if (packed == 0) return -1;
+                // Four bytes written, two or three kept: the next character overwrites the rest.
+                System.Buffers.Binary.BinaryPrimitives.WriteUInt32LittleEndian(target[o..], packed & 0x00FF_FFFF);
+                o += (int)(packed >> 24);
                 i += 2;
                 continue;
             }
@@ -93,19 +105,5 @@ internal static class Gb18030ToUtf8
             return -1;
         }
         return o;
-    }
-
-    private static int WriteUtf8(char c, Span<byte> target)
-    {
-        if (c < 0x800)
-        {
-            target[0] = (byte)(0xC0 | (c >> 6));
-            target[1] = (byte)(0x80 | (c & 0x3F));
-            return 2;
-        }
-        target[0] = (byte)(0xE0 | (c >> 12));
-        target[1] = (byte)(0x80 | ((c >> 6) & 0x3F));
-        target[2] = (byte)(0x80 | (c & 0x3F));
-        return 3;
     }
 }

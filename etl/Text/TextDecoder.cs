@@ -90,12 +90,12 @@ public static class TextDecoder
         // is not UTF-8 the whole file is read again as GB18030, which also decides whether it mixes the two.
         var start = output.Position;
         var bom = SkipUtf8Bom(input);
-        if (CopyIfUtf8(input, output, label, out var firstBadBlockLine)) return bom ? Utf8WithBom : Utf8;
+        if (CopyIfUtf8(input, output, label)) return bom ? Utf8WithBom : Utf8;
         if (bom) throw Refuse(label, FirstBadUtf8Line(input, bom, label), "starts with a UTF-8 byte-order mark but is not valid UTF-8");
         input.Position = 0;
         output.SetLength(start);
         output.Position = start;
-        DecodeGb18030(input, output, label, firstBadBlockLine);
+        DecodeGb18030(input, output, label);
         return Gb18030;
     }
 
@@ -109,22 +109,17 @@ public static class TextDecoder
     }
 
     /// <summary>Streams UTF-8 bytes through with line breaks normalised; false (output incomplete) at the first invalid block.</summary>
-    private static bool CopyIfUtf8(Stream input, Stream output, string label, out long firstLineOfBadBlock)
+    private static bool CopyIfUtf8(Stream input, Stream output, string label)
     {
         var lines = new LineBlocks(input, label);
         var normalised = Array.Empty<byte>();
-        while (lines.Next(out var block, out var firstLine))
+        while (lines.Next(out var block, out _))
         {
-            if (!System.Text.Unicode.Utf8.IsValid(block))
-            {
-                firstLineOfBadBlock = firstLine;
-                return false;
-            }
+            if (!System.Text.Unicode.Utf8.IsValid(block)) return false;
             Ensure(ref normalised, block.Length);
             var n = LineBlocks.Normalise(block, normalised);
             output.Write(normalised, 0, n);
         }
-        firstLineOfBadBlock = 0;
         return true;
     }
 
@@ -148,13 +143,12 @@ public static class TextDecoder
     /// some line is UTF-8 Chinese text (a mixed file, which GB18030 would turn into mojibake without an error).</summary>
     /// <remarks>Blocks are converted in parallel, one per core (the work is per line, so blocks are independent), and
     /// written in file order.</remarks>
-    private static void DecodeGb18030(Stream input, Stream output, string label, long firstBadBlockLine)
+    private static void DecodeGb18030(Stream input, Stream output, string label)
     {
         var lines = new LineBlocks(input, label);
         var workers = Math.Max(1, Environment.ProcessorCount);
         var blocks = new GbBlock[workers];
         for (var k = 0; k < workers; k++) blocks[k] = new GbBlock();
-        long? firstNotUtf8 = null;
         long? utf8Chinese = null;
         long? notGb = null;
         while (notGb is null)
@@ -166,7 +160,6 @@ public static class TextDecoder
             for (var k = 0; k < count; k++)
             {
                 var b = blocks[k];
-                firstNotUtf8 ??= b.FirstNotUtf8;
                 utf8Chinese ??= b.Utf8Chinese;
                 if (b.NotGb is { } bad)
                 {
@@ -178,7 +171,8 @@ public static class TextDecoder
         }
         if (utf8Chinese is { } u)
         {
-            var bad = firstNotUtf8 ?? firstBadBlockLine;
+            // Found again only now: the common case (a clean GB18030 file) never needs it.
+            var bad = FirstBadUtf8Line(input, bom: false, label);
             throw new WccException(
                 $"{label}: line {bad}: bytes that are not UTF-8, while line {u} is UTF-8 Chinese text: the file mixes two encodings or holds a stray byte (编码混用)",
                 $"save the whole file as UTF-8 (Excel: 另存为 \"CSV UTF-8\"), or retype line {bad}; nothing was loaded",
@@ -197,7 +191,6 @@ public static class TextDecoder
 
         public byte[] Output { get; private set; } = [];
         public int OutputLength { get; private set; }
-        public long? FirstNotUtf8 { get; private set; }
         public long? Utf8Chinese { get; private set; }
         public long? NotGb { get; private set; }
 
@@ -211,22 +204,26 @@ public static class TextDecoder
 
         public void Convert()
         {
-            (FirstNotUtf8, Utf8Chinese, NotGb, OutputLength) = (null, null, null, 0);
+            (Utf8Chinese, NotGb, OutputLength) = (null, null, 0);
             var block = input.AsSpan(0, length);
             // Per line only where it matters: lines with non-ASCII bytes (pure ASCII is the same in both encodings).
             var lineNo = firstLine;
             foreach (var line in LineBlocks.Lines(block.ContainsAnyExceptInRange((byte)0, (byte)0x7F) ? block : []))
             {
-                if (line.ContainsAnyExceptInRange((byte)0, (byte)0x7F))
+                // UTF-8 Chinese text starts its non-ASCII with a three- or four-byte sequence; a GB18030 line rarely does,
+                // so the full check runs for few lines.
+                var first = line.IndexOfAnyExceptInRange((byte)0, (byte)0x7F);
+                if (first >= 0 && first + 2 < line.Length && line[first] is >= 0xE2 and <= 0xF4
+                    && line[first + 1] is >= 0x80 and <= 0xBF && line[first + 2] is >= 0x80 and <= 0xBF
+                    && System.Text.Unicode.Utf8.IsValid(line) && IsUtf8ChineseText(line))
                 {
-                    if (!System.Text.Unicode.Utf8.IsValid(line)) FirstNotUtf8 ??= lineNo;
-                    else if (IsUtf8ChineseText(line)) Utf8Chinese ??= lineNo;
+                    Utf8Chinese ??= lineNo;
                 }
                 lineNo++;
             }
             Ensure(ref normalised, block.Length);
             var utf8 = Output;
-            Ensure(ref utf8, 3 * block.Length);
+            Ensure(ref utf8, 3 * block.Length + 4);
             Output = utf8;
             var n = LineBlocks.Normalise(block, normalised);
             var bytes = Gb18030ToUtf8.Convert(normalised.AsSpan(0, n), Output);
