@@ -31,12 +31,14 @@ public sealed record StagedFile(Task<string> Sha256, string Route, string Encodi
     }
 }
 
-/// <summary>Puts every line of one observation file into the TEMP table <c>obs_stage</c> as raw strings plus its line number.</summary>
+/// <summary>Puts every record of one observation file into the TEMP table <c>obs_stage</c> as raw strings plus its line number.</summary>
 /// <remarks>
-/// Clean files (valid UTF-8, LF line breaks, no quotes, no full-width forms, no blank lines) are read by DuckDB itself,
-/// one line per row, and split in SQL: that keeps a 10 M row load near the speed of a bare COPY. Anything else is decoded
-/// in .NET (GB18030, CRLF, full-width digits, quoted thousands) and parsed with CsvHelper 34, then appended.
-/// Either way every physical data line becomes one staged row, malformed ones carrying a parse error.
+/// Clean files (valid UTF-8, LF line breaks, no quotes, no full-width forms, no blank lines, no control characters) are
+/// read by DuckDB itself, one line per row, and split in SQL: that keeps a 10 M row load near the speed of a bare COPY.
+/// GB18030, CRLF and BOM files are first transcoded (<see cref="TextDecoder.Transcode(string, string)"/>) and, when that
+/// is clean, read the same way. Anything else is decoded by <see cref="TextDecoder"/>, split into RFC 4180 records by
+/// <see cref="ObservationCsv"/>, checked against <see cref="TextRules"/> and appended. Either way every record becomes one
+/// staged row, numbered by its first line, malformed ones carrying a parse error.
 /// </remarks>
 public static class ObservationStaging
 {
