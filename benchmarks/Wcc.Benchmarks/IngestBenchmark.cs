@@ -20,7 +20,12 @@ public static class IngestBenchmark
     /// <summary>Runs of (a) and (b) when --repeat is not given; the ratio is taken between their medians.</summary>
     public const int DefaultRepeats = 3;
 
-    public static int Run(long rows, int repeats, bool badValues, TextWriter output)
+    /// <summary>Source text of the GB18030 comparison: Chinese, so that the two encodings differ in every row.</summary>
+    private const string ChineseSource = "西安市统计局年报";
+
+    /// <param name="gb18030">Also time the load of a GB18030 CRLF file (as Excel on a Chinese Windows saves it) against the
+    /// COPY of its UTF-8 LF twin, in the same runs.</param>
+    public static int Run(long rows, int repeats, bool badValues, TextWriter output, bool gb18030 = false)
     {
         var dir = Directory.CreateTempSubdirectory("wcc-bench-").FullName;
         try
@@ -30,7 +35,19 @@ public static class IngestBenchmark
             ObservationGenerator.Write(csv, rows, badValues);
             output.WriteLine($"generated {rows:N0} rows ({new FileInfo(csv).Length / 1e6:N0} MB, a bad {(badValues ? "value" : "indicator code")} " +
                              $"every {ObservationGenerator.BadRowEvery:N0} rows) in {clock.Elapsed.TotalSeconds:N1} s: {csv}");
+            var twin = Path.Combine(dir, "observations-utf8-twin.csv");
+            var excel = Path.Combine(dir, "observations-gb18030-crlf.csv");
+            if (gb18030)
+            {
+                clock.Restart();
+                ObservationGenerator.Write(twin, rows, badValues, ChineseSource);
+                ObservationGenerator.Write(excel, rows, badValues, ChineseSource, Wcc.Etl.Text.TextDecoder.StrictGb18030, "\r\n");
+                output.WriteLine($"generated the GB18030 CRLF file ({new FileInfo(excel).Length / 1e6:N0} MB) and its UTF-8 LF twin " +
+                                 $"({new FileInfo(twin).Length / 1e6:N0} MB), source '{ChineseSource}', in {clock.Elapsed.TotalSeconds:N1} s");
+            }
             output.WriteLine($"{repeats} run(s) of each, alternating, every one into a fresh database file (the machine's noise is a few per cent)");
+            var twinCopies = new List<double>();
+            var excelLoads = new List<double>();
 
             var copies = new List<double>();
             var loads = new List<double>();
@@ -51,6 +68,21 @@ public static class IngestBenchmark
                 var file = result.Files[0];
                 output.WriteLine($"run {run} (b) full load: {loads[^1],6:N2} s  (route {file.Route}, pass {file.Pass}; loaded {result.RowsLoaded:N0}, rejected {result.RowsRejected:N0}, warned {result.RowsWarned:N0})");
                 if (!Reconciles(connection, result, rows, output)) return 1;
+                if (!gb18030) continue;
+
+                twinCopies.Add(TimeCopy(Path.Combine(dir, $"twin{run}.duckdb"), twin, rows));
+                output.WriteLine($"run {run} (c) bare COPY of the UTF-8 twin: {twinCopies[^1],6:N2} s");
+                using var excelConnection = WarehouseFile.Open(Path.Combine(dir, $"excel{run}.duckdb"), WarehouseAccess.ReadWrite);
+                SeedDimensions(excelConnection, ObservationGenerator.AreasNeeded(rows));
+                PeakMemory.Reset();
+                clock.Restart();
+                var excelResult = ObservationLoad.Run(excelConnection, new ObservationLoadOptions([excel], () => DateTime.UtcNow));
+                excelLoads.Add(clock.Elapsed.TotalSeconds);
+                peak = Math.Max(peak, PeakMemory.Bytes());
+                var excelFile = excelResult.Files[0];
+                output.WriteLine($"run {run} (d) full load of the GB18030 CRLF file: {excelLoads[^1],6:N2} s  (route {excelFile.Route}, encoding {excelFile.Encoding}, " +
+                                 $"pass {excelFile.Pass}; loaded {excelResult.RowsLoaded:N0}, rejected {excelResult.RowsRejected:N0})");
+                if (!Reconciles(excelConnection, excelResult, rows, output)) return 1;
             }
 
             var copySeconds = Median(copies);
@@ -58,6 +90,14 @@ public static class IngestBenchmark
             output.WriteLine($"(a) bare COPY:  {copySeconds,7:N2} s  {rows / copySeconds,12:N0} rows/s  (median)");
             output.WriteLine($"(b) full load:  {loadSeconds,7:N2} s  {rows / loadSeconds,12:N0} rows/s  (median)");
             output.WriteLine($"ratio b/a: {loadSeconds / copySeconds:N2} (target <= {TargetRatio}); per run: {string.Join(", ", loads.Zip(copies, (l, c) => (l / c).ToString("N2")))}");
+            if (gb18030)
+            {
+                var twinSeconds = Median(twinCopies);
+                var excelSeconds = Median(excelLoads);
+                output.WriteLine($"(c) bare COPY of the UTF-8 twin:       {twinSeconds,7:N2} s  (median)");
+                output.WriteLine($"(d) full load of the GB18030 CRLF file: {excelSeconds,7:N2} s  (median)");
+                output.WriteLine($"ratio d/c: {excelSeconds / twinSeconds:N2}; per run: {string.Join(", ", excelLoads.Zip(twinCopies, (l, c) => (l / c).ToString("N2")))}");
+            }
             output.WriteLine($"peak memory of the load: {peak / (1024.0 * 1024 * 1024):N2} GiB (target <= {TargetPeakBytes >> 30} GiB; {peakSource})");
             return 0;
         }

@@ -26,10 +26,14 @@ public static class ObservationGenerator
 
     /// <summary>Writes <paramref name="rows"/> data rows (plus the header) to <paramref name="path"/>.</summary>
     /// <param name="badValues">Plant bad values (a rate of 150, a count of -1) instead of unknown indicator codes.</param>
-    public static void Write(string path, long rows, bool badValues = false)
+    /// <param name="source">The source column of every row.</param>
+    /// <param name="encoding">UTF-8 without BOM when null (GB18030 writes what Excel on a Chinese Windows saves).</param>
+    /// <param name="lineEnd">"\n", or "\r\n" as Windows writes.</param>
+    public static void Write(string path, long rows, bool badValues = false, string source = "bench", Encoding? encoding = null, string lineEnd = "\n")
     {
-        using var writer = new StreamWriter(path, false, new UTF8Encoding(false), WriterBufferBytes) { NewLine = "\n" };
-        writer.Write("indicator_code,area_code,year,sex,value,age_group,urban_rural,source,status\n");
+        using var writer = new StreamWriter(path, false, encoding ?? new UTF8Encoding(false), WriterBufferBytes) { NewLine = lineEnd };
+        var rowEnd = "," + source + "," + lineEnd;
+        writer.Write("indicator_code,area_code,year,sex,value,age_group,urban_rural,source,status" + lineEnd);
         long written = 0;
         var random = new Random(1);
         // Keys are unique by construction: every (indicator, area, year, age, urban/rural) gets F, M and T rows,
@@ -73,7 +77,7 @@ public static class ObservationGenerator
                 writer.Write(AgeGroups[g]);
                 writer.Write(',');
                 writer.Write(UrbanRural[u]);
-                writer.Write(",bench,\n");
+                writer.Write(rowEnd);
                 written++;
             }
         }

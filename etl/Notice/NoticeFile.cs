@@ -1,16 +1,12 @@
 using System.Text;
+using Wcc.Etl.Text;
 using Wcc.Warehouse.Connection;
 
 namespace Wcc.Etl.Notice;
 
-/// <summary>Reads a notice file as text: UTF-8 (BOM stripped), UTF-16 with BOM, or GB18030 when the bytes are not UTF-8.</summary>
+/// <summary>Reads a notice file as text: UTF-8 (BOM stripped), UTF-16 with BOM, or GB18030, strictly (see <see cref="TextDecoder"/>).</summary>
 public static class NoticeFile
 {
-    /// <summary>Windows code page of GB18030, the encoding Chinese government offices save plain text in.</summary>
-    private const int Gb18030CodePage = 54936;
-
-    static NoticeFile() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-
     /// <summary>Reads and parses <paramref name="path"/>; the use case behind <c>wcc parse-notice</c>.</summary>
     /// <param name="periodEndYear">Deadline for targets without a year; null reads it from the title (2018-2020年).</param>
     public static ParsedNotice Parse(string path, int? periodEndYear = null)
@@ -26,42 +22,23 @@ public static class NoticeFile
         {
             throw new WccException($"notice file not found: {path}", "check the path (the notice is the single .txt in seeds/)", exitCode: 2);
         }
-        try
-        {
-            return Decode(File.ReadAllBytes(path));
-        }
-        catch (WccException ex)
-        {
-            // Decode knows only bytes; the message must still name the file.
-            throw new WccException($"{path}: {ex.Message}", ex.Hint, ex.ExitCode);
-        }
+        return Decode(File.ReadAllBytes(path), path);
     }
 
-    /// <summary>Decodes notice bytes; invalid UTF-8 is taken as GB18030 (which every byte sequence decodes under).</summary>
-    public static string Decode(byte[] bytes)
-    {
-        if (bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble)) return Strict(new UTF8Encoding(false, true), bytes, 3);
-        if (bytes.Length >= 2 && bytes[0] == 0xFF && bytes[1] == 0xFE) return Encoding.Unicode.GetString(bytes, 2, bytes.Length - 2);
-        if (bytes.Length >= 2 && bytes[0] == 0xFE && bytes[1] == 0xFF) return Encoding.BigEndianUnicode.GetString(bytes, 2, bytes.Length - 2);
-        try
-        {
-            return new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
-        }
-        catch (DecoderFallbackException)
-        {
-            return Encoding.GetEncoding(Gb18030CodePage).GetString(bytes);
-        }
-    }
+    /// <summary>Decodes notice bytes with the one decoder of every loader (<see cref="TextDecoder"/>) and applies the
+    /// character rule (<see cref="TextRules"/>: the notice is free text, so tabs and line breaks are fine).</summary>
+    public static string Decode(byte[] bytes) => Decode(bytes, "the notice");
 
-    private static string Strict(Encoding encoding, byte[] bytes, int skip)
+    private static string Decode(byte[] bytes, string label)
     {
-        try
+        var text = TextDecoder.Decode(bytes, label).Text;
+        var bad = TextRules.IndexOfRefused(text, freeText: true);
+        if (bad >= 0)
         {
-            return encoding.GetString(bytes, skip, bytes.Length - skip);
+            var line = text.AsSpan(0, bad).Count('\n') + 1;
+            throw new WccException($"{label}: line {line}: {TextRules.Describe(text, bad)} is not text (控制字符; is this a plain-text notice?)",
+                TextRules.Hint, exitCode: 2);
         }
-        catch (DecoderFallbackException)
-        {
-            throw new WccException("the notice starts with a UTF-8 byte-order mark but is not valid UTF-8", "re-save the file as UTF-8 (or GB18030 without a BOM)");
-        }
+        return text;
     }
 }

@@ -68,9 +68,11 @@ public static class ObservationChecks
         typed AS NOT MATERIALIZED (
             SELECT s.line_no, s.raw, s.parse_error, s.parse_detail,
                    trim(s.indicator_code) AS ic, trim(s.area_code) AS ac,
-                   trim(s.year) AS year_raw, TRY_CAST(trim(s.year) AS INTEGER) AS y,
+                   trim(s.year) AS year_raw,
+                   CASE WHEN regexp_full_match(trim(s.year), '{ObservationFormat.YearPattern}') THEN TRY_CAST(trim(s.year) AS INTEGER) END AS y,
                    upper(trim(s.sex)) AS sx, trim(s.value) AS value_raw,
-                   TRY_CAST(rtrim(trim(s.value), '%') AS DOUBLE) AS v,
+                   -- -0 is stored as 0: the two compare equal, but -0 prints as "-0" in every export.
+                   CASE WHEN TRY_CAST(rtrim(trim(s.value), '%') AS DOUBLE) = 0 THEN 0::DOUBLE ELSE TRY_CAST(rtrim(trim(s.value), '%') AS DOUBLE) END AS v,
                    coalesce(nullif(trim(s.age_group), ''), '_T') AS ag,
                    coalesce(nullif(upper(trim(s.urban_rural)), ''), '_T') AS ur,
                    coalesce(nullif(trim(s.source), ''), $source) AS src,
@@ -91,6 +93,7 @@ public static class ObservationChecks
                     WHEN sx IS NULL OR sx NOT IN ('F', 'M', 'T') THEN '{RejectReason.BadSex}'
                     WHEN v IS NULL THEN '{RejectReason.NonNumericValue}'
                     WHEN isnan(v) OR isinf(v) THEN '{RejectReason.NotFinite}'
+                    WHEN abs(v) > {ObservationFormat.MaxMagnitude:R} THEN '{RejectReason.BeyondMagnitude}'
                     WHEN measure_kind = 'count' AND v < 0 THEN '{RejectReason.NegativeCount}'
                     WHEN v < lower_bound OR v > upper_bound THEN '{RejectReason.OutOfBounds}'
                     WHEN st IS NOT NULL AND st NOT IN ('provisional', 'revised', 'estimated') THEN '{RejectReason.BadStatus}'
@@ -217,10 +220,12 @@ public static class ObservationChecks
                 WHEN '{RejectReason.UnbalancedQuotes}' THEN 'unbalanced quotes (引号不配对): ' || coalesce(r.parse_detail, '')
                 WHEN '{RejectReason.UnknownIndicator}' THEN 'unknown indicator code (未知指标) ''' || coalesce(r.ic, '') || '''' || coalesce('; did you mean ''' || si.suggestion || '''?', '')
                 WHEN '{RejectReason.UnknownArea}' THEN 'unknown area code (未知地区) ''' || coalesce(r.ac, '') || '''' || coalesce('; did you mean ''' || sa.suggestion || '''?', '')
-                WHEN '{RejectReason.YearOutOfRange}' THEN 'year ''' || coalesce(r.year_raw, '') || ''' is not a year in {ObservationFormat.MinYear}-{ObservationFormat.MaxYear} (年份超出范围)'
+                WHEN '{RejectReason.YearOutOfRange}' THEN 'year ''' || coalesce(r.year_raw, '') || ''' is not a year in {ObservationFormat.MinYear}-{ObservationFormat.MaxYear} written in digits (年份超出范围)'
                 WHEN '{RejectReason.BadSex}' THEN 'sex ''' || coalesce(r.sx, '') || ''' is not F, M or T (性别代码错误)'
                 WHEN '{RejectReason.NonNumericValue}' THEN 'value ''' || coalesce(r.value_raw, '') || ''' is not a number (数值无法识别)'
                 WHEN '{RejectReason.NotFinite}' THEN 'value ''' || r.value_raw || ''' is NaN or infinite (数值无效)'
+                WHEN '{RejectReason.BeyondMagnitude}' THEN 'value ' || r.value_raw || ' is beyond the largest accepted magnitude {ObservationFormat.MaxMagnitude:R} (数值过大; check the unit or a typing error)'
+                WHEN '{RejectReason.ControlCharacter}' THEN 'control character ' || coalesce(r.parse_detail, '') || ' (控制字符): remove it and load the row again'
                 WHEN '{RejectReason.NegativeCount}' THEN 'negative value ' || r.value_raw || ' for a count indicator (计数不能为负)'
                 WHEN '{RejectReason.OutOfBounds}' THEN 'value ' || r.value_raw || ' outside the indicator''s bounds [' || coalesce(r.lower_bound::VARCHAR, '-inf') || ', ' || coalesce(r.upper_bound::VARCHAR, 'inf') || '] (超出取值范围)'
                 WHEN '{RejectReason.BadStatus}' THEN 'status ''' || r.st || ''' is not provisional, revised or estimated (状态代码错误)'

@@ -31,12 +31,13 @@ public static class ObservationFastPath
     /// written when the general path must do it.</summary>
     public static FileOutcome? TryApply(DuckDBConnection connection, StagedFile staged, string path, int loadId, string defaultSource)
     {
-        if (staged.Header is null || staged.Route != "duckdb") return null;
+        if (staged.Header is null || !staged.ReadByDuckDb) return null;
         if (connection.ScalarLong("SELECT (SELECT count(*) FROM dim_indicator) * (SELECT count(*) FROM dim_area)") == 0) return null;
         // No finally: after a DuckDB error the transaction is aborted and a cleanup statement would hide the error;
         // the temp tables and types then go with the rolled-back transaction.
-        var sql = new ObservationFastSql(Interlocked.Increment(ref nameCounter), path, staged.Header);
-        var outcome = Load(connection, staged, sql, loadId, defaultSource);
+        // DuckDB reads the staged file (a GB18030 input's UTF-8 transcoding); rejects name the input.
+        var sql = new ObservationFastSql(Interlocked.Increment(ref nameCounter), staged.ReadPath ?? path, staged.Header);
+        var outcome = Load(connection, staged, sql, loadId, path, defaultSource);
         connection.Execute($"DROP TABLE IF EXISTS {FailTable}; {sql.DropSql}");
         if (outcome is null) Undo(connection, loadId);
         return outcome;
@@ -48,7 +49,7 @@ public static class ObservationFastPath
         connection.Execute("DELETE FROM fact_observation WHERE load_id = $load; DELETE FROM etl_reject WHERE load_id = $load", ("load", loadId));
     }
 
-    private static FileOutcome? Load(DuckDBConnection connection, StagedFile staged, ObservationFastSql sql, int loadId, string defaultSource)
+    private static FileOutcome? Load(DuckDBConnection connection, StagedFile staged, ObservationFastSql sql, int loadId, string path, string defaultSource)
     {
         var header = sql.Header;
         connection.Execute(sql.CreateTypesSql);
@@ -122,7 +123,7 @@ public static class ObservationFastPath
         // (5) The exact checks for the staged lines: reasons, did-you-mean, normalised rows loaded. They are written under a
         // provisional load id first, so that the rows they load can be handed to the key screen, then take the real one.
         var stagedLines = connection.ScalarLong($"SELECT count(*) FROM {ObservationStaging.StageTable}");
-        var rest = ObservationChecks.Apply(connection, ObservationStaging.StageTable, stagedLines, -loadId, sql.Path, defaultSource, compareWithWarehouse: false);
+        var rest = ObservationChecks.Apply(connection, ObservationStaging.StageTable, stagedLines, -loadId, path, defaultSource, compareWithWarehouse: false);
         if (rest.Unchanged > 0 || rest.Superseded > 0 || rest.Warned > 0) return null;
 
         // (6) Duplicates and F + M vs T over every row this load wrote (screened again only when staged rows joined them).

@@ -26,7 +26,8 @@ internal sealed record ObservationFastSql(long Id, string Path, ObservationHeade
     public string DropSql => $"DROP TABLE IF EXISTS {ErrorsTable}; DROP TABLE IF EXISTS {ScansTable}; " +
                              string.Concat(new[] { IndicatorType, AreaType, SexType, UrbanRuralType, StatusType }.Select(t => $"DROP TYPE IF EXISTS {t}; "));
 
-    /// <summary>The read_csv type of a file column: codes as ENUMs, the year as an integer, the rest as text.</summary>
+    /// <summary>The read_csv type of a file column: codes as ENUMs, the rest as text (the year too: the reader's integer
+    /// parsing would take "2e3" for 2000; it is converted below only when written in canonical digits).</summary>
     private string ColumnType(string column) => column switch
     {
         "indicator_code" => IndicatorType,
@@ -34,7 +35,6 @@ internal sealed record ObservationFastSql(long Id, string Path, ObservationHeade
         "sex" => SexType,
         "urban_rural" => UrbanRuralType,
         "status" => StatusType,
-        "year" => "INTEGER",
         _ => "VARCHAR",
     };
 
@@ -43,8 +43,8 @@ internal sealed record ObservationFastSql(long Id, string Path, ObservationHeade
 
     /// <summary>The INSERT of every row the gate accepts; the others go, as written, to <paramref name="refuse"/>.</summary>
     /// <remarks>
-    /// Codes are read as ENUMs of the accepted values and the year as an integer, so an unknown code, a misspelt sex,
-    /// status or urban/rural, or a non-numeric year is a reader error, which DuckDB records with its line number; that
+    /// Codes are read as ENUMs of the accepted values, so an unknown code, a misspelt sex, status or urban/rural is a
+    /// reader error, which DuckDB records with its line number; that
     /// costs no more than joining the dimensions. The value stays text (cast here) so that a row the gate refuses can be
     /// rebuilt exactly as written (<see cref="RawSql"/>) and numbered by <see cref="ObservationLineFinder"/>.
     /// Optional fields must not carry surrounding spaces (such rows go to the exact checks, which trim); when the scan saw
@@ -54,23 +54,26 @@ internal sealed record ObservationFastSql(long Id, string Path, ObservationHeade
     {
         var spec = "{" + string.Join(", ", FileColumns.Select(c => $"'{c}': '{ColumnType(c)}'")) + "}";
         var absent = ObservationFormat.AllColumns.Where(c => !FileColumns.Contains(c)).Select(c => $", CAST(NULL AS {ColumnType(c)}) AS {c}");
-        var keyCode = ObservationKeyScreen.KeyCodeSql("indicator_position", "enum_code(area_code)", "year", "sex", "ag",
+        var keyCode = ObservationKeyScreen.KeyCodeSql("indicator_position", "enum_code(area_code)", "y", "sex", "ag",
             $"enum_code(coalesce(urban_rural, '_T'::{UrbanRuralType}))");
         var spaces = spaced
             ? $"WHEN starts_with(ag, ' ') OR ends_with(ag, ' ') OR starts_with(source, ' ') OR ends_with(source, ' ') THEN {refuse}({RawSql()}) "
             : "";
         return $"""
             INSERT INTO fact_observation (indicator_code, area_code, year, sex, age_group, urban_rural, value, source, status, load_id, is_current)
-            SELECT indicator_code::VARCHAR, area_code::VARCHAR, year, sex::VARCHAR, ag, coalesce(urban_rural::VARCHAR, '_T'), v,
+            SELECT indicator_code::VARCHAR, area_code::VARCHAR, y, sex::VARCHAR, ag, coalesce(urban_rural::VARCHAR, '_T'),
+                   CASE WHEN v = 0 THEN 0::DOUBLE ELSE v END,
                    coalesce(source, $source), status::VARCHAR, $load, true
             FROM (
                 SELECT *{string.Concat(absent)}, TRY_CAST(value AS DOUBLE) AS v, enum_code(indicator_code) AS indicator_position,
+                       -- A year written other than in canonical digits ("2e3", "02019", " 2019") goes to the exact checks.
+                       CASE WHEN TRY_CAST(year AS INTEGER)::VARCHAR = year THEN TRY_CAST(year AS INTEGER) END AS y,
                        coalesce(age_group, '_T') AS ag
                 FROM read_csv({ObservationStaging.PathLiteral(Path)}, header = true, auto_detect = false,
                               columns = {spec}, delim = ',', quote = '', escape = '', new_line = '\n', null_padding = false,
                               ignore_errors = true, store_rejects = true, rejects_table = '{ErrorsTable}', rejects_scan = '{ScansTable}')
             )
-            WHERE CASE {spaces}WHEN {gate}({keyCode}, coalesce(v, 'NaN'::DOUBLE), {ObservationRowGate.PackedSql("indicator_position", "year")}) THEN true
+            WHERE CASE {spaces}WHEN {gate}({keyCode}, coalesce(v, 'NaN'::DOUBLE), {ObservationRowGate.PackedSql("indicator_position", "y")}) THEN true
                        ELSE {refuse}({RawSql()}) END
             """;
     }

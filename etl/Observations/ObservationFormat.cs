@@ -9,6 +9,9 @@ public static class ObservationFormat
     /// <summary>Columns a file may add; missing ones take their defaults (_T, the file name, null).</summary>
     public static readonly IReadOnlyList<string> OptionalColumns = ["age_group", "urban_rural", "source", "status"];
 
+    /// <summary>The one free-text column: it may hold tabs and line breaks (see <see cref="Wcc.Etl.Text.TextRules"/>).</summary>
+    public const string FreeTextColumn = "source";
+
     /// <summary>Every column the staging table holds, in staging order.</summary>
     public static readonly IReadOnlyList<string> AllColumns = [.. RequiredColumns, .. OptionalColumns];
 
@@ -17,6 +20,14 @@ public static class ObservationFormat
 
     /// <summary>Latest year accepted: far enough for 2021-2030 plans and their projections.</summary>
     public const int MaxYear = 2050;
+
+    /// <summary>Largest magnitude an observation may have: no indicator of women's and children's development (counts of
+    /// people, rates, money in yuan for a city) comes near 10^12, and a bound keeps every later sum, gap and forecast finite
+    /// (1e308 loads as a double, then F + M or a trend overflows to Infinity).</summary>
+    public const double MaxMagnitude = 1e12;
+
+    /// <summary>Years are whole numbers written in digits ("2019"); "2e3" or "2019.0" are refused, not read as 2000 or 2019.</summary>
+    public const string YearPattern = "[0-9]+";
 
     /// <summary>F + M may differ from T by this share of T (rounding in published tables) before a warning.</summary>
     public const double SexTotalRelativeTolerance = 0.01;
@@ -50,6 +61,8 @@ public static class RejectReason
     public const string BadStatus = "bad_status";
     public const string BadUrbanRural = "bad_urban_rural";
     public const string DuplicateKey = "duplicate_key";
+    public const string ControlCharacter = "control_character";
+    public const string BeyondMagnitude = "beyond_magnitude";
 
     /// <summary>Warning only: the row is loaded.</summary>
     public const string SexTotalMismatch = "sex_total_mismatch";

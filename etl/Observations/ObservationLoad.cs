@@ -74,17 +74,24 @@ public static class ObservationLoad
             var path = options.ObservationFiles[i];
             ObservationStaging.Create(connection);
             var staged = ObservationStaging.Stage(connection, path, options.ForceDotNetDecoding);
-            progress?.Report((done + sizes[i] * StagingShare) / total);
+            try
+            {
+                progress?.Report((done + sizes[i] * StagingShare) / total);
 
-            // The hash is still being computed: the run is opened without it and given it before it closes.
-            var run = EtlRun.Start(connection, ObservationFormat.Job, path, options.Clock(), fileSha256: "");
-            var fast = options.DisableFastPath ? null : ObservationFastPath.TryApply(connection, staged, path, run.LoadId, DefaultSource(path));
-            var outcome = fast ?? ObservationChecks.Apply(connection, staged.SourceSql, staged.DataLines, run.LoadId, path, DefaultSource(path));
-            var pass = fast is null ? "general" : "fast";
-            var message = $"route={staged.Route} encoding={staged.Encoding} pass={pass} unchanged={outcome.Unchanged} superseded={outcome.Superseded}";
-            run.RecordFileSha256(staged.Sha256.GetAwaiter().GetResult());
-            run.Succeed(new RowCounts(outcome.In, outcome.Loaded, outcome.Rejected, outcome.Warned), options.Clock(), message);
-            files.Add(new ObservationFileResult(path, run.LoadId, staged.Route, staged.Encoding, outcome, pass));
+                // The hash is still being computed: the run is opened without it and given it before it closes.
+                var run = EtlRun.Start(connection, ObservationFormat.Job, path, options.Clock(), fileSha256: "");
+                var fast = options.DisableFastPath ? null : ObservationFastPath.TryApply(connection, staged, path, run.LoadId, DefaultSource(path));
+                var outcome = fast ?? ObservationChecks.Apply(connection, staged.SourceSql, staged.DataLines, run.LoadId, path, DefaultSource(path));
+                var pass = fast is null ? "general" : "fast";
+                var message = $"route={staged.Route} encoding={staged.Encoding} pass={pass} unchanged={outcome.Unchanged} superseded={outcome.Superseded}";
+                run.RecordFileSha256(staged.Sha256.GetAwaiter().GetResult());
+                run.Succeed(new RowCounts(outcome.In, outcome.Loaded, outcome.Rejected, outcome.Warned), options.Clock(), message);
+                files.Add(new ObservationFileResult(path, run.LoadId, staged.Route, staged.Encoding, outcome, pass));
+            }
+            finally
+            {
+                staged.DeleteTemporaryFile();
+            }
             done += sizes[i];
             progress?.Report(done / total);
         }

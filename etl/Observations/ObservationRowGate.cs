@@ -55,8 +55,9 @@ public sealed class ObservationRowGate
         var isCount = new bool[size];
         foreach (var r in rows)
         {
-            lower[r.Position] = r.IsCount ? Math.Max(r.Lower, 0) : r.Lower;
-            upper[r.Position] = r.Upper;
+            // The declared magnitude bounds every indicator, including those without bounds of their own.
+            lower[r.Position] = Math.Max(r.IsCount ? Math.Max(r.Lower, 0) : r.Lower, -ObservationFormat.MaxMagnitude);
+            upper[r.Position] = Math.Min(r.Upper, ObservationFormat.MaxMagnitude);
             isCount[r.Position] = r.IsCount;
         }
         return new ObservationRowGate(lower, upper, isCount, new ObservationKeyScreen(capacity));

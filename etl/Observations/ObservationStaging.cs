@@ -1,8 +1,8 @@
 using System.Buffers;
 using System.Text;
-using CsvHelper;
 using DuckDB.NET.Data;
 using Wcc.Etl.Audit;
+using Wcc.Etl.Text;
 using Wcc.Warehouse.Query;
 
 namespace Wcc.Etl.Observations;
@@ -16,20 +16,43 @@ namespace Wcc.Etl.Observations;
 /// <param name="Header">The parsed header of a clean file (route duckdb), which the fast path reads with DuckDB's CSV reader; null on the .NET route.</param>
 /// <param name="SpaceBesideSeparator">Some field of a clean file may start or end with a space; false lets the fast path skip
 /// looking for such fields row by row.</param>
+/// <param name="ReadPath">The file DuckDB reads: the input itself, or its UTF-8 transcoding (route transcoded), which
+/// <see cref="TemporaryFile"/> then names for deletion after the load.</param>
 public sealed record StagedFile(Task<string> Sha256, string Route, string Encoding, string SourceSql, long DataLines, ObservationHeader? Header = null,
-    bool SpaceBesideSeparator = true);
+    bool SpaceBesideSeparator = true, string? ReadPath = null, string? TemporaryFile = null)
+{
+    /// <summary>True when DuckDB reads the lines itself (the input, or its transcoding), so the fast path may run.</summary>
+    public bool ReadByDuckDb => Route is ObservationStaging.DuckDbRoute or ObservationStaging.TranscodedRoute;
 
-/// <summary>Puts every line of one observation file into the TEMP table <c>obs_stage</c> as raw strings plus its line number.</summary>
+    /// <summary>Deletes the transcoding, if one was written.</summary>
+    public void DeleteTemporaryFile()
+    {
+        if (TemporaryFile is not null) File.Delete(TemporaryFile);
+    }
+}
+
+/// <summary>Puts every record of one observation file into the TEMP table <c>obs_stage</c> as raw strings plus its line number.</summary>
 /// <remarks>
-/// Clean files (valid UTF-8, LF line breaks, no quotes, no full-width forms, no blank lines) are read by DuckDB itself,
-/// one line per row, and split in SQL: that keeps a 10 M row load near the speed of a bare COPY. Anything else is decoded
-/// in .NET (GB18030, CRLF, full-width digits, quoted thousands) and parsed with CsvHelper 34, then appended.
-/// Either way every physical data line becomes one staged row, malformed ones carrying a parse error.
+/// Clean files (valid UTF-8, LF line breaks, no quotes, no full-width forms, no blank lines, no control characters) are
+/// read by DuckDB itself, one line per row, and split in SQL: that keeps a 10 M row load near the speed of a bare COPY.
+/// GB18030, CRLF and BOM files are first transcoded (<see cref="TextDecoder.Transcode(string, string)"/>) and, when that
+/// is clean, read the same way. Anything else is decoded by <see cref="TextDecoder"/>, split into RFC 4180 records by
+/// <see cref="ObservationCsv"/>, checked against <see cref="TextRules"/> and appended. Either way every record becomes one
+/// staged row, numbered by its first line, malformed ones carrying a parse error.
 /// </remarks>
 public static class ObservationStaging
 {
     /// <summary>Name of the staging table (TEMP: private to the connection, gone with the transaction).</summary>
     public const string StageTable = "obs_stage";
+
+    /// <summary>Clean UTF-8 read by DuckDB as it is.</summary>
+    public const string DuckDbRoute = "duckdb";
+
+    /// <summary>GB18030, CRLF or BOM files that, once transcoded to UTF-8 with LF line ends, are clean and read by DuckDB.</summary>
+    public const string TranscodedRoute = "transcoded";
+
+    /// <summary>Decoded and split in .NET (quotes, full-width forms, blank lines, control characters, UTF-16).</summary>
+    public const string DotNetRoute = "dotnet";
 
     private const int ScanBlockBytes = 4 << 20;
 
@@ -39,8 +62,15 @@ public static class ObservationStaging
     /// <summary>Column separator the line-reader asks DuckDB for: a control byte that the scan proved absent, so each line is one field.</summary>
     private const byte LineReaderDelimiter = 0x1F;
 
-    /// <summary>Bytes that send a file to the .NET route: quote, CR, the line-reader delimiter, lead bytes of full-width forms and the ideographic space.</summary>
-    private static readonly SearchValues<byte> SlowRouteBytes = SearchValues.Create([(byte)'"', (byte)'\r', LineReaderDelimiter, 0xEF, 0xE3]);
+    /// <summary>Bytes that send a file to the .NET route: quote, CR, the line-reader delimiter, lead bytes of full-width forms
+    /// and the ideographic space, and every control byte (C0, DEL, and 0xC2, the lead byte of the C1 controls), so that the
+    /// character rule of <see cref="TextRules"/> is applied to each field there.</summary>
+    private static readonly SearchValues<byte> SlowRouteBytes = SearchValues.Create(
+    [
+        (byte)'"', (byte)'\r', 0xEF, 0xE3, 0x7F, 0xC2,
+        0x00, 0x01, 0x02, 0x03, 0x04, 0x05, 0x06, 0x07, 0x08, 0x09, 0x0B, 0x0C, 0x0E, 0x0F,
+        0x10, 0x11, 0x12, 0x13, 0x14, 0x15, 0x16, 0x17, 0x18, 0x19, 0x1A, 0x1B, 0x1C, 0x1D, 0x1E, LineReaderDelimiter,
+    ]);
 
     /// <summary>(Re)creates the empty staging table.</summary>
     public static void Create(DuckDBConnection connection)
@@ -49,21 +79,52 @@ public static class ObservationStaging
         connection.Execute($"CREATE OR REPLACE TEMP TABLE {StageTable} (line_no BIGINT, raw VARCHAR, parse_error VARCHAR, parse_detail VARCHAR, {fields})");
     }
 
-    /// <summary>Stages <paramref name="path"/>; refuses the file (WccException) when its header is wrong.</summary>
+    /// <summary>Stages <paramref name="path"/>; refuses the file (WccException) when its header is wrong or its encoding is not one.</summary>
     public static StagedFile Stage(DuckDBConnection connection, string path, bool forceDotNet)
     {
         // Hashing starts first, so that it also uses the core the single-threaded scan leaves idle.
         var sha256 = Task.Run(() => EtlRun.Sha256(path));
         var scan = Scan(path);
-        if (scan.Clean && !forceDotNet)
+        if (scan.Clean && !forceDotNet) return ReadByDuckDb(sha256, path, scan, DuckDbRoute, TextDecoder.Utf8, null);
+
+        // What Excel on a Chinese Windows writes (GB18030, CRLF) is transcoded to UTF-8 with LF line ends, strictly, in one
+        // streamed pass (a file mixing encodings is refused here); when that is clean, DuckDB reads it like any clean file.
+        if (!forceDotNet && !StartsWithUtf16Mark(path))
         {
-            var header = ObservationHeader.Parse(scan.HeaderLine?.Split(','), path);
-            var dataLines = Math.Max(0, scan.Lines - 1);
-            return new StagedFile(sha256, "duckdb", "utf-8", "(" + LineReaderSql(path, header) + ")", dataLines, header, scan.SpaceBesideSeparator);
+            var temporary = Path.Combine(Path.GetTempPath(), $"wcc-load-{Environment.ProcessId}-{Guid.NewGuid():N}.csv");
+            try
+            {
+                var encoding = TextDecoder.Transcode(path, temporary);
+                var transcoded = Scan(temporary);
+                if (transcoded.Clean) return ReadByDuckDb(sha256, temporary, transcoded, TranscodedRoute, encoding, temporary, path);
+                var text = File.ReadAllText(temporary, Encoding.UTF8);
+                File.Delete(temporary);
+                return new StagedFile(sha256, DotNetRoute, encoding, StageTable, StageRecords(connection, path, text));
+            }
+            catch
+            {
+                File.Delete(temporary);
+                throw;
+            }
         }
-        var (text, encoding) = ObservationText.Decode(File.ReadAllBytes(path));
-        var staged = StageWithCsvHelper(connection, path, ObservationText.NormaliseLineBreaks(text));
-        return new StagedFile(sha256, "dotnet", encoding, StageTable, staged);
+        var decoded = TextDecoder.ReadFile(path);
+        return new StagedFile(sha256, DotNetRoute, decoded.EncodingName, StageTable, StageRecords(connection, path, decoded.Text));
+    }
+
+    private static StagedFile ReadByDuckDb(Task<string> sha256, string readPath, ScanResult scan, string route, string encoding, string? temporary,
+        string? reportedPath = null)
+    {
+        var header = ObservationHeader.Parse(scan.HeaderLine?.Split(','), reportedPath ?? readPath);
+        var dataLines = Math.Max(0, scan.Lines - 1);
+        return new StagedFile(sha256, route, encoding, "(" + LineReaderSql(readPath, header) + ")", dataLines, header, scan.SpaceBesideSeparator,
+            readPath, temporary);
+    }
+
+    private static bool StartsWithUtf16Mark(string path)
+    {
+        Span<byte> head = stackalloc byte[2];
+        using var stream = File.OpenRead(path);
+        return stream.ReadAtLeast(head, 2, throwOnEndOfStream: false) == 2 && TextDecoder.HasUtf16Mark(head);
     }
 
     /// <param name="SpaceBesideSeparator">Some field may start or end with a space (a space next to a comma or a line end).</param>
@@ -158,61 +219,49 @@ public static class ObservationStaging
         $"read_csv({PathLiteral(path)}, columns = {LineColumn}, header = false, skip = 1, auto_detect = false, " +
         $"delim = chr({LineReaderDelimiter}), quote = '', escape = '', new_line = '\\n', null_padding = false, max_line_size = {MaxCleanLineBytes})";
 
+    /// <summary>Splits decoded text into records (RFC 4180, see <see cref="ObservationCsv"/>) and appends one staged row per
+    /// record, with its fields normalised, or with the reason it cannot be read (malformed, a control character).</summary>
     /// <returns>The number of staged rows (records plus malformed lines).</returns>
-    private static long StageWithCsvHelper(DuckDBConnection connection, string path, string text)
+    private static long StageRecords(DuckDBConnection connection, string path, string text)
     {
-        var malformed = new List<(long Line, string Raw, string Code, string Detail)>();
-        var options = new CsvReaderOptions
-        {
-            Separator = ',',
-            HasHeader = false,
-            TrackLineNumbers = true,
-            // One stray quote must not swallow the rest of the file: a line break always ends the record.
-            AllowLineBreaksInQuotes = false,
-            MalformedData = CsvMalformedDataHandling.Skip,
-            FieldCountMismatch = CsvFieldCountHandling.Skip,
-            DetectSeparatorHint = false,
-            OnMalformedRecord = r => malformed.Add((r.LineNumber, r.RawRecord,
-                r.Reason == CsvMalformedReason.FieldCountMismatch ? RejectReason.WrongColumnCount : RejectReason.UnbalancedQuotes,
-                r.Reason.ToString())),
-        };
-        using var reader = CsvReader.FromText(text, options);
         ObservationHeader? header = null;
         using var appender = connection.CreateAppender(StageTable);
         var fields = new string?[ObservationFormat.AllColumns.Count];
         long staged = 0;
-        while (reader.Read())
+        foreach (var record in ObservationCsv.Read(text, () => header?.FieldCount))
         {
             if (header is null)
             {
-                header = ObservationHeader.Parse(Enumerable.Range(0, reader.FieldCount).Select(reader.GetString).ToList(), path);
+                header = ObservationHeader.Parse(record.Fields ?? record.Raw.Split(','), path);
                 continue;
             }
-            for (var i = 0; i < fields.Length; i++)
+            var (error, detail) = (record.Error, record.Detail);
+            if (record.Fields is { } parsed)
             {
-                var p = header.Positions[i];
-                var column = ObservationFormat.AllColumns[i];
-                fields[i] = p < 0 ? null : column switch
+                for (var i = 0; i < fields.Length && error is null; i++)
                 {
-                    "value" => ObservationText.NormaliseNumber(reader.GetString(p)),
-                    "source" => reader.GetString(p),
-                    _ => ObservationText.ToHalfWidth(reader.GetString(p)),
-                };
+                    var p = header.Positions[i];
+                    var column = ObservationFormat.AllColumns[i];
+                    if (p >= 0 && TextRules.Problem(parsed[p], freeText: column == ObservationFormat.FreeTextColumn) is { } problem)
+                    {
+                        (error, detail) = (RejectReason.ControlCharacter, $"{problem} in column {column}");
+                    }
+                    fields[i] = p < 0 ? null : column switch
+                    {
+                        "value" => ObservationText.NormaliseNumber(parsed[p]),
+                        ObservationFormat.FreeTextColumn => parsed[p],
+                        _ => ObservationText.ToHalfWidth(parsed[p]),
+                    };
+                }
             }
-            var row = appender.CreateRow().AppendValue(reader.LineNumber).AppendValue(Encoding.UTF8.GetString(reader.RawRecord))
-                .AppendNullValue().AppendNullValue();
-            foreach (var f in fields) row.AppendValue(f);
+            var row = appender.CreateRow().AppendValue(record.LineNo).AppendValue(record.Raw);
+            if (error is null) row.AppendNullValue().AppendNullValue();
+            else row.AppendValue(error).AppendValue(detail);
+            foreach (var f in fields) row.AppendValue(error is null ? f : null);
             row.EndRow();
             staged++;
         }
         if (header is null) ObservationHeader.Parse(null, path);
-        foreach (var (line, raw, code, detail) in malformed)
-        {
-            var row = appender.CreateRow().AppendValue(line).AppendValue(raw).AppendValue(code).AppendValue(detail);
-            foreach (var _ in fields) row.AppendNullValue();
-            row.EndRow();
-        }
-        return staged + malformed.Count;
+        return staged;
     }
-
 }

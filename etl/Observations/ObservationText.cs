@@ -1,31 +1,13 @@
 using System.Text;
+using Wcc.Etl.Text;
 
 namespace Wcc.Etl.Observations;
 
-/// <summary>Decodes office CSV files (UTF-8 with or without BOM, else GB18030) and normalises the field spellings Excel and WPS produce.</summary>
+/// <summary>Normalises the field spellings Excel and WPS produce (decoding is <see cref="TextDecoder"/>'s, the one decoder of every loader).</summary>
 public static class ObservationText
 {
-    static ObservationText()
-    {
-        // GB18030/GBK live in the code-pages provider, which .NET does not register by default.
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-    }
-
-    /// <summary>GB18030, a superset of GBK and GB2312: what Chinese Excel saves as "CSV".</summary>
-    public static Encoding Gb18030 => Encoding.GetEncoding("GB18030");
-
-    /// <summary>Decodes <paramref name="bytes"/>: UTF-8 when valid (BOM dropped), otherwise GB18030.</summary>
-    public static (string Text, string EncodingName) Decode(ReadOnlySpan<byte> bytes)
-    {
-        ReadOnlySpan<byte> bom = [0xEF, 0xBB, 0xBF];
-        if (bytes.StartsWith(bom)) return (Encoding.UTF8.GetString(bytes[3..]), "utf-8-bom");
-        if (System.Text.Unicode.Utf8.IsValid(bytes)) return (Encoding.UTF8.GetString(bytes), "utf-8");
-        return (Gb18030.GetString(bytes), "gb18030");
-    }
-
-    /// <summary>Turns CRLF and lone CR into LF, so line numbers count the way editors show them.</summary>
-    public static string NormaliseLineBreaks(string text) =>
-        text.Contains('\r') ? text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n') : text;
+    /// <summary>GB18030, a superset of GBK and GB2312: what Chinese Excel saves as "CSV" (strict: files are decoded by <see cref="TextDecoder"/>).</summary>
+    public static Encoding Gb18030 => TextDecoder.StrictGb18030;
 
     /// <summary>Maps full-width ASCII forms (９８．５％, ＦＭＴ, the ideographic space) to their ASCII twins.</summary>
     public static string ToHalfWidth(string field)

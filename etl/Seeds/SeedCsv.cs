@@ -1,4 +1,5 @@
 using CsvHelper;
+using Wcc.Etl.Text;
 using Wcc.Warehouse.Connection;
 
 namespace Wcc.Etl.Seeds;
@@ -11,6 +12,10 @@ namespace Wcc.Etl.Seeds;
 public static class SeedCsv
 {
     private const char Separator = ',';
+
+    /// <summary>Free-text columns of the reference files, which may hold tabs and line breaks (<see cref="TextRules"/>);
+    /// every other field is a name, a code or a number, on one line.</summary>
+    public static readonly IReadOnlySet<string> FreeTextColumns = new HashSet<string>(StringComparer.Ordinal) { "note", "source", "phrase" };
 
     // Set explicitly: CsvHelper 34 otherwise guesses the separator, and units.csv has ';' inside its alias lists.
     private static readonly CsvReaderOptions Options = new()
@@ -34,7 +39,9 @@ public static class SeedCsv
         var rows = new List<SeedRow>();
         try
         {
-            using var reader = CsvReader.FromFile(path, Options);
+            // The one decoder of every loader: UTF-8 or GB18030, strictly, one encoding per file.
+            var text = TextDecoder.ReadFile(path, file).Text;
+            using var reader = CsvReader.FromText(text, Options);
             var actual = reader.Headers.Select((name, i) => i == 0 ? name.TrimStart('\uFEFF') : name).ToArray();
             if (!actual.SequenceEqual(header, StringComparer.Ordinal))
             {
@@ -49,7 +56,14 @@ public static class SeedCsv
                     throw SeedRow.Error(file, line, $"{reader.FieldCount} fields, the header has {header.Count} (a comma inside a value needs quotes)");
                 }
                 var fields = new string[header.Count];
-                for (var i = 0; i < fields.Length; i++) fields[i] = (reader.GetString(i) ?? string.Empty).Trim();
+                for (var i = 0; i < fields.Length; i++)
+                {
+                    fields[i] = (reader.GetString(i) ?? string.Empty).Trim();
+                    if (TextRules.Problem(fields[i], FreeTextColumns.Contains(header[i])) is { } problem)
+                    {
+                        throw new WccException($"{file} line {line}: {header[i]}: {problem} (控制字符)", TextRules.Hint + "; nothing was loaded", exitCode: 2);
+                    }
+                }
                 rows.Add(new SeedRow(file, line, header, fields));
             }
         }
