@@ -79,14 +79,19 @@ public sealed class SeedRow(string file, long lineNo, IReadOnlyList<string> head
             : throw Fail($"{column} {year} is not a year between {MinYear} and {MaxYear}");
     }
 
-    /// <summary>An optional finite number written with a '.' decimal point.</summary>
+    /// <summary>An optional finite number written with a '.' decimal point, within the magnitude observations may have
+    /// (bounds and targets are compared with observations, so the same limit keeps those comparisons finite).</summary>
     public double? OptionalNumber(string column)
     {
         var text = Optional(column);
         if (text is null) return null;
-        return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && double.IsFinite(value)
-            ? value
-            : throw Fail($"{column} '{text}' is not a number");
+        if (!double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) || !double.IsFinite(value))
+        {
+            throw Fail($"{column} '{text}' is not a number");
+        }
+        return Math.Abs(value) <= Observations.ObservationFormat.MaxMagnitude
+            ? value + 0.0 // -0 is stored as 0
+            : throw Fail($"{column} {text} is beyond ±{Observations.ObservationFormat.MaxMagnitude:0e0}, the largest magnitude the warehouse accepts");
     }
 
     /// <summary>A required number.</summary>

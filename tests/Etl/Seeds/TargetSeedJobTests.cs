@@ -35,6 +35,8 @@ public class TargetSeedJobTests
     [InlineData("C_KG_GER,610100,F,>=,98,2019,,x", "targets.csv line 4: sex F for C_KG_GER, which is not sex-disaggregated: use T")]
     [InlineData("C_IMR,610100,T,<,10,2020,,x", "targets.csv line 4: comparator '<' is not one of >=, <=, =")]
     [InlineData("C_IMR,610100,T,<=,十,2020,,x", "targets.csv line 4: target_value '十' is not a number")]
+    [InlineData("W_EMP_TRAINED,610100,F,>=,1e308,2020,,x", "targets.csv line 4: target_value 1e308 is beyond ±1e12, the largest magnitude the warehouse accepts")]
+    [InlineData("C_IMR,610100,T,<=,Infinity,2020,,x", "targets.csv line 4: target_value 'Infinity' is not a number")]
     [InlineData("C_KG_GER,610100,T,>=,101,2019,,x", "targets.csv line 4: target_value 101 is outside the bounds of C_KG_GER [0, 100]")]
     [InlineData("W_EMP_TRAINED,610100,F,>=,-5,2019,,x", "targets.csv line 4: target_value -5 is outside the bounds of W_EMP_TRAINED [0, ∞]")]
     [InlineData("C_IMR,610100,T,<=,10,2200,,x", "targets.csv line 4: deadline_year 2200 is not in dim_year")]
