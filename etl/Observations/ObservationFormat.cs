@@ -12,11 +12,11 @@ public static class ObservationFormat
     /// <summary>Every column the staging table holds, in staging order.</summary>
     public static readonly IReadOnlyList<string> AllColumns = [.. RequiredColumns, .. OptionalColumns];
 
-    /// <summary>Earliest year accepted: the 1990s baseline of the national programmes.</summary>
-    public const int MinYear = 1990;
+    /// <summary>Earliest year accepted: the warehouse's first year (<see cref="Wcc.Warehouse.Schema.WarehouseYears"/>).</summary>
+    public const int MinYear = Wcc.Warehouse.Schema.WarehouseYears.First;
 
-    /// <summary>Latest year accepted: far enough for 2021-2030 plans and their projections.</summary>
-    public const int MaxYear = 2050;
+    /// <summary>Latest year accepted: the warehouse's last year.</summary>
+    public const int MaxYear = Wcc.Warehouse.Schema.WarehouseYears.Last;
 
     /// <summary>F + M may differ from T by this share of T (rounding in published tables) before a warning.</summary>
     public const double SexTotalRelativeTolerance = 0.01;

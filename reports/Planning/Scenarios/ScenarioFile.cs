@@ -52,7 +52,14 @@ public static class ScenarioFile
         {
             throw new WccException($"{name}: the scenario is empty (null) at $ (line 1)", "write a JSON object, see seeds/scenarios/example-2021-2025.jsonc");
         }
-        return new ScenarioSource(path, document, JsonLineMap.Build(bytes));
+        var lines = JsonLineMap.Build(bytes);
+        if (lines.Duplicates.FirstOrDefault() is { } duplicate)
+        {
+            throw new WccException(
+                $"{name}: duplicate key `{duplicate.Key}` at {duplicate.Path} (line {duplicate.Line}; first written at line {duplicate.FirstLine})",
+                "keep one value per key: JSON readers differ on which duplicate wins, so the planner's intent would be ambiguous");
+        }
+        return new ScenarioSource(path, document, lines);
     }
 
     private static string FirstSentence(string message)
