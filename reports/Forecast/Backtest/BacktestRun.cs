@@ -71,13 +71,8 @@ public static class BacktestRun
     {
         var observed = WarehouseYears.ObservedYears(connection)
             ?? throw new WccException("the warehouse has no observations", "load indicator data first with `wcc load` (or `wcc build`)");
-        if (cutoffYear >= observed.Last && WarehouseYears.Contains(cutoffYear))
-        {
-            throw new WccException($"cutoff {cutoffYear} is not before the latest observation year {observed.Last}: nothing is left to score",
-                $"pass a cutoff before {observed.Last}, e.g. --cutoff {observed.Last - 3}", WarehouseYears.UsageExitCode);
-        }
         WarehouseYears.Require("--cutoff", cutoffYear, Math.Max(WarehouseYears.First, observed.First), Math.Min(WarehouseYears.Last, observed.Last - 1),
-            $"the years with observations are {observed.First}-{observed.Last}, and a cutoff must leave a later year to score");
+            $"the years with observations are {observed.First}-{observed.Last}; a cutoff must leave a later year to score");
     }
 
     /// <summary>Observed values in target deadline years after the cutoff: used only to score, never given to a method.</summary>
