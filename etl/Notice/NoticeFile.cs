@@ -26,15 +26,19 @@ public static class NoticeFile
         {
             throw new WccException($"notice file not found: {path}", "check the path (the notice is the single .txt in seeds/)", exitCode: 2);
         }
+        var bytes = NoticeLimits.ReadBounded(path);
+        string text;
         try
         {
-            return Decode(File.ReadAllBytes(path));
+            text = Decode(bytes);
         }
         catch (WccException ex)
         {
             // Decode knows only bytes; the message must still name the file.
             throw new WccException($"{path}: {ex.Message}", ex.Hint, ex.ExitCode);
         }
+        NoticeLimits.RequireText(text, path);
+        return text;
     }
 
     /// <summary>Decodes notice bytes; invalid UTF-8 is taken as GB18030 (which every byte sequence decodes under).</summary>
