@@ -4,6 +4,7 @@ using Wcc.Warehouse.Connection;
 
 namespace Wcc.Tests.Cli.Commands;
 
+[Trait("Category", "Slow")]
 public class SqlCommandTests
 {
     private static string NewWarehouse(TempDirectory tmp)
@@ -91,6 +92,7 @@ public class SqlCommandTests
     }
 }
 
+[Trait("Category", "Slow")]
 public class SqlCsvSafetyTests
 {
     [Fact]
