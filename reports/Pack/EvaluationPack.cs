@@ -38,7 +38,7 @@ public static class EvaluationPack
         Report(4, "写出网页与单位页");
         var index = Path.Combine(output, "index.html");
         var unitBodies = string.Concat(unitPages.Select(p => p.Body));
-        File.WriteAllText(index, PackDocument.Page(Title(options), sections, tableOfContents: true, unitBodies), Utf8);
+        File.WriteAllText(index, PackLimits.IndexPage(extra => PackDocument.Page(Title(options), sections, tableOfContents: true, extra), unitBodies), Utf8);
         var unitDir = Directory.CreateDirectory(Path.Combine(output, "units")).FullName;
         var unitFiles = new List<string>();
         foreach (var page in unitPages)
