@@ -16,7 +16,7 @@ public static class NoticeFile
     public static ParsedNotice Parse(string path, int? periodEndYear = null)
     {
         var text = Read(path);
-        return NoticeParser.Parse(text, path, periodEndYear ?? NoticePeriod.EndYear(text));
+        return NoticeParser.Parse(text, path, periodEndYear ?? NoticePeriod.EndYear(text, path));
     }
 
     /// <summary>The decoded text of <paramref name="path"/>.</summary>

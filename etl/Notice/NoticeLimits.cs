@@ -1,4 +1,5 @@
 using System.Globalization;
+using Wcc.Etl.Files;
 using Wcc.Warehouse.Connection;
 
 namespace Wcc.Etl.Notice;
@@ -26,20 +27,9 @@ public static class NoticeLimits
     public const double MaxNonTextShare = 0.001;
 
     /// <summary>Reads at most <see cref="MaxBytes"/> + 1 bytes of <paramref name="path"/>; refuses a larger file (or device).</summary>
-    public static byte[] ReadBounded(string path)
-    {
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 1, FileOptions.SequentialScan);
-        var buffer = new byte[MaxBytes + 1];
-        var total = 0;
-        int read;
-        while (total < buffer.Length && (read = stream.Read(buffer, total, buffer.Length - total)) > 0) total += read;
-        if (total > MaxBytes)
-        {
-            throw new WccException($"{path} is larger than {MaxBytes / (1024 * 1024)} MiB, the limit for a notice (NoticeLimits.MaxBytes)",
-                "pass the responsibility-division notice itself as plain text; a notice of this genre is a few tens of KB", exitCode: 2);
-        }
-        return buffer[..total];
-    }
+    public static byte[] ReadBounded(string path) =>
+        BoundedFile.Read(path, MaxBytes, "a notice", "NoticeLimits.MaxBytes",
+            "pass the responsibility-division notice itself as plain text; a notice of this genre is a few tens of KB");
 
     /// <summary>Refuses decoded text that is not text: a NUL, or more than <see cref="MaxNonTextShare"/> controls or U+FFFD.</summary>
     public static void RequireText(string text, string path)

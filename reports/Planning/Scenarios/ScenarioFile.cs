@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Wcc.Etl.Files;
 using Wcc.Warehouse.Connection;
 
 namespace Wcc.Reports.Planning.Scenarios;
@@ -17,6 +18,10 @@ public sealed record ScenarioSource(string Path, ScenarioDocument Document, Json
 /// <summary>Reads scenario files (JSON, or JSONC with // comments); malformed JSON is reported with its line and byte position.</summary>
 public static class ScenarioFile
 {
+    /// <summary>Largest scenario file read (1 MiB): the example is 2 KB; a scenario for every series of the
+    /// warehouse would be a few hundred KB. At most this plus one byte is read, so /dev/zero is refused at once.</summary>
+    public const int MaxBytes = 1024 * 1024;
+
     private static readonly JsonSerializerOptions Options = new()
     {
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
@@ -33,7 +38,8 @@ public static class ScenarioFile
         {
             throw new WccException($"scenario file {path} does not exist", "pass an existing .json or .jsonc file, e.g. --scenario seeds/scenarios/example-2021-2025.jsonc");
         }
-        var bytes = JsonLineMap.WithoutBom(File.ReadAllBytes(path));
+        var bytes = JsonLineMap.WithoutBom(BoundedFile.Read(path, MaxBytes, "a scenario file", "ScenarioFile.MaxBytes",
+            "pass a scenario .json/.jsonc file, e.g. seeds/scenarios/example-2021-2025.jsonc"));
         var name = System.IO.Path.GetFileName(path);
         ScenarioDocument? document;
         try

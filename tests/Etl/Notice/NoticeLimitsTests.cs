@@ -116,4 +116,16 @@ public class NoticeLimitsTests
         var ex = Assert.Throws<WccException>(() => NoticeParser.Parse(string.Join("\n", lines), "units.txt"));
         Assert.Equal("units.txt: 501 distinct unit names, more than the limit of 500 (NoticeLimits.MaxUnits)", ex.Message);
     }
+
+    [Theory]
+    [InlineData("关于印发2018-9999年重点工作责任分工的通知", "period.txt line 1: the period 2018-9999 in the title is not a period within 1990-2050")]
+    [InlineData("关于印发2020-2018年重点工作责任分工的通知", "period.txt line 1: the period 2020-2018 in the title is not a period within 1990-2050")]
+    [InlineData("关于印发1800-1802年重点工作责任分工的通知", "period.txt line 1: the period 1800-1802 in the title is not a period within 1990-2050")]
+    public void TitlePeriodOutsideTheWarehouseYears_Refused(string title, string expected)
+    {
+        using var dir = new TempDirectory();
+        File.WriteAllText(dir.File("period.txt"), title + "\n一、就业\n" + Task + "\n");
+        var ex = ReadRefused(dir.File("period.txt"));
+        Assert.Equal(expected, Path.GetFileName(ex.Message));
+    }
 }

@@ -71,4 +71,14 @@ public class ScenarioLimitsTests(SeedWarehouseFixture warehouse) : IClassFixture
         var failed = Wcc.Warehouse.Quality.DataTestRunner.RunAll(warehouse.Connection).Where(r => !r.Passed && r.Model.StartsWith("plan_", StringComparison.Ordinal)).ToList();
         Assert.Empty(failed);
     }
+
+    [Fact]
+    public void EndlessScenarioFile_RefusedBySizeLimit()
+    {
+        using var dir = new TempDirectory();
+        var ex = Assert.Throws<WccException>(() =>
+            PlanningRun.Execute(warehouse.Connection, new PlanOptions(2025, ["/dev/zero"], Path.Combine(dir.Path, "out"), 2020)));
+        Assert.Equal("/dev/zero is larger than 1 MiB, the limit for a scenario file (ScenarioFile.MaxBytes)", ex.Message);
+        Assert.False(Directory.Exists(Path.Combine(dir.Path, "out")));
+    }
 }
