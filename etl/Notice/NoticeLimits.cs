@@ -7,7 +7,7 @@ namespace Wcc.Etl.Notice;
 /// <summary>Proportionate limits on a notice: a file beyond them is refused at once, with a message, instead of
 /// being parsed, built and packed for minutes (a 50 MB "notice" took `wcc pack` 209 s and wrote a 253 MB page).</summary>
 /// <remarks>
-/// The seed notice is 12.7 KB with 38 tasks and 29 units; a provincial or national responsibility division is a
+/// The seed notice is 12.7 KB with 38 tasks and 25 units; a provincial or national responsibility division is a
 /// few hundred KB with at most a few hundred tasks. Each limit leaves a wide margin above that.
 /// </remarks>
 public static class NoticeLimits

@@ -46,6 +46,15 @@ public class WarehouseYearsTests(SeedWarehouseFixture warehouse) : IClassFixture
     }
 
     [Fact]
+    public void Horizon_NoValidYearForThisAsOf_SaysTheRangeIsEmpty()
+    {
+        using var dir = new TempDirectory();
+        // As of 2010 a plan may reach 2020 at most, but it must start after the notice's period (2020).
+        var ex = Assert.Throws<WccException>(() => PlanningRun.Execute(warehouse.Connection, new PlanOptions(2025, [], dir.Path, 2010)));
+        Assert.StartsWith("--horizon 2025: no year is valid (after the notice's period (ends 2020) and after the as-of year 2010, at most 10 years later: the range 2021-2020 is empty)", ex.Message);
+    }
+
+    [Fact]
     public void Plan_AsOfOutsideTheData_Refused()
     {
         using var dir = new TempDirectory();

@@ -51,8 +51,8 @@ public static class WarehouseYears
     {
         if (from > to)
         {
-            throw new WccException($"{option} {year}: no year is valid ({why} leave an empty range {from}-{to})",
-                "load observations within " + Range + " first (`wcc load`), or rebuild with `wcc build`", UsageExitCode);
+            throw new WccException($"{option} {year}: no year is valid ({why}: the range {from}-{to} is empty)",
+                "change the other year options (e.g. --as-of) or the data, so that the range is not empty", UsageExitCode);
         }
         if (year < from || year > to)
         {
