@@ -68,7 +68,8 @@ public class ScenarioLimitsTests(SeedWarehouseFixture warehouse) : IClassFixture
         Assert.True(warehouse.Scalar("SELECT count(*) FROM plan_projection WHERE scenario_id = 'edge'") > 0);
         Assert.Equal(0, warehouse.Scalar("SELECT count(*) FROM plan_projection WHERE NOT (isfinite(projected_value) AND isfinite(lower) AND isfinite(upper) AND isfinite(pace_shift))"));
         Assert.Equal(0, warehouse.Scalar("SELECT count(*) FROM plan_target_assessment WHERE NOT coalesce(isfinite(projected_scenario) AND isfinite(required_pace) AND isfinite(pace_gap), true)"));
-        var failed = Wcc.Warehouse.Quality.DataTestRunner.RunAll(warehouse.Connection).Where(r => !r.Passed && r.Model.StartsWith("plan_", StringComparison.Ordinal)).ToList();
+        var failed = Wcc.Warehouse.Schema.SchemaCatalog.Models.Where(m => m.Name.StartsWith("plan_", StringComparison.Ordinal))
+            .SelectMany(m => Wcc.Warehouse.Quality.DataTestRunner.Run(warehouse.Connection, m)).Where(r => !r.Passed).ToList();
         Assert.Empty(failed);
     }
 
