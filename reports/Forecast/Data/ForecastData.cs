@@ -34,11 +34,11 @@ public sealed record ForecastData(
         var skipped = new List<string>();
         foreach (var (key, s) in series.OrderBy(p => p.Key.ToString(), StringComparer.Ordinal).ToList())
         {
-            var badIndex = s.Points.ToList().FindIndex(p => !WarehouseNumbers.IsStorable(p.Value));
-            if (badIndex < 0) continue;
-            var bad = s.Points[badIndex];
-            series.Remove(key);
-            skipped.Add($"{key}: {bad.Year}年的值 {bad.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)} 不是有限数值(或超出±{WarehouseNumbers.MaxMagnitudeText})，该序列未参与预测");
+            foreach (var bad in s.Points.Where(p => !WarehouseNumbers.IsStorable(p.Value)).Take(1))
+            {
+                series.Remove(key);
+                skipped.Add($"{key}: {bad.Year}年的值 {bad.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)} 不是有限数值(或超出±{WarehouseNumbers.MaxMagnitudeText})，该序列未参与预测");
+            }
         }
         return new ForecastData(cutoffYear, indicators, series, ReadTargets(connection)) { SkippedSeries = skipped };
     }
