@@ -32,6 +32,7 @@ internal static class BacktestCommand
                 table.AddRow(m.Method, m.N.ToString(CultureInfo.InvariantCulture), F(m.Accuracy), F(m.Brier), F(m.LogLoss), F(m.Auc), F(m.Mae));
             }
             AnsiConsole.Write(table);
+            foreach (var note in report.Skipped) AnsiConsole.MarkupLine($"[yellow]跳过[/] {Markup.Escape(note)}");
             AnsiConsole.MarkupLine($"截点 {report.Cutoff} 年; ml 训练样本 {report.Ml.Rows} 条"
                 + (report.Ml.FallbackReason is { } why ? $" ([yellow]{Markup.Escape(why)}[/], 改用 {report.Ml.MethodUsed})" : ""));
             AnsiConsole.MarkupLine(report.Best is { } best

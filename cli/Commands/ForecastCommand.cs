@@ -23,6 +23,7 @@ internal static class ForecastCommand
             AnsiConsole.MarkupLine($"截至 {summary.AsOfYear} 年: {summary.Cases} 个序列×目标, {summary.Rows} 行写入 fact_forecast");
             AnsiConsole.MarkupLine($"ml 训练样本 {summary.Ml.Rows} 条 (达标 {summary.Ml.Positives})"
                 + (summary.Ml.FallbackReason is { } why ? $"; [yellow]{Markup.Escape(why)}, 改用 {summary.Ml.MethodUsed}[/]" : ""));
+            foreach (var note in summary.SkippedSeries) AnsiConsole.MarkupLine($"[yellow]跳过[/] {Markup.Escape(note)}");
             AnsiConsole.MarkupLine($"默认方法: [green]{Markup.Escape(summary.Default.Method)}[/] ({Markup.Escape(summary.Default.Note)})");
             return 0;
         }));

@@ -12,7 +12,7 @@ public static class NoticeFile
     public static ParsedNotice Parse(string path, int? periodEndYear = null)
     {
         var text = Read(path);
-        return NoticeParser.Parse(text, path, periodEndYear ?? NoticePeriod.EndYear(text));
+        return NoticeParser.Parse(text, path, periodEndYear ?? NoticePeriod.EndYear(text, path));
     }
 
     /// <summary>The decoded text of <paramref name="path"/>.</summary>
@@ -22,7 +22,10 @@ public static class NoticeFile
         {
             throw new WccException($"notice file not found: {path}", "check the path (the notice is the single .txt in seeds/)", exitCode: 2);
         }
-        return Decode(File.ReadAllBytes(path), path);
+        var bytes = NoticeLimits.ReadBounded(path);
+        var text = Decode(bytes, path);
+        NoticeLimits.RequireText(text, path);
+        return text;
     }
 
     /// <summary>Decodes notice bytes with the one decoder of every loader (<see cref="TextDecoder"/>) and applies the

@@ -41,7 +41,7 @@ public static class NoticeJob
     public static RowCounts Run(DuckDBConnection connection, EtlRun run, string path)
     {
         var text = NoticeFile.Read(path);
-        var notice = NoticeParser.Parse(text, path, NoticePeriod.EndYear(text));
+        var notice = NoticeParser.Parse(text, path, NoticePeriod.EndYear(text, path));
         var lines = text.TrimStart('\uFEFF').Split('\n');
         var issues = new NoticeIssues(notice.Warnings);
 
@@ -54,7 +54,7 @@ public static class NoticeJob
         }
 
         var units = new UnitResolver(connection);
-        AppendNotice(connection, NoticeTitle.Read(text, notice), NoticePeriod.EndYear(text), path);
+        AppendNotice(connection, NoticeTitle.Read(text, notice), NoticePeriod.EndYear(text, path), path);
         AppendChapters(connection, notice.Chapters);
         AppendTasks(connection, loaded);
         AppendAssignments(connection, loaded, units, issues);

@@ -25,6 +25,12 @@ public static class NoticeParser
         }
         var lines = NoticeLine.Split(text);
         var (chapterKind, taskKind) = Scheme(lines, fileName);
+        if (lines.FirstOrDefault(l => l.Kind == taskKind && l.Number > NoticeLimits.MaxTasks) is { } beyond)
+        {
+            throw new WccException(
+                $"{fileName} line {beyond.LineNo}: task number {(beyond.Number == int.MaxValue ? "of ten or more digits" : beyond.Number)} is beyond the limit of {NoticeLimits.MaxTasks} tasks (NoticeLimits.MaxTasks)",
+                "number the tasks 1-" + NoticeLimits.MaxTasks + "; if the line is not a task (e.g. it starts with a year), reword its start", exitCode: 2);
+        }
         var builder = new NoticeBuilder(periodEndYear, sequentialNumbers: taskKind == LineKind.Paren);
         var started = false;
         foreach (var line in lines)
@@ -46,6 +52,7 @@ public static class NoticeParser
         }
         var notice = builder.Finish();
         if (notice.Tasks.Count == 0) throw NoTasks(fileName);
+        NoticeLimits.RequireProportionate(notice, fileName);
         return notice;
     }
 

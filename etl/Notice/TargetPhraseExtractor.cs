@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Wcc.Warehouse.Schema;
 
 namespace Wcc.Etl.Notice;
 
@@ -12,10 +13,6 @@ public static partial class TargetPhraseExtractor
 {
     /// <summary>Value a coverage phrase (全覆盖) stands for, in percent.</summary>
     public const double FullCoveragePercent = 100;
-
-    // \d{4}年 in a sentence is a deadline only when it is a plausible calendar year.
-    private const int MinYear = 1949;
-    private const int MaxYear = 2100;
 
     private const string AtLeast = ">=";
     private const string AtMost = "<=";
@@ -104,7 +101,8 @@ public static partial class TargetPhraseExtractor
     {
         var years = ByYearPattern().Matches(sentence).Concat(YearPattern().Matches(sentence))
             .Select(m => ChineseNumber.ParseInt(m.Groups["year"].Value))
-            .Where(y => y is >= MinYear and <= MaxYear);
+            // \d{4}年 in a sentence is a deadline only when it is a year the warehouse can hold.
+            .Where(WarehouseYears.Contains);
         return years.Cast<int?>().FirstOrDefault();
     }
 

@@ -1,3 +1,5 @@
+using Wcc.Warehouse.Schema;
+
 namespace Wcc.Etl.Observations;
 
 /// <summary>The long-CSV interchange format of observations: columns, accepted codes and the limits the checks apply.</summary>
@@ -15,16 +17,14 @@ public static class ObservationFormat
     /// <summary>Every column the staging table holds, in staging order.</summary>
     public static readonly IReadOnlyList<string> AllColumns = [.. RequiredColumns, .. OptionalColumns];
 
-    /// <summary>Earliest year accepted: the 1990s baseline of the national programmes.</summary>
-    public const int MinYear = 1990;
+    /// <summary>Earliest year accepted: the warehouse's first year (<see cref="Wcc.Warehouse.Schema.WarehouseYears"/>).</summary>
+    public const int MinYear = Wcc.Warehouse.Schema.WarehouseYears.First;
 
-    /// <summary>Latest year accepted: far enough for 2021-2030 plans and their projections.</summary>
-    public const int MaxYear = 2050;
+    /// <summary>Latest year accepted: the warehouse's last year.</summary>
+    public const int MaxYear = Wcc.Warehouse.Schema.WarehouseYears.Last;
 
-    /// <summary>Largest magnitude an observation may have: no indicator of women's and children's development (counts of
-    /// people, rates, money in yuan for a city) comes near 10^12, and a bound keeps every later sum, gap and forecast finite
-    /// (1e308 loads as a double, then F + M or a trend overflows to Infinity).</summary>
-    public const double MaxMagnitude = 1e12;
+    /// <summary>Largest magnitude an observation may have: the warehouse's one bound (<see cref="WarehouseNumbers"/>).</summary>
+    public const double MaxMagnitude = WarehouseNumbers.MaxMagnitude;
 
     /// <summary>Years are whole numbers written in digits ("2019"); "2e3" or "2019.0" are refused, not read as 2000 or 2019.</summary>
     public const string YearPattern = "[0-9]+";

@@ -1,3 +1,4 @@
+using Wcc.Etl.Files;
 using DuckDB.NET.Data;
 using Wcc.Etl.Audit;
 using Wcc.Etl.Build;
@@ -53,6 +54,7 @@ public static class ObservationLoad
         foreach (var file in options.ObservationFiles)
         {
             if (!File.Exists(file)) throw new WccException($"observation file not found: {file}", "check the path given to --observations", exitCode: 2);
+            InputFile.RequireReadable(file, "--observations");
         }
         var sizes = options.ObservationFiles.Select(f => Math.Max(1L, new FileInfo(f).Length)).ToList();
         var total = (double)sizes.Sum();

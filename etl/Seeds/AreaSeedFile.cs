@@ -49,7 +49,28 @@ public static partial class AreaSeedFile
                 throw row.Fail($"parent_code {p} is not an area of this file or of the warehouse");
             }
         }
+        RefuseCycles(records, rows);
         return records;
+    }
+
+    /// <summary>Refuses a parent chain that comes back to an area it has passed (a -> b -> a): reports, rollups and
+    /// the target scope walk parents upwards and would never reach the top.</summary>
+    private static void RefuseCycles(IReadOnlyList<AreaRecord> records, IReadOnlyList<SeedRow> rows)
+    {
+        var parents = records.ToDictionary(r => r.AreaCode, r => r.ParentCode, StringComparer.Ordinal);
+        foreach (var (record, row) in records.Zip(rows))
+        {
+            var chain = new List<string> { record.AreaCode };
+            for (var code = record.ParentCode; code is not null && parents.TryGetValue(code, out var next); code = next)
+            {
+                if (chain.Contains(code))
+                {
+                    if (code != record.AreaCode) break; // the cycle is reported at the first row that lies on it
+                    throw row.Fail($"parent_code makes a cycle: {string.Join(" -> ", chain)} -> {code}");
+                }
+                chain.Add(code);
+            }
+        }
     }
 
     private static string? Code(SeedRow row, string column)

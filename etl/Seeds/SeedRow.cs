@@ -1,17 +1,12 @@
 using System.Globalization;
 using Wcc.Warehouse.Connection;
+using Wcc.Warehouse.Schema;
 
 namespace Wcc.Etl.Seeds;
 
 /// <summary>One data row of a reference CSV with typed, checked access to its fields; every failure names file, line and column.</summary>
 public sealed class SeedRow(string file, long lineNo, IReadOnlyList<string> header, IReadOnlyList<string> fields)
 {
-    /// <summary>Years outside this range are typing mistakes, not plan years.</summary>
-    public const int MinYear = 1949;
-
-    /// <summary>Latest year a reference row may name.</summary>
-    public const int MaxYear = 2100;
-
     /// <summary>File name used in messages (units.csv).</summary>
     public string File { get; } = file;
 
@@ -70,13 +65,13 @@ public sealed class SeedRow(string file, long lineNo, IReadOnlyList<string> head
     /// <summary>A required whole number.</summary>
     public int Int(string column) => OptionalInt(column) ?? throw Fail($"{column} is empty");
 
-    /// <summary>An optional year between <see cref="MinYear"/> and <see cref="MaxYear"/>.</summary>
+    /// <summary>An optional year the warehouse can hold (<see cref="WarehouseYears"/>); others are typing mistakes, not plan years.</summary>
     public int? OptionalYear(string column)
     {
         var year = OptionalInt(column);
-        return year is null or (>= MinYear and <= MaxYear)
+        return year is null || WarehouseYears.Contains(year.Value)
             ? year
-            : throw Fail($"{column} {year} is not a year between {MinYear} and {MaxYear}");
+            : throw Fail($"{column} {year} is not a year between {WarehouseYears.First} and {WarehouseYears.Last}");
     }
 
     /// <summary>An optional finite number written with a '.' decimal point, within the magnitude observations may have
@@ -89,9 +84,9 @@ public sealed class SeedRow(string file, long lineNo, IReadOnlyList<string> head
         {
             throw Fail($"{column} '{text}' is not a number");
         }
-        return Math.Abs(value) <= Observations.ObservationFormat.MaxMagnitude
+        return Math.Abs(value) <= Wcc.Warehouse.Schema.WarehouseNumbers.MaxMagnitude
             ? value + 0.0 // -0 is stored as 0
-            : throw Fail($"{column} {text} is beyond ±{Observations.ObservationFormat.MaxMagnitude:0e0}, the largest magnitude the warehouse accepts");
+            : throw Fail($"{column} {text} is beyond ±{Wcc.Warehouse.Schema.WarehouseNumbers.MaxMagnitude:0e0}, the largest magnitude the warehouse accepts");
     }
 
     /// <summary>A required number.</summary>

@@ -49,7 +49,11 @@ public static class TextDecoder
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Reads and decodes <paramref name="path"/>; messages name the file by <paramref name="label"/> (default: the path).</summary>
-    public static DecodedText ReadFile(string path, string? label = null) => Decode(File.ReadAllBytes(path), label ?? path);
+    public static DecodedText ReadFile(string path, string? label = null)
+    {
+        Files.InputFile.RequireReadable(path, label ?? path);
+        return Decode(File.ReadAllBytes(path), label ?? path);
+    }
 
     /// <summary>Decodes a whole file's bytes by the rule above; <paramref name="label"/> names the file in refusals.</summary>
     public static DecodedText Decode(byte[] bytes, string label)

@@ -3,6 +3,7 @@ using Wcc.Reports.Forecast.Data;
 using Wcc.Reports.Forecast.Methods;
 using Wcc.Reports.Forecast.Model;
 using Wcc.Warehouse.Connection;
+using Wcc.Warehouse.Schema;
 
 namespace Wcc.Reports.Forecast;
 
@@ -10,7 +11,11 @@ namespace Wcc.Reports.Forecast;
 /// <param name="Counts">Rows per (method, status label), in method then status order.</param>
 public sealed record ForecastRunSummary(
     int AsOfYear, int Rows, int Cases, IReadOnlyList<(string Method, string Status, int Count)> Counts,
-    DefaultMethodChoice Default, MlTrainingSummary Ml);
+    DefaultMethodChoice Default, MlTrainingSummary Ml)
+{
+    /// <summary>Series left out because a value is not a finite number (<see cref="ForecastData.SkippedSeries"/>).</summary>
+    public IReadOnlyList<string> SkippedSeries { get; init; } = [];
+}
 
 /// <summary>`wcc forecast`: forecasts every target with every method as of a year and stores the result in fact_forecast.</summary>
 public static class ForecastRun
@@ -20,6 +25,7 @@ public static class ForecastRun
     {
         var latest = ForecastData.LatestObservationYear(connection)
             ?? throw new WccException("the warehouse has no observations to forecast from", "load indicator data first with `wcc load` (or `wcc build`)");
+        if (asOfYear is { } requested) WarehouseYears.RequireAsOf(connection, requested);
         var asOf = asOfYear ?? latest;
         var data = ForecastData.Read(connection, asOf);
         var cases = TargetScope.Cases(data);
@@ -37,6 +43,6 @@ public static class ForecastRun
             .SelectMany(m => statuses.Select(s => (m, s.Label(), results.Count(r => r.Method == m && r.Status == s))))
             .Where(x => x.Item3 > 0)
             .ToList();
-        return new ForecastRunSummary(asOf, results.Count, cases.Count, counts, choice, ml.Summary);
+        return new ForecastRunSummary(asOf, results.Count, cases.Count, counts, choice, ml.Summary) { SkippedSeries = data.SkippedSeries };
     }
 }

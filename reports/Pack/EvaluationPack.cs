@@ -6,6 +6,7 @@ using Wcc.Reports.Pack.Sections;
 using Wcc.Reports.Workload;
 using Wcc.Warehouse.Connection;
 using Wcc.Warehouse.Files;
+using Wcc.Warehouse.Schema;
 
 namespace Wcc.Reports.Pack;
 
@@ -25,6 +26,8 @@ public static class EvaluationPack
     public static PackResult Run(DuckDBConnection connection, PackOptions options, IProgress<PackProgress>? progress = null)
     {
         CheckPeriod(connection, options.Period);
+        // Options are checked before the output folder is touched.
+        if (options.AsOfYear is { } asOfYear) WarehouseYears.RequireAsOf(connection, asOfYear);
         return StagedOutputFolder.Write(options.OutputDirectory, options.Overwrite, Command, folder =>
         {
             var staged = Write(connection, options, folder.Staging, progress);
@@ -58,7 +61,7 @@ public static class EvaluationPack
         Report(4, "写出网页与单位页");
         var index = Path.Combine(output, "index.html");
         var unitBodies = string.Concat(unitPages.Select(p => p.Body));
-        File.WriteAllText(index, PackDocument.Page(Title(options), sections, tableOfContents: true, unitBodies), Utf8);
+        File.WriteAllText(index, PackLimits.IndexPage(extra => PackDocument.Page(Title(options), sections, tableOfContents: true, extra), unitBodies), Utf8);
         var unitDir = Directory.CreateDirectory(Path.Combine(output, "units")).FullName;
         var unitFiles = new List<string>();
         foreach (var page in unitPages)
@@ -112,16 +115,16 @@ public static class EvaluationPack
     private static void CheckPeriod(DuckDBConnection connection, string period)
     {
         var parts = period.Split('-');
-        if (parts.Length != 2 || !int.TryParse(parts[0], out var from) || !int.TryParse(parts[1], out var to) || from > to || from < 1990 || to > 2100)
+        if (parts.Length != 2 || !int.TryParse(parts[0], out var from) || !int.TryParse(parts[1], out var to) || from > to)
         {
-            throw new WccException($"--period {period} is not a period like 2018-2020", "pass --period FROM-TO, e.g. --period 2018-2020", exitCode: 2);
+            throw new WccException($"--period {period} is not a period like 2018-2020", "pass --period FROM-TO, e.g. --period 2018-2020", exitCode: WarehouseYears.UsageExitCode);
         }
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT max(period_end_year) FROM dim_notice";
-        if (cmd.ExecuteScalar() is int end && end != to)
+        WarehouseYears.Require("--period", from, WarehouseYears.First, WarehouseYears.Last, "the years the warehouse can hold");
+        WarehouseYears.Require("--period", to, WarehouseYears.First, WarehouseYears.Last, "the years the warehouse can hold");
+        if (WarehouseYears.NoticePeriodEnd(connection) is { } end && end != to)
         {
             throw new WccException($"--period {period} does not match the notice in the warehouse, whose period ends in {end}",
-                $"pass --period ending in {end}, or build the warehouse from that cycle's notice", exitCode: 2);
+                $"pass --period ending in {end}, or build the warehouse from that cycle's notice", exitCode: WarehouseYears.UsageExitCode);
         }
     }
 

@@ -33,6 +33,7 @@ public sealed class CorpusWarehouseFixture : IDisposable
 }
 
 /// <summary>Runs every malformed input of Corpus/corpus.json through the real CLI and checks the refusal or the accounting.</summary>
+[Trait("Category", "Slow")]
 public sealed class CorpusTests(CorpusWarehouseFixture fixture, ITestOutputHelper output) : IClassFixture<CorpusWarehouseFixture>
 {
     private const int BinaryBytes = 4096;

@@ -7,6 +7,7 @@ using Xunit.Abstractions;
 namespace Wcc.Tests.Reliability;
 
 /// <summary>`wcc load` killed with SIGKILL at random moments leaves the warehouse as it was before or after, never a mix.</summary>
+[Trait("Category", "Slow")]
 public sealed class CrashSafetyTests(ITestOutputHelper output)
 {
     /// <summary>Rows of the generated file; sized so one load takes a few seconds on a 2-core machine.</summary>

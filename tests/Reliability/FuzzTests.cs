@@ -9,6 +9,7 @@ namespace Wcc.Tests.Reliability;
 
 /// <summary>Seeded fuzzing of the notice parser and the observation loader: only WccException may escape, and no row may be lost.</summary>
 /// <remarks>To replay a failure, set the seed printed in the message and run up to the iteration it names.</remarks>
+[Trait("Category", "Slow")]
 public sealed class FuzzTests(ITestOutputHelper output)
 {
     private const int ParserSeed = 1818;

@@ -11,6 +11,7 @@ using Wcc.Warehouse.Query;
 namespace Wcc.Tests.Reliability;
 
 /// <summary>What wcc hands out is safe to open: escaped HTML, neutralised spreadsheet cells, no silent overwrites, no writes from `wcc sql`.</summary>
+[Trait("Category", "Slow")]
 public sealed class SafeOutputTests
 {
     private const string Script = "<script>alert(1)</script>";

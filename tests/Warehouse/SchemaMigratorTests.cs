@@ -66,6 +66,7 @@ public class SchemaMigratorTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
     public void EveryModel_DeclaresGrainAndHasAComment()
     {
         using var connection = WarehouseFile.Open(":memory:", WarehouseAccess.ReadWrite);

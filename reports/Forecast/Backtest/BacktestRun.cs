@@ -3,6 +3,7 @@ using Wcc.Reports.Forecast.Data;
 using Wcc.Reports.Forecast.Methods;
 using Wcc.Reports.Forecast.Model;
 using Wcc.Warehouse.Connection;
+using Wcc.Warehouse.Schema;
 
 namespace Wcc.Reports.Forecast.Backtest;
 
@@ -16,7 +17,11 @@ public sealed record BacktestPrediction(
 public sealed record BacktestReport(int Cutoff, IReadOnlyList<MethodScore> Methods, IReadOnlyList<BacktestPrediction> Predictions, MlTrainingSummary Ml)
 {
     /// <summary>The method with the lowest Brier score (first in method order on a tie), or null when nothing could be scored.</summary>
-    public MethodScore? Best => Methods.Where(m => m.N > 0).OrderBy(m => m.Brier).FirstOrDefault();
+    /// <remarks>A NaN score is never chosen: NaN compares false with everything, so ordering by it is arbitrary.</remarks>
+    public MethodScore? Best => Methods.Where(m => m.N > 0 && double.IsFinite(m.Brier)).OrderBy(m => m.Brier).FirstOrDefault();
+
+    /// <summary>Series and predictions left out because a value is not a finite number, one note each.</summary>
+    public IReadOnlyList<string> Skipped { get; init; } = [];
 }
 
 /// <summary>`wcc backtest`: hides every observation after the cutoff, forecasts each target at its deadline with each method,
@@ -40,11 +45,17 @@ public static class BacktestRun
         var results = ForecastEngine.Run(scorable, cutoffYear, [new UnsdCagrMethod(), new WeightedTrendMethod(), ml]);
 
         var predictions = new List<BacktestPrediction>();
+        var skipped = new List<string>(data.SkippedSeries);
         foreach (var r in results)
         {
             if (r.PMet is not { } p || r.ProjectedValue is not { } projected) continue;
             var key = r.Case.Series.Key;
             var actual = outcomes[(key, r.Case.Target.DeadlineYear)];
+            if (!double.IsFinite(p) || !WarehouseNumbers.IsStorable(projected) || !WarehouseNumbers.IsStorable(actual))
+            {
+                skipped.Add($"{key} {r.Case.Target.DeadlineYear}年 {r.Method}: 预测或实际值不是有限数值，未计分");
+                continue;
+            }
             predictions.Add(new BacktestPrediction(key.IndicatorCode, key.AreaCode, key.Sex, r.Case.Target.DeadlineYear, r.Method,
                 p, projected, actual, r.Case.Target.IsMet(actual)));
         }
@@ -52,19 +63,16 @@ public static class BacktestRun
             .Select(m => Scoring.Score(m, predictions.Where(p => p.Method == m)
                 .Select(p => new ScoredPrediction(p.PMet, p.ProjectedValue, p.ActualValue, p.ActualMet)).ToList()))
             .ToList();
-        return new BacktestReport(cutoffYear, scores, predictions, ml.Summary);
+        return new BacktestReport(cutoffYear, scores, predictions, ml.Summary) { Skipped = skipped.Distinct().ToList() };
     }
 
-    /// <summary>Checks the cutoff is inside the warehouse's years, with a hint when it is not.</summary>
+    /// <summary>Checks the cutoff: within the years with observations and before the last of them (something must be left to score).</summary>
     public static void ValidateCutoff(DuckDBConnection connection, int cutoffYear)
     {
-        var latest = ForecastData.LatestObservationYear(connection)
+        var observed = WarehouseYears.ObservedYears(connection)
             ?? throw new WccException("the warehouse has no observations", "load indicator data first with `wcc load` (or `wcc build`)");
-        if (cutoffYear >= latest)
-        {
-            throw new WccException($"cutoff {cutoffYear} is not before the latest observation year {latest}: nothing is left to score",
-                $"pass a cutoff before {latest}, e.g. --cutoff {latest - 3}");
-        }
+        WarehouseYears.Require("--cutoff", cutoffYear, Math.Max(WarehouseYears.First, observed.First), Math.Min(WarehouseYears.Last, observed.Last - 1),
+            $"the years with observations are {observed.First}-{observed.Last}; a cutoff must leave a later year to score");
     }
 
     /// <summary>Observed values in target deadline years after the cutoff: used only to score, never given to a method.</summary>

@@ -2,6 +2,7 @@ using DuckDB.NET.Data;
 using Wcc.Reports.Forecast.Methods;
 using Wcc.Reports.Forecast.Model;
 using Wcc.Warehouse.Connection;
+using Wcc.Warehouse.Schema;
 
 namespace Wcc.Reports.Forecast.Data;
 
@@ -18,6 +19,11 @@ public sealed record ForecastData(
     IReadOnlyDictionary<SeriesKey, Series> Series,
     IReadOnlyList<TargetRow> Targets)
 {
+    /// <summary>Series left out because a value is not a number the warehouse stores (NaN, ±Infinity or beyond
+    /// <see cref="WarehouseNumbers.MaxMagnitude"/>): one note each. Loaders refuse such values; this is the second line of defence,
+    /// so one bad series cannot turn every score into NaN.</summary>
+    public IReadOnlyList<string> SkippedSeries { get; init; } = [];
+
     /// <summary>Reads indicators, the targets' scope and every observation up to <paramref name="cutoffYear"/>.</summary>
     /// <remarks>The cutoff is applied in SQL and then asserted on every series (<see cref="LeakGuard"/>).</remarks>
     public static ForecastData Read(DuckDBConnection connection, int cutoffYear)
@@ -25,7 +31,16 @@ public sealed record ForecastData(
         var indicators = ReadIndicators(connection);
         var series = ReadSeries(connection, cutoffYear, indicators);
         foreach (var s in series.Values) LeakGuard.AssertWithin(s, cutoffYear);
-        return new ForecastData(cutoffYear, indicators, series, ReadTargets(connection));
+        var skipped = new List<string>();
+        foreach (var (key, s) in series.OrderBy(p => p.Key.ToString(), StringComparer.Ordinal).ToList())
+        {
+            foreach (var bad in s.Points.Where(p => !WarehouseNumbers.IsStorable(p.Value)).Take(1))
+            {
+                series.Remove(key);
+                skipped.Add($"{key}: {bad.Year}年的值 {bad.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)} 不是有限数值(或超出±{WarehouseNumbers.MaxMagnitudeText})，该序列未参与预测");
+            }
+        }
+        return new ForecastData(cutoffYear, indicators, series, ReadTargets(connection)) { SkippedSeries = skipped };
     }
 
     /// <summary>Latest observation year in the warehouse, or null when there are no observations.</summary>

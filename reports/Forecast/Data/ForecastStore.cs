@@ -46,11 +46,14 @@ public static class ForecastStore
                 }
                 else
                 {
-                    row.AppendValue(m.Accuracy).AppendValue(m.Brier).AppendValue(m.LogLoss).AppendValue(m.Auc).AppendValue(m.Mae);
+                    // A score that is not finite is unknown: stored as NULL, never as NaN.
+                    row.AppendValue(Finite(m.Accuracy)).AppendValue(Finite(m.Brier)).AppendValue(Finite(m.LogLoss)).AppendValue(Finite(m.Auc)).AppendValue(Finite(m.Mae));
                 }
                 row.AppendValue(m.Method == defaultMethod).EndRow();
             }
         }
         tx.Commit();
     }
+
+    private static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;
 }

@@ -43,7 +43,7 @@ public static class DraftNotice
     /// <summary>Parses <paramref name="text"/> as `wcc parse-notice` would and throws unless it gives exactly the planned tasks, units and targets.</summary>
     public static ParsedNotice Verify(string text, DivisionOfWork division, string fileName)
     {
-        var parsed = NoticeParser.Parse(text, fileName, NoticePeriod.EndYear(text));
+        var parsed = NoticeParser.Parse(text, fileName, NoticePeriod.EndYear(text, fileName));
         var problems = new List<string>();
         if (parsed.Warnings.Count > 0) problems.Add($"parser warning: {parsed.Warnings[0].Message}");
         if (parsed.Tasks.Count != division.Tasks.Count) problems.Add($"{parsed.Tasks.Count} tasks read back, {division.Tasks.Count} planned");

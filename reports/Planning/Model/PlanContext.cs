@@ -1,6 +1,7 @@
 using DuckDB.NET.Data;
 using Wcc.Reports.Forecast.Data;
 using Wcc.Warehouse.Connection;
+using Wcc.Warehouse.Schema;
 
 namespace Wcc.Reports.Planning.Model;
 
@@ -34,6 +35,10 @@ public sealed record PlanContext(
     /// <summary>The city, the default area of a proposed target.</summary>
     public const string CityAreaCode = "610100";
 
+    /// <summary>Longest plan period, in years after the as-of year: the national programmes run ten years, the city's
+    /// responsibility divisions three to five; a longer projection of an 11-year history says nothing.</summary>
+    public const int MaxPlanSpanYears = 10;
+
     /// <summary>First year of the plan period.</summary>
     public int FirstPlanYear => AsOfYear + 1;
 
@@ -42,11 +47,9 @@ public sealed record PlanContext(
     {
         var latest = ForecastData.LatestObservationYear(connection)
             ?? throw new WccException("the warehouse has no observations to project from", "build it first with `wcc build` (or load data with `wcc load`)");
+        if (asOfYear is { } requested) WarehouseYears.RequireAsOf(connection, requested);
         var asOf = asOfYear ?? latest;
-        if (horizonYear <= asOf)
-        {
-            throw new WccException($"--horizon {horizonYear} is not after the as-of year {asOf}", $"pass a later horizon, e.g. --horizon {asOf + 5}");
-        }
+        RequireHorizon(connection, horizonYear, asOf);
         var tasks = Rows(connection, "SELECT task_no, chapter_no, task_text FROM dim_task ORDER BY task_no",
             r => new PriorTask(r.GetInt32(0), r.GetInt32(1), r.GetString(2))).ToDictionary(t => t.No);
         if (tasks.Count == 0) throw new WccException("the warehouse has no notice tasks to plan from", "build it first with `wcc build`");
@@ -70,6 +73,17 @@ public sealed record PlanContext(
                 r => new PriorAssignment(r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetInt32(3))),
             weights.GetValueOrDefault("lead_weight", 2.0),
             weights.GetValueOrDefault("responsible_weight", 1.0));
+    }
+
+    /// <summary>The horizon ends a plan period after the loaded notice's period and after the as-of year, at most
+    /// <see cref="MaxPlanSpanYears"/> after the as-of year and within the years the warehouse holds.</summary>
+    private static void RequireHorizon(DuckDBConnection connection, int horizonYear, int asOf)
+    {
+        var noticeEnd = WarehouseYears.NoticePeriodEnd(connection);
+        var from = Math.Max(asOf, noticeEnd ?? asOf) + 1;
+        var to = Math.Min(WarehouseYears.Last, asOf + MaxPlanSpanYears);
+        var why = (noticeEnd is { } end ? $"after the notice's period (ends {end}) and " : "") + $"after the as-of year {asOf}, at most {MaxPlanSpanYears} years later";
+        WarehouseYears.Require("--horizon", horizonYear, from, to, why);
     }
 
     /// <summary>Default sex of a proposed target: the sex of the indicator's target for that area in v_target, else T (total).</summary>

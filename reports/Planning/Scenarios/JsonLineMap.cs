@@ -8,6 +8,7 @@ namespace Wcc.Reports.Planning.Scenarios;
 public sealed class JsonLineMap
 {
     private readonly Dictionary<string, int> lines = new(StringComparer.Ordinal);
+    private readonly List<DuplicateKey> duplicates = [];
 
     private JsonLineMap() { }
 
@@ -30,7 +31,10 @@ public sealed class JsonLineMap
             {
                 case JsonTokenType.PropertyName:
                     pendingProperty = stack.Peek().Path + "." + reader.GetString();
-                    map.lines.TryAdd(pendingProperty, line);
+                    if (!map.lines.TryAdd(pendingProperty, line))
+                    {
+                        map.duplicates.Add(new DuplicateKey(pendingProperty, reader.GetString()!, line, map.lines[pendingProperty]));
+                    }
                     continue;
                 case JsonTokenType.EndObject:
                 case JsonTokenType.EndArray:
@@ -46,6 +50,10 @@ public sealed class JsonLineMap
         }
         return map;
     }
+
+    /// <summary>Keys that appear twice in one object, in document order: JSON readers differ on which one wins, so
+    /// a scenario must not hold any.</summary>
+    public IReadOnlyList<DuplicateKey> Duplicates => duplicates;
 
     /// <summary>Line of <paramref name="path"/>, or of its nearest mapped parent (1 for the root).</summary>
     public int LineOf(string path)
@@ -98,3 +106,9 @@ public sealed class JsonLineMap
     public static byte[] WithoutBom(byte[] bytes) =>
         bytes.AsSpan().StartsWith(Encoding.UTF8.Preamble) ? bytes[Encoding.UTF8.Preamble.Length..] : bytes;
 }
+
+/// <summary>A key written a second time in the same JSON object.</summary>
+/// <param name="Path">JSON path of the key ($.targets[0].target).</param>
+/// <param name="Line">1-based line of the second occurrence.</param>
+/// <param name="FirstLine">1-based line of the first.</param>
+public sealed record DuplicateKey(string Path, string Key, int Line, int FirstLine);

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Wcc.Reports.Forecast.Model;
 using Wcc.Reports.Planning.Model;
 using Wcc.Warehouse.Connection;
+using Wcc.Warehouse.Schema;
 
 namespace Wcc.Reports.Planning.Scenarios;
 
@@ -132,10 +133,11 @@ public static partial class ScenarioValidator
                 try { comparator = TargetSpec.ParseComparator(t.Comparator); }
                 catch (ArgumentException) { throw source.Error(path + ".comparator", $"unknown comparator `{t.Comparator}`", "use >=, <= or ="); }
             }
-            if (t.Target is not { } value || !double.IsFinite(value))
+            if (t.Target is not { } value)
             {
                 throw source.Error(path + ".target", "the target value is missing", "give the proposed level as a number, e.g. \"target\": 99");
             }
+            RequireStorable(source, path + ".target", "target", value);
             if ((indicator.LowerBound is { } lo && value < lo) || (indicator.UpperBound is { } hi && value > hi))
             {
                 throw source.Error(path + ".target", $"target {value} of {indicator.Code} is outside the indicator's bounds [{indicator.LowerBound?.ToString() ?? "-∞"}, {indicator.UpperBound?.ToString() ?? "∞"}]",
@@ -169,13 +171,24 @@ public static partial class ScenarioValidator
             throw source.Error(path + ".from", $"pace year {pace.From?.ToString() ?? "(missing)"} is not within the plan period {context.FirstPlanYear}-{context.HorizonYear}",
                 $"give the first year of the new pace, e.g. \"from\": {context.FirstPlanYear + 1}");
         }
-        if ((pace.ExtraPerYear is null) == (pace.PerYear is null)
-            || (pace.ExtraPerYear is { } e && !double.IsFinite(e)) || (pace.PerYear is { } p && !double.IsFinite(p)))
+        if ((pace.ExtraPerYear is null) == (pace.PerYear is null))
         {
             throw source.Error(path, "a pace needs exactly one of extra_per_year and per_year",
                 "e.g. \"pace\": { \"from\": 2022, \"extra_per_year\": 0.5 } adds 0.5 a year to the trend");
         }
+        if (pace.ExtraPerYear is { } extra) RequireStorable(source, path + ".extra_per_year", "pace", extra);
+        if (pace.PerYear is { } perYear) RequireStorable(source, path + ".per_year", "pace", perYear);
         return (from, pace.ExtraPerYear, pace.PerYear);
+    }
+
+    /// <summary>Refuses a number the warehouse could not store or project finitely (see <see cref="WarehouseNumbers"/>).</summary>
+    private static void RequireStorable(ScenarioSource source, string path, string what, double value)
+    {
+        if (!WarehouseNumbers.IsStorable(value))
+        {
+            throw source.Error(path, $"{what} {value.ToString(System.Globalization.CultureInfo.InvariantCulture)} is beyond the largest magnitude a plan can hold (±{WarehouseNumbers.MaxMagnitudeText})",
+                "check the number and its unit (a pace is a change per year in the indicator's unit, e.g. 0.5 points)");
+        }
     }
 
     private static void CheckUnits(ScenarioSource source, PlanContext context, HashSet<string> known, IReadOnlyList<string>? units, string path)

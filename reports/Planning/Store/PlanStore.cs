@@ -15,6 +15,7 @@ public static class PlanStore
     /// <summary>Deletes the scenarios' old rows and appends the new ones (bulk, through the Appender).</summary>
     public static void Replace(DuckDBConnection connection, PlanContext context, IReadOnlyList<ScenarioResult> results)
     {
+        RequireFinite(results);
         foreach (var table in Tables)
         {
             foreach (var r in results)
@@ -102,5 +103,32 @@ public static class PlanStore
                 }
             }
         }
+    }
+
+    /// <summary>Refuses to store NaN or Infinity: inputs are bounded (<see cref="Wcc.Warehouse.Schema.WarehouseNumbers"/>), so a
+    /// non-finite number here is a computation gone wrong and must stop the run before the warehouse is touched.</summary>
+    public static void RequireFinite(IReadOnlyList<ScenarioResult> results)
+    {
+        foreach (var r in results)
+        {
+            foreach (var p in r.Projections)
+            {
+                Require(r, p.Key, $"projection {p.Point.Year}", p.Point.Projected, p.Point.Lower, p.Point.Upper, p.Point.Shift);
+            }
+            foreach (var x in r.Assessments)
+            {
+                Require(r, x.Target.Series, "target assessment", x.Target.Value, x.Target.ExtraPerYear, x.Target.PerYear, x.LatestValue,
+                    x.HistoricalPace, x.RequiredPace, x.ProjectedBaseline, x.ProjectedScenario, x.PMetBaseline, x.PMetScenario,
+                    x.SuggestedP50, x.SuggestedP70, x.SuggestedP90);
+            }
+        }
+    }
+
+    private static void Require(ScenarioResult result, SeriesKey key, string what, params double?[] values)
+    {
+        if (values.All(v => v is not { } x || double.IsFinite(x))) return;
+        throw new Wcc.Warehouse.Connection.WccException(
+            $"scenario {result.Scenario.Id}: the {what} of {key} is not a finite number; nothing was stored",
+            "check the scenario's targets and paces and the series' observations for extreme values");
     }
 }

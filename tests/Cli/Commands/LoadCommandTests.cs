@@ -3,6 +3,7 @@ using Wcc.Warehouse.Connection;
 
 namespace Wcc.Tests.Cli.Commands;
 
+[Trait("Category", "Slow")]
 public class LoadCommandTests
 {
     [Fact]

@@ -2,6 +2,7 @@ using Wcc.Tests.Support;
 
 namespace Wcc.Tests.Cli.Commands;
 
+[Trait("Category", "Slow")]
 public class PackCommandTests
 {
     [Fact]

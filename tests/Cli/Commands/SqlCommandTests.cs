@@ -4,6 +4,7 @@ using Wcc.Warehouse.Connection;
 
 namespace Wcc.Tests.Cli.Commands;
 
+[Trait("Category", "Slow")]
 public class SqlCommandTests
 {
     private static string NewWarehouse(TempDirectory tmp) => tmp.EmptyWarehouse();
@@ -89,6 +90,7 @@ public class SqlCommandTests
     }
 }
 
+[Trait("Category", "Slow")]
 public class SqlCsvExactnessTests
 {
     [Fact]

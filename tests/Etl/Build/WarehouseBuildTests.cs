@@ -6,6 +6,7 @@ using Wcc.Warehouse.Quality;
 
 namespace Wcc.Tests.Etl.Build;
 
+[Trait("Category", "Slow")]
 public class WarehouseBuildTests
 {
     private static readonly DateTime Clock = new(2021, 1, 15, 9, 0, 0, DateTimeKind.Utc);

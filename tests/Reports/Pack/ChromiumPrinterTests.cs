@@ -4,6 +4,7 @@ using Wcc.Tests.Support;
 
 namespace Wcc.Tests.Reports.Pack;
 
+[Trait("Category", "Slow")]
 public class ChromiumPrinterTests
 {
     [Fact]

@@ -31,6 +31,7 @@ public sealed class SeedPackFixture : IDisposable
     }
 }
 
+[Trait("Category", "Slow")]
 public partial class EvaluationPackTests(SeedPackFixture pack) : IClassFixture<SeedPackFixture>
 {
     [Fact]

@@ -9,6 +9,7 @@ public class PackEscapingTests
 {
     private const string Hostile = "<script>alert(1)</script>";
 
+    [Trait("Category", "Slow")]
     [Fact]
     public void Pack_UnitNamedLikeAScript_ShowsAsText()
     {

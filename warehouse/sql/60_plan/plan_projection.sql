@@ -8,6 +8,7 @@
 -- relationship: sex -> dim_sex.sex
 -- expression: lower <= projected_value AND projected_value <= upper
 -- expression: year > latest_year
+-- expression: isfinite(projected_value) AND isfinite(lower) AND isfinite(upper) AND isfinite(pace_shift)
 CREATE TABLE IF NOT EXISTS plan_projection (
     scenario_id     VARCHAR NOT NULL,
     indicator_code  VARCHAR NOT NULL,

@@ -11,6 +11,7 @@
 -- accepted_values: status_scenario in (已达成, 有望达成, 需加快, 难以达成, 数据不足)
 -- expression: p_met_baseline IS NULL OR (p_met_baseline BETWEEN 0 AND 1 AND p_met_scenario BETWEEN 0 AND 1)
 -- expression: suggested_p50 IS NULL OR (higher_is_better AND suggested_p90 <= suggested_p70 AND suggested_p70 <= suggested_p50) OR (NOT higher_is_better AND suggested_p90 >= suggested_p70 AND suggested_p70 >= suggested_p50)
+-- expression: isfinite(target_value) AND coalesce(isfinite(latest_value), true) AND coalesce(isfinite(historical_pace), true) AND coalesce(isfinite(required_pace), true) AND coalesce(isfinite(assumed_extra_pace), true) AND coalesce(isfinite(projected_baseline), true) AND coalesce(isfinite(projected_scenario), true) AND coalesce(isfinite(suggested_p50), true) AND coalesce(isfinite(suggested_p70), true) AND coalesce(isfinite(suggested_p90), true)
 CREATE TABLE IF NOT EXISTS plan_target_assessment (
     scenario_id          VARCHAR NOT NULL,
     indicator_code       VARCHAR NOT NULL,

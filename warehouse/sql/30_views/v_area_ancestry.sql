@@ -1,0 +1,31 @@
+-- model: v_area_ancestry
+-- grain: one row per area of dim_area: its chain of parents, walked up to the top or to the first repeated area
+-- key: area_code
+-- not_null: ancestors, depth, in_cycle
+-- expression: NOT in_cycle
+CREATE OR REPLACE VIEW v_area_ancestry AS
+WITH RECURSIVE walk (area_code, next_code, path) AS (
+    SELECT area_code, parent_code, [area_code]
+    FROM dim_area
+    UNION ALL
+    -- The walk stops at the top (no parent), at a parent dim_area lacks, or at an area already on the path:
+    -- so it ends on any data, a cycle included.
+    SELECT w.area_code, a.parent_code, list_append(w.path, w.next_code)
+    FROM walk w
+    JOIN dim_area a ON a.area_code = w.next_code
+    WHERE NOT list_contains(w.path, w.next_code)
+),
+longest AS (
+    SELECT area_code,
+           arg_max(path, len(path)) AS path,
+           bool_or(next_code IS NOT NULL AND list_contains(path, next_code)) AS in_cycle
+    FROM walk
+    GROUP BY area_code
+)
+SELECT area_code,
+       path[2:] AS ancestors,
+       len(path) - 1 AS depth,
+       in_cycle
+FROM longest
+ORDER BY area_code;
+COMMENT ON VIEW v_area_ancestry IS 'Each area''s parent chain (dim_area.parent_code followed upwards). in_cycle marks a chain that comes back to an area it has passed: a hierarchy error `wcc check` reports.';
