@@ -7,9 +7,14 @@ using Wcc.Warehouse.Connection;
 namespace Wcc.Reports.Forecast.Backtest;
 
 /// <summary>One backtest prediction, compared with what was observed at the deadline.</summary>
+/// <param name="Lower">Lower end of the (calibrated) 80% interval, as v_forecast.lower.</param>
+/// <param name="Upper">Upper end of the (calibrated) 80% interval, as v_forecast.upper.</param>
+/// <param name="RawLower">Lower end before the rolling-origin calibration.</param>
+/// <param name="RawUpper">Upper end before the rolling-origin calibration.</param>
 public sealed record BacktestPrediction(
     string IndicatorCode, string AreaCode, string Sex, int DeadlineYear, string Method,
-    double PMet, double ProjectedValue, double ActualValue, bool ActualMet);
+    double PMet, double ProjectedValue, double ActualValue, bool ActualMet,
+    double Lower, double Upper, double RawLower, double RawUpper);
 
 /// <summary>Backtest result: scores per method and every prediction.</summary>
 /// <param name="Ml">How the ml method was trained at this cutoff.</param>
@@ -36,8 +41,8 @@ public static class BacktestRun
             .Where(c => c.Target.DeadlineYear > cutoffYear && c.Series.Points.Count >= ForecastEngine.MinPoints
                         && outcomes.ContainsKey((c.Series.Key, c.Target.DeadlineYear)))
             .ToList();
-        var ml = MlMethod.Train(cases, cutoffYear);
-        var results = ForecastEngine.Run(scorable, cutoffYear, [new UnsdCagrMethod(), new WeightedTrendMethod(), ml]);
+        var methods = MethodSet.Train(cases, cutoffYear);
+        var results = ForecastEngine.Run(scorable, cutoffYear, methods.Methods);
 
         var predictions = new List<BacktestPrediction>();
         foreach (var r in results)
@@ -45,14 +50,16 @@ public static class BacktestRun
             if (r.PMet is not { } p || r.ProjectedValue is not { } projected) continue;
             var key = r.Case.Series.Key;
             var actual = outcomes[(key, r.Case.Target.DeadlineYear)];
+            var raw = r.Distribution!.Widened(1 / r.IntervalScale);
             predictions.Add(new BacktestPrediction(key.IndicatorCode, key.AreaCode, key.Sex, r.Case.Target.DeadlineYear, r.Method,
-                p, projected, actual, r.Case.Target.IsMet(actual)));
+                p, projected, actual, r.Case.Target.IsMet(actual), r.Lower!.Value, r.Upper!.Value, raw.Lower, raw.Upper));
         }
         var scores = MethodNames.All
             .Select(m => Scoring.Score(m, predictions.Where(p => p.Method == m)
-                .Select(p => new ScoredPrediction(p.PMet, p.ProjectedValue, p.ActualValue, p.ActualMet)).ToList()))
+                .Select(p => new ScoredPrediction(p.PMet, p.ProjectedValue, p.ActualValue, p.ActualMet, p.Lower, p.Upper, p.RawLower, p.RawUpper)).ToList(),
+                methods.IntervalScales[m].ByHorizon))
             .ToList();
-        return new BacktestReport(cutoffYear, scores, predictions, ml.Summary);
+        return new BacktestReport(cutoffYear, scores, predictions, methods.Ml.Summary);
     }
 
     /// <summary>Checks the cutoff is inside the warehouse's years, with a hint when it is not.</summary>

@@ -69,6 +69,8 @@ public static class MethodNames
 /// <param name="Lower">Lower end of the 80% interval.</param>
 /// <param name="Upper">Upper end of the 80% interval.</param>
 /// <param name="PMet">Probability the target is met at the deadline.</param>
+/// <param name="Distribution">The predictive distribution all of them were read from (null when data are insufficient).</param>
+/// <param name="IntervalScale">Rolling-origin calibration factor applied to the spread (1 = none).</param>
 public sealed record ForecastResult(
     ForecastCase Case,
     string Method,
@@ -78,4 +80,6 @@ public sealed record ForecastResult(
     double? Upper,
     double? PMet,
     ForecastStatus Status,
-    string Reason);
+    string Reason,
+    Stats.PredictiveDistribution? Distribution = null,
+    double IntervalScale = 1);

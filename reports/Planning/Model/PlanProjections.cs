@@ -54,11 +54,12 @@ public static class PlanProjections
         }
         var f = TrendFacts.From(series.Points);
         var spec = new TargetSpec(target.Comparator, target.Value, target.Deadline, target.Series.AreaCode, null);
-        var baseline = WeightedTrendMethod.Path(series.Indicator, f, [target.Deadline])[0];
-        var scenario = WeightedTrendMethod.Path(series.Indicator, f, [target.Deadline], Shift(target, f))[0];
-        var pBase = WeightedTrendMethod.PMet(spec, baseline.Projected, baseline.Se, baseline.Df);
-        var pScenario = WeightedTrendMethod.PMet(spec, scenario.Projected, scenario.Se, scenario.Df);
-        var suggested = ConfidenceLevels.Select(p => Suggested(series.Indicator, scenario, p, higher)).ToList();
+        var baseline = WeightedTrendMethod.Path(series, [target.Deadline], null, context.IntervalScale)[0];
+        var scenario = WeightedTrendMethod.Path(series, [target.Deadline], Shift(target, f), context.IntervalScale)[0];
+        var pBase = baseline.Distribution.PMet(spec);
+        var pScenario = scenario.Distribution.PMet(spec);
+        var limits = TargetLimits.For(context, target.Series.IndicatorCode);
+        var suggested = ConfidenceLevels.Select(p => limits.Apply(Suggested(scenario.Distribution, p, higher))).ToList();
         var required = (target.Value - f.Latest.Value) / (target.Deadline - f.Latest.Year);
         return new TargetAssessment(scenarioId, target, higher, f.Latest.Year, f.Latest.Value, f.Line.Slope, required,
             baseline.Projected, scenario.Projected, pBase, pScenario,
@@ -67,11 +68,8 @@ public static class PlanProjections
     }
 
     /// <summary>The level reached with probability <paramref name="p"/>: at least it (higher is better) or at most it (lower is better).</summary>
-    private static double Suggested(IndicatorProfile indicator, PathPoint point, double p, bool higher)
-    {
-        var t = p == 0.5 ? 0 : Distributions.StudentTQuantile(p, point.Df);
-        return indicator.Clamp(higher ? point.Projected - t * point.Se : point.Projected + t * point.Se);
-    }
+    private static double Suggested(PredictiveDistribution distribution, double p, bool higher) =>
+        distribution.Quantile(higher ? 1 - p : p);
 
     /// <summary>What the scenario adds to the trend in a year: extra_per_year for each year from `from`, or the gap between per_year and the trend's slope.</summary>
     public static Func<int, double>? Shift(PlanTarget? target, TrendFacts f)
@@ -85,7 +83,7 @@ public static class PlanProjections
     {
         var f = TrendFacts.From(series.Points);
         var years = Enumerable.Range(context.FirstPlanYear, context.HorizonYear - context.AsOfYear);
-        return WeightedTrendMethod.Path(series.Indicator, f, years, Shift(target, f))
+        return WeightedTrendMethod.Path(series, years, Shift(target, f), context.IntervalScale)
             .Select(p => new ProjectionRow(scenarioId, series.Key, p, series.Points.Count, f.Latest.Year));
     }
 }

@@ -12,6 +12,9 @@
 -- expression: p_met IS NULL OR (p_met >= 0 AND p_met <= 1)
 -- expression: projected_value IS NULL OR (lower <= projected_value AND projected_value <= upper)
 -- expression: (projected_value IS NULL) = (status = '数据不足')
+-- expression: (projected_value IS NULL) = (spread IS NULL)
+-- expression: spread IS NULL OR (spread >= 0 AND value_scale IN ('identity', 'log', 'logit'))
+-- expression: interval_scale IS NULL OR interval_scale > 0
 CREATE TABLE IF NOT EXISTS fact_forecast (
     indicator_code    VARCHAR NOT NULL,
     area_code         VARCHAR NOT NULL,
@@ -32,7 +35,15 @@ CREATE TABLE IF NOT EXISTS fact_forecast (
     p_met             DOUBLE,
     status            VARCHAR NOT NULL,
     reason            VARCHAR NOT NULL,
-    is_default        BOOLEAN NOT NULL
+    is_default        BOOLEAN NOT NULL,
+    value_scale       VARCHAR,
+    scale_lower       DOUBLE,
+    scale_upper       DOUBLE,
+    scale_offset      DOUBLE,
+    location          DOUBLE,
+    spread            DOUBLE,
+    df                DOUBLE,
+    interval_scale    DOUBLE
 );
 COMMENT ON TABLE fact_forecast IS 'Whether each target will be met: projection at the deadline with an 80% interval, P(met), status and reason, per method (wcc forecast; rerunning replaces the same as_of_year).';
 COMMENT ON COLUMN fact_forecast.area_code IS 'Area of the forecast series; a district row measured against a city target has target_area_code = 610100.';
@@ -47,4 +58,12 @@ COMMENT ON COLUMN fact_forecast.upper IS 'Upper end of the 80% interval, clamped
 COMMENT ON COLUMN fact_forecast.p_met IS 'Probability that the target is met at the deadline (1 or 0 once the deadline value is observed).';
 COMMENT ON COLUMN fact_forecast.status IS '已达成 met, 有望达成 on track, 需加快 needs acceleration, 难以达成 off track, 数据不足 insufficient data.';
 COMMENT ON COLUMN fact_forecast.reason IS 'Why, in Chinese, e.g. 需年均提高2.1个百分点，近年年均提高0.8个百分点.';
+COMMENT ON COLUMN fact_forecast.value_scale IS 'Scale of the predictive distribution: logit (shares in %), log (counts, per-mille and per-100 000 rates), identity (other).';
+COMMENT ON COLUMN fact_forecast.scale_lower IS 'Lower bound of the scale (null: unbounded); values are clamped to it.';
+COMMENT ON COLUMN fact_forecast.scale_upper IS 'Upper bound of the scale (null: unbounded); values are clamped to it.';
+COMMENT ON COLUMN fact_forecast.scale_offset IS 'Offset d of the transform: logit z = ln((x - lower + d) / (upper - x + d)), log z = ln(x - lower + d).';
+COMMENT ON COLUMN fact_forecast.location IS 'Centre of the predictive distribution on the transformed scale: projected_value = inverse(location).';
+COMMENT ON COLUMN fact_forecast.spread IS 'Scale of the predictive distribution on the transformed scale (0 for an observed deadline); lower/upper = inverse(location -/+ q(0.9) * spread).';
+COMMENT ON COLUMN fact_forecast.df IS 'Degrees of freedom of the Student t; null for a normal distribution. p_met is read off the same distribution.';
+COMMENT ON COLUMN fact_forecast.interval_scale IS 'Factor the rolling-origin interval calibration applied to the model spread (1 = none).';
 COMMENT ON COLUMN fact_forecast.is_default IS 'True for the method the backtest scored best (lowest Brier); reports show these rows.';
