@@ -69,7 +69,7 @@ public sealed record PredictiveDistribution(ValueScale Scale, double Location, d
 
     /// <summary>Standard normal or Student-t quantile (cached: the same few (p, df) pairs recur for every series).</summary>
     public static double StandardQuantile(double p, double df) =>
-        quantiles.GetOrAdd((p, df), k => double.IsPositiveInfinity(k.Df) ? NormalQuantile(k.P) : Distributions.StudentTQuantile(k.P, k.Df));
+        p == 0.5 ? 0 : quantiles.GetOrAdd((p, df), k => double.IsPositiveInfinity(k.Df) ? NormalQuantile(k.P) : Distributions.StudentTQuantile(k.P, k.Df));
 
     /// <summary>Normal quantile by bisection on the CDF.</summary>
     public static double NormalQuantile(double p)

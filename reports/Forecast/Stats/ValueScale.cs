@@ -23,7 +23,7 @@ public enum ScaleKind
 /// (counts, ‰ and per-100 000 rates such as mortality) on the log scale; the rest unchanged.
 /// The inverse clamps into the bounds, so no projection, interval end or suggested level can cross one.
 /// </remarks>
-public sealed record ValueScale(ScaleKind Kind, double Lower, double Upper)
+public sealed record ValueScale(ScaleKind Kind, double Lower, double Upper, double Offset)
 {
     /// <summary>Logit offset as a share of the range (25 percentage points for a 0-100 share): the logit bends the trend
     /// only near the bounds and keeps a value observed at exactly 100% finite.</summary>
@@ -33,29 +33,31 @@ public sealed record ValueScale(ScaleKind Kind, double Lower, double Upper)
     /// hopeless that were met. The transform still saturates: the inverse clamps at the bound.</remarks>
     public const double LogitOffsetShare = 0.25;
 
-    /// <summary>Log offset in the indicator's unit (0.01‰, 0.01 per 100 000, 0.01 person): a value of 0 stays finite.</summary>
-    public const double LogOffset = 1e-2;
+    /// <summary>Log offset of a rate in its unit (0.01‰, 0.01 per 100 000): a rate of 0 stays finite, and falling rates
+    /// keep falling proportionally instead of crossing 0.</summary>
+    public const double RateLogOffset = 1e-2;
+
+    /// <summary>Log offset of a count: one (ln(x + 1)), so small counts (one meeting a year) do not swing by orders of magnitude.</summary>
+    public const double CountLogOffset = 1;
+
+    /// <summary>The measure_kind of counts in dim_indicator.</summary>
+    public const string CountKind = "count";
 
     /// <summary>No transform.</summary>
-    public static readonly ValueScale Identity = new(ScaleKind.Identity, double.NegativeInfinity, double.PositiveInfinity);
+    public static readonly ValueScale Identity = new(ScaleKind.Identity, double.NegativeInfinity, double.PositiveInfinity, 0);
 
     /// <summary>The transform of an indicator, per the rule above.</summary>
     public static ValueScale For(IndicatorProfile indicator)
     {
         if (indicator.LowerBound is { } lo && indicator.UpperBound is { } hi && indicator.Unit.Trim() == "%" && hi > lo)
-            return new ValueScale(ScaleKind.Logit, lo, hi);
+            return new ValueScale(ScaleKind.Logit, lo, hi, (hi - lo) * LogitOffsetShare);
         if (indicator.LowerBound is { } floor)
-            return new ValueScale(ScaleKind.Log, floor, indicator.UpperBound ?? double.PositiveInfinity);
-        return new ValueScale(ScaleKind.Identity, double.NegativeInfinity, indicator.UpperBound ?? double.PositiveInfinity);
+        {
+            return new ValueScale(ScaleKind.Log, floor, indicator.UpperBound ?? double.PositiveInfinity,
+                indicator.MeasureKind == CountKind ? CountLogOffset : RateLogOffset);
+        }
+        return new ValueScale(ScaleKind.Identity, double.NegativeInfinity, indicator.UpperBound ?? double.PositiveInfinity, 0);
     }
-
-    /// <summary>Offset δ of this transform.</summary>
-    public double Offset => Kind switch
-    {
-        ScaleKind.Logit => (Upper - Lower) * LogitOffsetShare,
-        ScaleKind.Log => LogOffset,
-        _ => 0,
-    };
 
     /// <summary>Value → transformed scale (the value is first clamped into the bounds).</summary>
     public double Forward(double x)

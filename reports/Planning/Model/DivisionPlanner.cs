@@ -50,7 +50,8 @@ public static partial class DivisionPlanner
         foreach (var target in scenario.Targets)
         {
             var index = TaskIndex(context, target, drafts.Select(d => d.Source).ToList());
-            var phrase = index is null ? null : DraftPhrase.Write(context.Indicators[target.Series.IndicatorCode], target, context.HorizonYear);
+            var area = target.Series.AreaCode == PlanContext.CityAreaCode ? null : context.AreaNames.GetValueOrDefault(target.Series.AreaCode, target.Series.AreaCode);
+            var phrase = index is null ? null : DraftPhrase.Write(context.Indicators[target.Series.IndicatorCode], target, context.HorizonYear, area);
             if (index is null || phrase is null)
             {
                 written.Add(new WrittenTarget(target.Series, null, null));

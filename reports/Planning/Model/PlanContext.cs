@@ -39,6 +39,9 @@ public sealed record PlanContext(
     /// same predictive distribution as the forecast.</summary>
     public IntervalScale IntervalScale { get; init; } = IntervalScale.None;
 
+    /// <summary>Chinese name of each area (dim_area), for district targets in the draft's wording.</summary>
+    public IReadOnlyDictionary<string, string> AreaNames { get; init; } = new Dictionary<string, string>();
+
     /// <summary>First year of the plan period.</summary>
     public int FirstPlanYear => AsOfYear + 1;
 
@@ -77,6 +80,8 @@ public sealed record PlanContext(
             weights.GetValueOrDefault("lead_weight", 2.0),
             weights.GetValueOrDefault("responsible_weight", 1.0))
         {
+            AreaNames = Rows(connection, "SELECT area_code, area_name FROM dim_area", r => (r.GetString(0), r.GetString(1)))
+                .ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal),
             IntervalScale = IntervalCalibration.Fit(TargetScope.Cases(data), asOf, (i, p, k, y) => WeightedTrendMethod.Distribution(i, p, k, y)),
         };
     }
