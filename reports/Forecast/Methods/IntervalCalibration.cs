@@ -31,8 +31,9 @@ public static class IntervalCalibration
     /// <summary>An origin needs this many points to be an example.</summary>
     public const int MinOriginPoints = 3;
 
-    /// <summary>Beyond this many examples every m-th is kept (deterministically): more adds time, not precision.</summary>
-    public const int MaxExamples = 20_000;
+    /// <summary>Beyond this many examples every m-th is kept (deterministically): an 80% quantile of 5,000 scores is within about
+    /// ±0.01 of its coverage, and more adds time (10,000 series would otherwise fit every origin of every series).</summary>
+    public const int MaxExamples = 5_000;
 
     /// <summary>Fewer examples than this: no calibration (factor 1), the raw model interval is used.</summary>
     public const int MinExamples = 30;
