@@ -28,7 +28,7 @@ internal static class BacktestCommand
                 return 0;
             }
             var table = new Table().Border(TableBorder.Rounded)
-                .AddColumns("method", "n", "accuracy", "brier", "log loss", "auc", "mae", "80% coverage", "uncalibrated", "interval scale 1/2/3/4/5+ y");
+                .AddColumns("method", "n", "acc", "brier", "logloss", "auc", "mae", "cov80", "raw", "scale by horizon");
             foreach (var m in report.Methods)
             {
                 table.AddRow(m.Method, m.N.ToString(CultureInfo.InvariantCulture), F(m.Accuracy), F(m.Brier), F(m.LogLoss), F(m.Auc), F(m.Mae),
@@ -48,6 +48,7 @@ internal static class BacktestCommand
                 reliability.AddRow(cells.ToArray());
             }
             AnsiConsole.Write(reliability);
+            AnsiConsole.MarkupLine("cov80: 80% 区间覆盖率(校准后); raw: 校准前; scale: 按预测年限 1/2/3/4/5+ 年的区间缩放系数");
             AnsiConsole.MarkupLine($"截点 {report.Cutoff} 年; ml 训练样本 {report.Ml.Rows} 条"
                 + (report.Ml.FallbackReason is { } why ? $" ([yellow]{Markup.Escape(why)}[/], 改用 {report.Ml.MethodUsed})" : ""));
             AnsiConsole.MarkupLine(report.Best is { } best

@@ -45,19 +45,6 @@ public static class AttainmentProbability
         return new MethodForecast(distribution, intervalScale, p, (status ?? StatusOf)(p), reason(distribution, p), methodUsed);
     }
 
-    /// <summary>P(met) when the deadline value has location <paramref name="centre"/> and scale <paramref name="scale"/>;
-    /// <paramref name="cdf"/> is the standardised CDF (normal, or Student t).</summary>
-    public static double Of(TargetSpec target, double centre, double scale, Func<double, double> cdf)
-    {
-        if (scale <= 0) return target.IsMet(centre) ? 1 : 0;
-        return target.Comparator switch
-        {
-            Comparator.AtLeast => cdf((centre - target.Value) / scale),
-            Comparator.AtMost => cdf((target.Value - centre) / scale),
-            _ => Math.Max(0, cdf((target.Value + target.Tolerance - centre) / scale) - cdf((target.Value - target.Tolerance - centre) / scale)),
-        };
-    }
-
     /// <summary>Status from a probability (for methods without a rule of their own).</summary>
     public static ForecastStatus StatusOf(double pMet) =>
         pMet >= OnTrackProbability ? ForecastStatus.OnTrack

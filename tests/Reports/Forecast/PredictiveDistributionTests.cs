@@ -5,6 +5,8 @@ using Wcc.Reports.Forecast.Methods;
 using Wcc.Reports.Forecast.Model;
 using Wcc.Reports.Forecast.Stats;
 using Wcc.Tests.Support;
+using Wcc.Warehouse.Quality;
+using Wcc.Warehouse.Schema;
 
 namespace Wcc.Tests.Reports.Forecast;
 
@@ -63,6 +65,24 @@ public class PredictiveDistributionTests(SeedWarehouseFixture seed) : IClassFixt
         }
         Assert.True(rows > 500, $"only {rows} rows");
         Assert.True(agreeing > 100, $"only {agreeing} rows compared");
+    }
+
+    [Fact]
+    public void Forecast_StoresCoverageAndTheReliabilityTable_OfItsSelectionBacktest()
+    {
+        ForecastRun.Execute(seed.Connection, 2020);
+        foreach (var model in new[] { "fact_backtest_score", "fact_backtest_reliability", "fact_forecast" })
+        {
+            Assert.DoesNotContain(DataTestRunner.Run(seed.Connection, SchemaCatalog.Get(model)), r => !r.Passed);
+        }
+        Assert.Equal(MethodNames.All.Count * Scoring.ReliabilityBins, seed.Scalar("SELECT count(*) FROM fact_backtest_reliability WHERE as_of_year = 2020"));
+        // Every scored forecast falls in exactly one bin.
+        Assert.Equal(0, seed.Scalar("""
+            SELECT count(*) FROM fact_backtest_score s
+            JOIN (SELECT method, sum(n) AS n FROM fact_backtest_reliability WHERE as_of_year = 2020 GROUP BY method) r USING (method)
+            WHERE s.as_of_year = 2020 AND s.n <> r.n
+            """));
+        Assert.Equal(0, seed.Scalar("SELECT count(*) FROM fact_backtest_score WHERE as_of_year = 2020 AND (coverage_80 IS NULL OR interval_scales IS NULL)"));
     }
 
     [Fact]

@@ -52,10 +52,10 @@ COMMENT ON COLUMN fact_forecast.method IS 'unsd_cagr (UNSD Progress Chart CAGR r
 COMMENT ON COLUMN fact_forecast.method_used IS 'Method actually applied: weighted_trend_calibrated when ml had too little training data, observed when a past deadline was read off the data.';
 COMMENT ON COLUMN fact_forecast.target_area_code IS 'Area the target was set for (differs from area_code for district rows of a city-only target).';
 COMMENT ON COLUMN fact_forecast.n_points IS 'Observations of the series up to as_of_year.';
-COMMENT ON COLUMN fact_forecast.projected_value IS 'Projected value at deadline_year, clamped to the indicator bounds; null when data are insufficient.';
-COMMENT ON COLUMN fact_forecast.lower IS 'Lower end of the 80% interval, clamped to the indicator bounds.';
-COMMENT ON COLUMN fact_forecast.upper IS 'Upper end of the 80% interval, clamped to the indicator bounds.';
-COMMENT ON COLUMN fact_forecast.p_met IS 'Probability that the target is met at the deadline (1 or 0 once the deadline value is observed).';
+COMMENT ON COLUMN fact_forecast.projected_value IS 'Projected value at deadline_year: the median of the predictive distribution (within the indicator bounds); null when data are insufficient.';
+COMMENT ON COLUMN fact_forecast.lower IS 'Lower end of the 80% interval: the 10% quantile of the same distribution (within the bounds).';
+COMMENT ON COLUMN fact_forecast.upper IS 'Upper end of the 80% interval: the 90% quantile of the same distribution (within the bounds).';
+COMMENT ON COLUMN fact_forecast.p_met IS 'Probability that the target is met at the deadline, read off the same distribution as projected_value, lower and upper (1 or 0 once the deadline value is observed).';
 COMMENT ON COLUMN fact_forecast.status IS '已达成 met, 有望达成 on track, 需加快 needs acceleration, 难以达成 off track, 数据不足 insufficient data.';
 COMMENT ON COLUMN fact_forecast.reason IS 'Why, in Chinese, e.g. 需年均提高2.1个百分点，近年年均提高0.8个百分点.';
 COMMENT ON COLUMN fact_forecast.value_scale IS 'Scale of the predictive distribution: logit (shares in %), log (counts, per-mille and per-100 000 rates), identity (other).';
