@@ -69,9 +69,9 @@ public static class ForecastEngine
         {
             var note = $"{latest.Year}年最新值{ReasonText.Value(latest.Value, unit)}已达到目标{ReasonText.Target(c.Target, unit)}";
             return new ForecastResult(c, method, f.MethodUsed, f.Projected, f.Lower, f.Upper, f.PMet, ForecastStatus.Met, $"{note}；{f.Reason}",
-                f.Distribution, f.IntervalScale);
+                f.Distribution, f.IntervalScale, f.Uncalibrated);
         }
-        return new ForecastResult(c, method, f.MethodUsed, f.Projected, f.Lower, f.Upper, f.PMet, f.Status, f.Reason, f.Distribution, f.IntervalScale);
+        return new ForecastResult(c, method, f.MethodUsed, f.Projected, f.Lower, f.Upper, f.PMet, f.Status, f.Reason, f.Distribution, f.IntervalScale, f.Uncalibrated);
     }
 
     private static ForecastResult Observed(ForecastCase c, string method, SeriesPoint p)

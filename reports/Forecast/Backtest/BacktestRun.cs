@@ -50,7 +50,7 @@ public static class BacktestRun
             if (r.PMet is not { } p || r.ProjectedValue is not { } projected) continue;
             var key = r.Case.Series.Key;
             var actual = outcomes[(key, r.Case.Target.DeadlineYear)];
-            var raw = r.Distribution!.Widened(1 / r.IntervalScale);
+            var raw = r.Uncalibrated ?? r.Distribution!.Widened(1 / r.IntervalScale);
             predictions.Add(new BacktestPrediction(key.IndicatorCode, key.AreaCode, key.Sex, r.Case.Target.DeadlineYear, r.Method,
                 p, projected, actual, r.Case.Target.IsMet(actual), r.Lower!.Value, r.Upper!.Value, raw.Lower, raw.Upper));
         }

@@ -32,7 +32,13 @@ public static class ForecastStore
                     .AppendValue(s.Points.Count).AppendValue(latest?.Year).AppendValue(latest?.Value)
                     .AppendValue(r.ProjectedValue).AppendValue(r.Lower).AppendValue(r.Upper).AppendValue(r.PMet)
                     .AppendValue(r.Status.Label()).AppendValue(r.Reason).AppendValue(r.Method == defaultMethod);
-                if (r.Distribution is { } d)
+                if (r.Distribution is { Components: not null } mixture)
+                {
+                    // A mixture's parameters are its components: the other methods' rows of the same series and deadline.
+                    row.AppendValue("mixture").AppendValue(Finite(mixture.Scale.Lower)).AppendValue(Finite(mixture.Scale.Upper)).AppendValue(mixture.Scale.Offset)
+                        .AppendNullValue().AppendNullValue().AppendNullValue().AppendNullValue();
+                }
+                else if (r.Distribution is { } d)
                 {
                     row.AppendValue(d.Scale.Describe()).AppendValue(Finite(d.Scale.Lower)).AppendValue(Finite(d.Scale.Upper)).AppendValue(d.Scale.Offset)
                         .AppendValue(d.Location).AppendValue(d.Spread).AppendValue(Finite(d.Df)).AppendValue(r.IntervalScale);

@@ -8,6 +8,12 @@ namespace Wcc.Reports.Forecast.Methods;
 /// <param name="IntervalScale">The factor the backtest-calibrated interval applied to the raw spread (1 = uncalibrated).</param>
 public sealed record MethodForecast(PredictiveDistribution Distribution, double IntervalScale, double PMet, ForecastStatus Status, string Reason, string MethodUsed)
 {
+    /// <summary>The distribution before interval calibration when it is not the calibrated one narrowed back (a mixture's).</summary>
+    public PredictiveDistribution? RawDistribution { get; init; }
+
+    /// <summary>The distribution before the rolling-origin interval calibration.</summary>
+    public PredictiveDistribution Uncalibrated => RawDistribution ?? Distribution.Widened(1 / IntervalScale);
+
     /// <summary>Projected value at the deadline: the distribution's median.</summary>
     public double Projected => Distribution.Median;
 

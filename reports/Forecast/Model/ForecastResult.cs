@@ -45,11 +45,14 @@ public static class MethodNames
     /// <summary>Gradient-boosted classifier trained by rolling origin.</summary>
     public const string Ml = "ml";
 
+    /// <summary>Equal-weight mixture of the three methods' distributions.</summary>
+    public const string Combined = "combined";
+
     /// <summary>What the ml method records when it had too little training data.</summary>
     public const string MlFallback = "weighted_trend_calibrated";
 
     /// <summary>All methods, in report order.</summary>
-    public static readonly IReadOnlyList<string> All = [UnsdCagr, WeightedTrend, Ml];
+    public static readonly IReadOnlyList<string> All = [UnsdCagr, WeightedTrend, Ml, Combined];
 
     /// <summary>The method's name for Chinese readers, with its code in brackets.</summary>
     public static string Chinese(string method) => method switch
@@ -58,6 +61,7 @@ public static class MethodNames
         WeightedTrend => "时间加权线性趋势法(weighted_trend)",
         Ml => "机器学习梯度提升树(ml)",
         MlFallback => "校准加权趋势法(ml数据不足时的替代)",
+        Combined => "三种方法等权组合(combined)",
         _ => method,
     };
 }
@@ -82,4 +86,5 @@ public sealed record ForecastResult(
     ForecastStatus Status,
     string Reason,
     Stats.PredictiveDistribution? Distribution = null,
-    double IntervalScale = 1);
+    double IntervalScale = 1,
+    Stats.PredictiveDistribution? Uncalibrated = null);

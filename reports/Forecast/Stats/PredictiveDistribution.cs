@@ -10,8 +10,20 @@ namespace Wcc.Reports.Forecast.Stats;
 /// <param name="Location">Centre on the transformed scale.</param>
 /// <param name="Spread">Scale on the transformed scale (0 = a known value).</param>
 /// <param name="Df">Degrees of freedom of the Student t; +∞ for a normal.</param>
+/// <remarks>An equal-weight mixture of other distributions (<see cref="Mixture"/>, the combined method) has no location or
+/// spread of its own: its CDF is the mean of the components' CDFs, its quantiles are found by bisection on that CDF.</remarks>
 public sealed record PredictiveDistribution(ValueScale Scale, double Location, double Spread, double Df)
 {
+    /// <summary>Bisection steps for a mixture's quantile: the bracket (the components' own quantiles) shrinks by 2⁻⁶⁰.</summary>
+    private const int MixtureQuantileSteps = 60;
+
+    /// <summary>The components of a mixture; null for a single location-scale distribution.</summary>
+    public IReadOnlyList<PredictiveDistribution>? Components { get; private init; }
+
+    /// <summary>The equal-weight mixture of <paramref name="components"/> (same indicator, so the same scale).</summary>
+    public static PredictiveDistribution Mixture(IReadOnlyList<PredictiveDistribution> components) =>
+        new(components[0].Scale, double.NaN, double.NaN, double.NaN) { Components = components };
+
     /// <summary>Coverage of the interval every report shows.</summary>
     public const double IntervalCoverage = 0.8;
 
@@ -22,7 +34,7 @@ public sealed record PredictiveDistribution(ValueScale Scale, double Location, d
     public static PredictiveDistribution Known(ValueScale scale, double value) => new(scale, scale.Forward(value), 0, double.PositiveInfinity);
 
     /// <summary>Projected value: the median.</summary>
-    public double Median => Scale.Inverse(Location);
+    public double Median => Components is null ? Scale.Inverse(Location) : Quantile(0.5);
 
     /// <summary>Lower end of the 80% interval.</summary>
     public double Lower => Quantile(LowerTail);
@@ -31,21 +43,36 @@ public sealed record PredictiveDistribution(ValueScale Scale, double Location, d
     public double Upper => Quantile(1 - LowerTail);
 
     /// <summary>The same distribution with its spread multiplied by <paramref name="factor"/> (interval calibration).</summary>
-    public PredictiveDistribution Widened(double factor) => this with { Spread = Spread * factor };
+    public PredictiveDistribution Widened(double factor) => Components is { } parts
+        ? Mixture(parts.Select(c => c.Widened(factor)).ToList())
+        : this with { Spread = Spread * factor };
 
     /// <summary>The value below which the deadline value falls with probability <paramref name="p"/>.</summary>
-    public double Quantile(double p) => Spread <= 0 ? Median : Scale.Inverse(Location + Spread * StandardQuantile(p, Df));
+    public double Quantile(double p)
+    {
+        if (Components is not { } parts) return Spread <= 0 ? Median : Scale.Inverse(Location + Spread * StandardQuantile(p, Df));
+        // The mixture's quantile lies between its components' quantiles; the CDF is monotone, so bisection converges.
+        double lo = parts.Min(c => c.Quantile(p)), hi = parts.Max(c => c.Quantile(p));
+        for (var i = 0; i < MixtureQuantileSteps && hi > lo; i++)
+        {
+            var mid = 0.5 * (lo + hi);
+            if (Cdf(mid) < p) lo = mid; else hi = mid;
+        }
+        return hi;
+    }
 
     /// <summary>P(value ≤ <paramref name="x"/>); a bound carries the mass of every value clamped onto it.</summary>
-    public double Cdf(double x) => x >= Scale.Upper ? 1 : x < Scale.Lower ? 0 : Standard(x);
+    public double Cdf(double x) => Components is { } parts ? parts.Average(c => c.Cdf(x))
+        : x >= Scale.Upper ? 1 : x < Scale.Lower ? 0 : Standard(x);
 
     /// <summary>P(value &lt; <paramref name="x"/>): differs from <see cref="Cdf"/> only at the upper bound's point mass.</summary>
-    public double CdfBelow(double x) => x > Scale.Upper ? 1 : x <= Scale.Lower ? 0 : Standard(x);
+    public double CdfBelow(double x) => Components is { } parts ? parts.Average(c => c.CdfBelow(x))
+        : x > Scale.Upper ? 1 : x <= Scale.Lower ? 0 : Standard(x);
 
     /// <summary>Probability that the deadline value meets <paramref name="target"/>.</summary>
     public double PMet(TargetSpec target)
     {
-        if (Spread <= 0) return target.IsMet(Median) ? 1 : 0;
+        if (Components is null && Spread <= 0) return target.IsMet(Median) ? 1 : 0;
         return target.Comparator switch
         {
             Comparator.AtLeast => 1 - CdfBelow(target.Value),

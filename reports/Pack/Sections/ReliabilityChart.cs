@@ -13,7 +13,7 @@ public static class ReliabilityChart
     /// <summary>Pixel size of the embedded PNG.</summary>
     public const int Width = 640, Height = 420;
 
-    private static readonly Color[] MethodColors = [Palette.Orange, Palette.Blue, Palette.BluishGreen];
+    private static readonly Color[] MethodColors = [Palette.Orange, Palette.Blue, Palette.BluishGreen, Palette.Vermillion];
 
     /// <summary>The reliability table for the page: one row per P(met) bin, one column per method ("0.29 → 0.17 (23)").</summary>
     public static SheetTable Pivot(ReportTable reliability)

@@ -21,7 +21,11 @@ public class PredictiveDistributionTests(SeedWarehouseFixture seed) : IClassFixt
         new(new Series(new SeriesKey(indicator.Code, "610100", "T"), indicator, points.Select(p => new SeriesPoint(p.Year, p.Value))),
             new TargetSpec(comparator, target, deadline, "610100", null));
 
-    private static IEnumerable<IForecastMethod> Methods(ForecastCase c) => [new UnsdCagrMethod(), new WeightedTrendMethod(), MlMethod.Train([c], 2020)];
+    private static IEnumerable<IForecastMethod> Methods(ForecastCase c)
+    {
+        IForecastMethod[] members = [new UnsdCagrMethod(), new WeightedTrendMethod(), MlMethod.Train([c], 2020)];
+        return [.. members, new CombinedMethod(members)];
+    }
 
     [Fact]
     public void EveryFactForecastRow_ProjectionIntervalAndPMet_AreReadOffItsStoredDistribution()
@@ -29,42 +33,61 @@ public class PredictiveDistributionTests(SeedWarehouseFixture seed) : IClassFixt
         ForecastRun.Execute(seed.Connection, 2019);
         using var cmd = seed.Connection.CreateCommand();
         cmd.CommandText = """
-            SELECT comparator, target_value, projected_value, lower, upper, p_met, value_scale, scale_lower, scale_upper, scale_offset,
-                   location, spread, df, method_used
+            SELECT indicator_code, area_code, sex, deadline_year, method, comparator, target_value, projected_value, lower, upper, p_met,
+                   value_scale, scale_lower, scale_upper, scale_offset, location, spread, df, method_used
             FROM fact_forecast WHERE as_of_year = 2019 AND projected_value IS NOT NULL
+            ORDER BY indicator_code, area_code, sex, deadline_year, method
             """;
-        using var r = cmd.ExecuteReader();
-        var rows = 0;
-        var agreeing = 0;
-        while (r.Read())
+        var rows = new List<object?[]>();
+        using (var r = cmd.ExecuteReader())
         {
-            rows++;
-            var kind = Enum.Parse<ScaleKind>(r.GetString(6), ignoreCase: true);
-            var scale = new ValueScale(kind, r.IsDBNull(7) ? double.NegativeInfinity : r.GetDouble(7),
-                r.IsDBNull(8) ? double.PositiveInfinity : r.GetDouble(8), r.GetDouble(9));
-            var d = new PredictiveDistribution(scale, r.GetDouble(10), r.GetDouble(11), r.IsDBNull(12) ? double.PositiveInfinity : r.GetDouble(12));
-            var target = new TargetSpec(TargetSpec.ParseComparator(r.GetString(0)), r.GetDouble(1), 2025, "610100", null);
-            double projected = r.GetDouble(2), lower = r.GetDouble(3), upper = r.GetDouble(4), p = r.GetDouble(5);
+            while (r.Read())
+            {
+                var row = new object?[r.FieldCount];
+                for (var i = 0; i < row.Length; i++) row[i] = r.IsDBNull(i) ? null : r.GetValue(i);
+                rows.Add(row);
+            }
+        }
+        static double D(object? v) => Convert.ToDouble(v);
+        PredictiveDistribution? Single(object?[] row)
+        {
+            if ((string)row[11]! == "mixture") return null;
+            var scale = new ValueScale(Enum.Parse<ScaleKind>((string)row[11]!, ignoreCase: true),
+                row[12] is null ? double.NegativeInfinity : D(row[12]), row[13] is null ? double.PositiveInfinity : D(row[13]), D(row[14]));
+            return new PredictiveDistribution(scale, D(row[15]), D(row[16]), row[17] is null ? double.PositiveInfinity : D(row[17]));
+        }
+        var byKey = rows.ToLookup(row => (row[0], row[1], row[2], row[3]));
+        var agreeing = 0;
+        var mixtures = 0;
+        foreach (var row in rows)
+        {
+            // A combined row is the equal mixture of the same series' rows of the other methods.
+            var d = Single(row) ?? PredictiveDistribution.Mixture(byKey[(row[0], row[1], row[2], row[3])]
+                .Where(x => (string)x[4]! != MethodNames.Combined).Select(x => Single(x)!).ToList());
+            if (d.Components is not null) mixtures++;
+            var target = new TargetSpec(TargetSpec.ParseComparator((string)row[5]!), D(row[6]), 2025, "610100", null);
+            double projected = D(row[7]), lower = D(row[8]), upper = D(row[9]), p = D(row[10]);
             var tolerance = 1e-9 * Math.Max(1, Math.Abs(projected));
             Assert.Equal(d.Median, projected, tolerance);
             Assert.Equal(d.Lower, lower, tolerance);
             Assert.Equal(d.Upper, upper, tolerance);
-            Assert.InRange(lower, scale.Lower, projected);
-            Assert.InRange(upper, projected, scale.Upper);
-            if (r.GetString(13) == ForecastEngine.ObservedMethod) continue;
+            Assert.InRange(lower, d.Scale.Lower, projected);
+            Assert.InRange(upper, projected, d.Scale.Upper);
+            if ((string)row[18]! == ForecastEngine.ObservedMethod) continue;
             Assert.Equal(d.PMet(target), p, 9);
             // The reading that a planner makes: the interval and the probability tell the same story.
             if (target.Comparator == Comparator.AtLeast && lower > target.Value) Assert.True(p >= 0.9 - 1e-9, $"{lower} > {target.Value} but p = {p}");
             if (target.Comparator == Comparator.AtLeast && upper < target.Value) Assert.True(p <= 0.1 + 1e-9, $"{upper} < {target.Value} but p = {p}");
             if (target.Comparator == Comparator.AtMost && upper < target.Value) Assert.True(p >= 0.9 - 1e-9, $"{upper} < {target.Value} but p = {p}");
-            if (target.Comparator != Comparator.Equal && Math.Abs(projected - target.Value) > tolerance && projected > scale.Lower && projected < scale.Upper)
+            if (target.Comparator != Comparator.Equal && Math.Abs(projected - target.Value) > tolerance && projected > d.Scale.Lower && projected < d.Scale.Upper)
             {
                 Assert.Equal(target.IsMet(projected), p > 0.5);
                 agreeing++;
             }
         }
-        Assert.True(rows > 500, $"only {rows} rows");
+        Assert.True(rows.Count > 500, $"only {rows.Count} rows");
         Assert.True(agreeing > 100, $"only {agreeing} rows compared");
+        Assert.True(mixtures > 100, $"only {mixtures} combined rows");
     }
 
     [Fact]

@@ -2,7 +2,7 @@
 -- grain: one row per as-of year x forecast method x P(met) bin: the reliability table of the selection backtest
 -- key: as_of_year, method, bin_no
 -- not_null: cutoff_year, p_from, p_to, n
--- accepted_values: method in (unsd_cagr, weighted_trend, ml)
+-- accepted_values: method in (unsd_cagr, weighted_trend, ml, combined)
 -- expression: p_from < p_to AND p_from >= 0 AND p_to <= 1
 -- expression: (n = 0) = (mean_p_met IS NULL) AND (n = 0) = (share_met IS NULL)
 -- expression: share_met IS NULL OR share_met BETWEEN 0 AND 1

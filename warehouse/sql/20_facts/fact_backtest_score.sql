@@ -2,7 +2,7 @@
 -- grain: one row per as-of year x forecast method: the selection backtest behind the default method
 -- key: as_of_year, method
 -- not_null: cutoff_year, n, is_default
--- accepted_values: method in (unsd_cagr, weighted_trend, ml)
+-- accepted_values: method in (unsd_cagr, weighted_trend, ml, combined)
 -- expression: brier IS NULL OR (brier >= 0 AND brier <= 1)
 -- expression: cutoff_year < as_of_year
 -- expression: coverage_80 IS NULL OR (coverage_80 BETWEEN 0 AND 1 AND coverage_80_uncalibrated BETWEEN 0 AND 1)
