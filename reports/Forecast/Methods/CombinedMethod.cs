@@ -10,6 +10,9 @@ namespace Wcc.Reports.Forecast.Methods;
 /// methods err in different places. It competes in the backtest like any method; no weights are fitted.</remarks>
 public sealed class CombinedMethod(IReadOnlyList<IForecastMethod> members) : IForecastMethod
 {
+    /// <summary>Wraps each member so that the engine's own run of it and the mixture's share one computation.</summary>
+    public static IReadOnlyList<IForecastMethod> Shared(IReadOnlyList<IForecastMethod> methods) => methods.Select(m => new Memoized(m)).ToList();
+
     /// <inheritdoc />
     public string Name => MethodNames.Combined;
 
@@ -35,5 +38,25 @@ public sealed class CombinedMethod(IReadOnlyList<IForecastMethod> members) : IFo
             result.Add(forecast with { RawDistribution = raw });
         }
         return result;
+    }
+
+    /// <summary>Remembers a method's last run: the engine passes the same case list to every method, so the mixture reuses the
+    /// members' forecasts instead of computing them twice.</summary>
+    private sealed class Memoized(IForecastMethod inner) : IForecastMethod
+    {
+        private IReadOnlyList<ForecastCase>? lastCases;
+        private IReadOnlyList<MethodForecast> last = [];
+
+        public string Name => inner.Name;
+
+        public IReadOnlyList<MethodForecast> ProjectAll(IReadOnlyList<ForecastCase> cases)
+        {
+            if (!ReferenceEquals(cases, lastCases))
+            {
+                last = inner.ProjectAll(cases);
+                lastCases = cases;
+            }
+            return last;
+        }
     }
 }

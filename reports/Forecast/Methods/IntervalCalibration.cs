@@ -124,7 +124,7 @@ public sealed record MethodSet(IReadOnlyList<IForecastMethod> Methods, MlMethod 
         var trend = calibrateIntervals ? IntervalCalibration.Fit(cases, cutoffYear, (i, p, k, y) => WeightedTrendMethod.Distribution(i, p, k, y)) : IntervalScale.None;
         // The ml distribution is the trend's with a moved centre, so it takes the trend's spread calibration.
         var ml = MlMethod.Train(cases, cutoffYear).WithIntervalScale(trend);
-        IForecastMethod[] members = [new UnsdCagrMethod(unsd), new WeightedTrendMethod(trend), ml];
+        var members = CombinedMethod.Shared([new UnsdCagrMethod(unsd), new WeightedTrendMethod(trend), ml]);
         // The combined method mixes the calibrated members: it has no factor of its own (reported as 1).
         return new MethodSet([.. members, new CombinedMethod(members)], ml,
             new Dictionary<string, IntervalScale>

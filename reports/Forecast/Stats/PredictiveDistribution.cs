@@ -14,8 +14,8 @@ namespace Wcc.Reports.Forecast.Stats;
 /// spread of its own: its CDF is the mean of the components' CDFs, its quantiles are found by bisection on that CDF.</remarks>
 public sealed record PredictiveDistribution(ValueScale Scale, double Location, double Spread, double Df)
 {
-    /// <summary>Bisection steps for a mixture's quantile: the bracket (the components' own quantiles) shrinks by 2⁻⁶⁰.</summary>
-    private const int MixtureQuantileSteps = 60;
+    /// <summary>Bisection steps for a mixture's quantile: the bracket (the components' own quantiles) shrinks by 2⁻⁴⁰ (about 1e-12).</summary>
+    private const int MixtureQuantileSteps = 40;
 
     /// <summary>The components of a mixture; null for a single location-scale distribution.</summary>
     public IReadOnlyList<PredictiveDistribution>? Components { get; private init; }
@@ -34,13 +34,23 @@ public sealed record PredictiveDistribution(ValueScale Scale, double Location, d
     public static PredictiveDistribution Known(ValueScale scale, double value) => new(scale, scale.Forward(value), 0, double.PositiveInfinity);
 
     /// <summary>Projected value: the median.</summary>
-    public double Median => Components is null ? Scale.Inverse(Location) : Quantile(0.5);
+    public double Median => Components is null ? Scale.Inverse(Location) : Cached(ref mixtureMedian, 0.5);
 
     /// <summary>Lower end of the 80% interval.</summary>
-    public double Lower => Quantile(LowerTail);
+    public double Lower => Components is null ? Quantile(LowerTail) : Cached(ref mixtureLower, LowerTail);
 
     /// <summary>Upper end of the 80% interval.</summary>
-    public double Upper => Quantile(1 - LowerTail);
+    public double Upper => Components is null ? Quantile(1 - LowerTail) : Cached(ref mixtureUpper, 1 - LowerTail);
+
+    // A mixture's quantiles cost a bisection each and are read several times (projection, reason, storage): kept once found.
+    // Only mixtures use them, and a mixture is never copied with `with` (Widened builds a new one).
+    private double mixtureMedian = double.NaN, mixtureLower = double.NaN, mixtureUpper = double.NaN;
+
+    private double Cached(ref double slot, double p)
+    {
+        if (double.IsNaN(slot)) slot = Quantile(p);
+        return slot;
+    }
 
     /// <summary>The same distribution with its spread multiplied by <paramref name="factor"/> (interval calibration).</summary>
     public PredictiveDistribution Widened(double factor) => Components is { } parts

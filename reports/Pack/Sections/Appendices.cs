@@ -89,6 +89,7 @@ public static class Appendices
             .Raw("<li>").Text(MethodNames.Chinese(MethodNames.WeightedTrend) + ":近年权重更高的加权线性回归,给出80%预测区间与达标概率。").Raw("</li>")
             .Raw("<li>").Text(MethodNames.Chinese(MethodNames.Ml) + ":以滚动起点方式在全部序列上训练的梯度提升树分类器,特征仅取自起点之前的数据,"
                 + "并以两种基准方法的预测值、达标概率和所需年均进度为特征;其预测分布为加权趋势的分布平移至分类器给出的达标概率(最多平移半个80%区间)。").Raw("</li>")
+            .Raw("<li>").Text(MethodNames.Chinese(MethodNames.Combined) + ":以上三种方法(区间校准后)预测分布的等权混合,达标概率为三者的平均,预测值与区间取混合分布的分位数。").Raw("</li>")
             .Raw("</ul>");
         html.Element("h3", "预测分布与指标变换")
             .Element("p", "每个序列、每种方法只有一个预测分布:预测值取其中位数,80%区间取其10%与90%分位数,达标概率取其满足目标的概率,三者不会互相矛盾。"
@@ -101,7 +102,7 @@ public static class Appendices
             .Raw("</ul>")
             .Element("p", "区间校准:在截点前最近3年的滚动起点上回测每种方法,按预测年限(1、2、3、4、5年及以上)求出使80%区间恰好覆盖80%实际值的缩放系数(分裂共形分位数),"
                 + "再以该系数放大或缩小区间;下表同时列出校准前后的覆盖率。");
-        html.Element("p", $"本报告采用{MethodNames.Chinese(context.DefaultMethod)}:在隐藏截点之后全部数据的回测中,其Brier分数最低。"
+        html.Element("p", $"本报告采用{MethodNames.Chinese(context.DefaultMethod)}:在隐藏截点之后全部数据的回测中,其Brier分数最低(组合方法同样参与比较)。"
             + "区县无单独目标时,比率类指标沿用全市目标;人数、件数等总量指标不对区县套用全市目标。");
         if (scores.Rows.Count == 0) html.Element("p", "尚无到期目标的实际值,未能回测;默认采用时间加权线性趋势法。");
         else
