@@ -57,7 +57,7 @@ public static class BacktestRun
         var scores = MethodNames.All
             .Select(m => Scoring.Score(m, predictions.Where(p => p.Method == m)
                 .Select(p => new ScoredPrediction(p.PMet, p.ProjectedValue, p.ActualValue, p.ActualMet, p.Lower, p.Upper, p.RawLower, p.RawUpper)).ToList(),
-                methods.IntervalScales[m].ByHorizon))
+                methods.IntervalScales.GetValueOrDefault(m)?.ByHorizon))
             .ToList();
         return new BacktestReport(cutoffYear, scores, predictions, methods.Ml.Summary);
     }

@@ -113,7 +113,7 @@ public sealed record IntervalScale(IReadOnlyList<double> ByHorizon)
 }
 
 /// <summary>The three methods as trained at a cutoff: ML model and interval calibration fitted on data up to it only.</summary>
-/// <param name="IntervalScales">Calibration factor per method name.</param>
+/// <param name="IntervalScales">Calibration factors per method name (none for the combined method, a mixture of calibrated members).</param>
 public sealed record MethodSet(IReadOnlyList<IForecastMethod> Methods, MlMethod Ml, IReadOnlyDictionary<string, IntervalScale> IntervalScales)
 {
     /// <summary>Trains the ML method and calibrates every method's interval on <paramref name="cases"/> (data up to <paramref name="cutoffYear"/>);
@@ -125,11 +125,11 @@ public sealed record MethodSet(IReadOnlyList<IForecastMethod> Methods, MlMethod 
         // The ml distribution is the trend's with a moved centre, so it takes the trend's spread calibration.
         var ml = MlMethod.Train(cases, cutoffYear).WithIntervalScale(trend);
         var members = CombinedMethod.Shared([new UnsdCagrMethod(unsd), new WeightedTrendMethod(trend), ml]);
-        // The combined method mixes the calibrated members: it has no factor of its own (reported as 1).
+        // The combined method mixes the calibrated members: it has no factor of its own (none is reported).
         return new MethodSet([.. members, new CombinedMethod(members)], ml,
             new Dictionary<string, IntervalScale>
             {
-                [MethodNames.UnsdCagr] = unsd, [MethodNames.WeightedTrend] = trend, [MethodNames.Ml] = trend, [MethodNames.Combined] = IntervalScale.None,
+                [MethodNames.UnsdCagr] = unsd, [MethodNames.WeightedTrend] = trend, [MethodNames.Ml] = trend,
             });
     }
 }

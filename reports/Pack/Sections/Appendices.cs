@@ -47,13 +47,13 @@ public static class Appendices
         [
             ("方法", c => MethodNames.Chinese(Cells.Text(c("method")))), ("回测截点", c => c("cutoff_year")), ("样本数", c => c("n")),
             ("准确率", c => Score(c("accuracy"))), ("Brier分数", c => Score(c("brier"))), ("对数损失", c => Score(c("log_loss"))),
-            ("ROC曲线下面积(AUC)", c => Score(c("auc"))), ("预测值平均绝对误差", c => Score(c("mae"))), ("默认方法", c => c("is_default")),
+            ("AUC", c => Score(c("auc"))), ("预测值平均绝对误差", c => Score(c("mae"))), ("默认方法", c => c("is_default")),
         ]);
         var coverageView = TableView.Compose("区间覆盖率", context.Tables.BacktestScores,
         [
             ("方法", c => MethodNames.Chinese(Cells.Text(c("method")))), ("样本数", c => c("n")),
             ("80%区间覆盖率(校准后)", c => Score(c("coverage_80"))), ("校准前覆盖率", c => Score(c("coverage_80_uncalibrated"))),
-            ("区间缩放系数(预测1/2/3/4/5+年)", c => c("interval_scales")),
+            ("区间缩放系数(预测1/2/3/4/5+年)", c => c("interval_scales") ?? "—(混合已校准的三种方法)"),
         ]);
         var reliability = TableView.Compose("可靠性表", context.Tables.BacktestReliability,
         [

@@ -40,7 +40,8 @@ public static class ReliabilityChart
             }
             result.Add(cells.ToArray());
         }
-        return new SheetTable("可靠性", ["预测达标概率", .. methods.Select(MethodNames.Chinese)], result);
+        // Method codes as headers: four long Chinese names do not fit an A4 page side by side (the scores table names them).
+        return new SheetTable("可靠性", ["预测达标概率", .. methods], result);
     }
 
     /// <summary>A PNG <c>figure</c> (data URI) of <paramref name="reliability"/> (v_pack_backtest_reliability rows), or "" when empty.</summary>
