@@ -25,4 +25,20 @@ public class DraftPhraseTests(SeedWarehouseFixture warehouse) : IClassFixture<Se
         // The parser reads the draft back to the same tasks and targets.
         DraftNotice.Verify(DraftNotice.Render(context, scenario, division), division, "district.txt");
     }
+
+    [Fact]
+    public void Baseline_CarriedTargets_AreWrittenOnce_AndReadBack()
+    {
+        var context = PlanContext.Read(warehouse.Connection, 2025, 2020);
+        var baseline = PlanScenario.BaselineFor(context);
+        var division = DivisionPlanner.Plan(context, baseline);
+        Assert.Equal(baseline.Targets.Count, division.WrittenTargets.Count);
+        // 保持城乡幼儿园毛入园率在98%以上 already stands in task 16's text: the carried ≥98 is not added a second time.
+        var kindergarten = division.WrittenTargets.Single(w => w.Series.IndicatorCode == "C_KG_GER");
+        Assert.EndsWith("保持城乡幼儿园毛入园率在98%以上。", kindergarten.Phrase);
+        var task = division.Tasks.Single(t => t.PlanTaskNo == kindergarten.PlanTaskNo);
+        Assert.Single(task.Targets, x => x.Value == 98);
+        Assert.True(division.WrittenTargets.Count(w => w.Phrase is not null) >= baseline.Targets.Count - 2);
+        DraftNotice.Verify(DraftNotice.Render(context, baseline, division), division, "baseline.txt");
+    }
 }
