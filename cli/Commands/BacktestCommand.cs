@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
 using Wcc.Reports.Forecast.Backtest;
+using Wcc.Reports.Forecast.Methods;
 using Wcc.Warehouse.Connection;
 
 namespace Wcc.Cli.Commands;
@@ -26,12 +27,28 @@ internal static class BacktestCommand
                 Console.Out.WriteLine(BacktestJson.Write(report));
                 return 0;
             }
-            var table = new Table().Border(TableBorder.Rounded).AddColumns("method", "n", "accuracy", "brier", "log loss", "auc", "mae");
+            var table = new Table().Border(TableBorder.Rounded)
+                .AddColumns("method", "n", "acc", "brier", "logloss", "auc", "mae", "cov80", "raw", "scale by horizon");
             foreach (var m in report.Methods)
             {
-                table.AddRow(m.Method, m.N.ToString(CultureInfo.InvariantCulture), F(m.Accuracy), F(m.Brier), F(m.LogLoss), F(m.Auc), F(m.Mae));
+                table.AddRow(m.Method, m.N.ToString(CultureInfo.InvariantCulture), F(m.Accuracy), F(m.Brier), F(m.LogLoss), F(m.Auc), F(m.Mae),
+                    F(m.Coverage), F(m.RawCoverage), m.IntervalScale is { } f ? new IntervalScale(f).ToString() : "—");
             }
             AnsiConsole.Write(table);
+            var reliability = new Table().Border(TableBorder.Rounded).Title("reliability: mean P(met) → share met (n)").AddColumn("P(met)");
+            foreach (var m in report.Methods) reliability.AddColumn(m.Method);
+            for (var b = 0; b < Scoring.ReliabilityBins; b++)
+            {
+                var cells = new List<string> { $"{(double)b / Scoring.ReliabilityBins:0.0}-{(double)(b + 1) / Scoring.ReliabilityBins:0.0}" };
+                foreach (var m in report.Methods)
+                {
+                    var bin = m.Reliability is { Count: > 0 } r ? r[b] : null;
+                    cells.Add(bin is { N: > 0 } ? $"{F(bin.MeanPredicted)} → {F(bin.ObservedShare)} ({bin.N})" : "—");
+                }
+                reliability.AddRow(cells.ToArray());
+            }
+            AnsiConsole.Write(reliability);
+            AnsiConsole.MarkupLine("cov80: 80% 区间覆盖率(校准后); raw: 校准前; scale: 按预测年限 1/2/3/4/5+ 年的区间缩放系数");
             foreach (var note in report.Skipped) AnsiConsole.MarkupLine($"[yellow]跳过[/] {Markup.Escape(note)}");
             AnsiConsole.MarkupLine($"截点 {report.Cutoff} 年; ml 训练样本 {report.Ml.Rows} 条"
                 + (report.Ml.FallbackReason is { } why ? $" ([yellow]{Markup.Escape(why)}[/], 改用 {report.Ml.MethodUsed})" : ""));

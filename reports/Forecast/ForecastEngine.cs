@@ -68,9 +68,10 @@ public static class ForecastEngine
         if (c.Target.IsMet(latest.Value))
         {
             var note = $"{latest.Year}年最新值{ReasonText.Value(latest.Value, unit)}已达到目标{ReasonText.Target(c.Target, unit)}";
-            return new ForecastResult(c, method, f.MethodUsed, f.Projected, f.Lower, f.Upper, f.PMet, ForecastStatus.Met, $"{note}；{f.Reason}");
+            return new ForecastResult(c, method, f.MethodUsed, f.Projected, f.Lower, f.Upper, f.PMet, ForecastStatus.Met, $"{note}；{f.Reason}",
+                f.Distribution, f.IntervalScale, f.Uncalibrated);
         }
-        return new ForecastResult(c, method, f.MethodUsed, f.Projected, f.Lower, f.Upper, f.PMet, f.Status, f.Reason);
+        return new ForecastResult(c, method, f.MethodUsed, f.Projected, f.Lower, f.Upper, f.PMet, f.Status, f.Reason, f.Distribution, f.IntervalScale, f.Uncalibrated);
     }
 
     private static ForecastResult Observed(ForecastCase c, string method, SeriesPoint p)
@@ -79,8 +80,10 @@ public static class ForecastEngine
         var unit = c.Series.Indicator.Unit;
         var when = p.Year == c.Target.DeadlineYear ? $"截止年{p.Year}年" : $"截止年{c.Target.DeadlineYear}年无数据，{p.Year}年";
         var reason = $"{when}实际值{ReasonText.Value(p.Value, unit)}，{(met ? "已达到" : "未达到")}目标{ReasonText.Target(c.Target, unit)}";
+        // A known value: a distribution with no spread, so the same reading (median, interval, P(met)) still holds.
+        var known = Stats.PredictiveDistribution.Known(Stats.ValueScale.For(c.Series.Indicator), p.Value);
         return new ForecastResult(c, method, ObservedMethod, p.Value, p.Value, p.Value, met ? 1 : 0,
-            met ? ForecastStatus.Met : ForecastStatus.OffTrack, reason);
+            met ? ForecastStatus.Met : ForecastStatus.OffTrack, reason, known);
     }
 
     private static ForecastResult Insufficient(ForecastCase c, string method)

@@ -33,8 +33,8 @@ public static class ForecastRun
         {
             throw new WccException("the warehouse has no targets to forecast", "load targets (seeds/targets.csv via `wcc build`, or a targets file via `wcc load`)");
         }
-        var ml = MlMethod.Train(cases, asOf);
-        var results = ForecastEngine.Run(cases, asOf, [new UnsdCagrMethod(), new WeightedTrendMethod(), ml]);
+        var methods = MethodSet.Train(cases, asOf);
+        var results = ForecastEngine.Run(cases, asOf, methods.Methods);
         var choice = DefaultMethod.Choose(connection, asOf);
         ForecastStore.Replace(connection, asOf, results, choice);
 
@@ -43,6 +43,6 @@ public static class ForecastRun
             .SelectMany(m => statuses.Select(s => (m, s.Label(), results.Count(r => r.Method == m && r.Status == s))))
             .Where(x => x.Item3 > 0)
             .ToList();
-        return new ForecastRunSummary(asOf, results.Count, cases.Count, counts, choice, ml.Summary) { SkippedSeries = data.SkippedSeries };
+        return new ForecastRunSummary(asOf, results.Count, cases.Count, counts, choice, methods.Ml.Summary) { SkippedSeries = data.SkippedSeries };
     }
 }

@@ -32,7 +32,7 @@ public static class PlanningRun
         ChartFont.Require();
         var context = PlanContext.Read(connection, options.HorizonYear, options.AsOfYear);
         var sources = options.ScenarioFiles.Select(ScenarioFile.Read).ToList();
-        var scenarios = new List<PlanScenario> { PlanScenario.Baseline };
+        var scenarios = new List<PlanScenario> { PlanScenario.BaselineFor(context) };
         foreach (var source in sources)
         {
             var scenario = ScenarioValidator.Validate(source, context);

@@ -8,9 +8,11 @@ public static class SchemaCatalog
     /// <summary>Bump when a table changes shape, and add <c>sql/migrations/NNN_*.sql</c> taking the previous version to it.</summary>
     /// <remarks>
     /// History: 1 = dimensions, notice and observation facts; 2 = forecasts, backtest scores, marts and pack views
-    /// (new tables and views only, so replaying the models is the whole migration).
+    /// (new tables and views only, so replaying the models is the whole migration); 3 = the forecast's predictive
+    /// distribution and interval calibration, backtest coverage and reliability, plan target limits (columns added by
+    /// <c>sql/migrations/003_forecast_distribution.sql</c>).
     /// </remarks>
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     private static readonly Lazy<IReadOnlyList<SqlModel>> models = new(LoadModels);
 

@@ -5,6 +5,9 @@ using System.Text.Json;
 namespace Wcc.Reports.Forecast.Backtest;
 
 /// <summary>Writes a backtest as the JSON contract: {"cutoff", "methods":[…], "predictions":[…]}.</summary>
+/// <remarks>Each method carries its scores, the coverage of its 80% intervals (after and before the rolling-origin
+/// calibration, and the factor applied) and its reliability table; each prediction its 80% interval (lower, upper: the
+/// columns of v_forecast).</remarks>
 public static class BacktestJson
 {
     /// <summary>Significant digits kept for scores and values, so the output is stable and readable.</summary>
@@ -30,6 +33,23 @@ public static class BacktestJson
                 Number(json, "log_loss", m.LogLoss);
                 Number(json, "auc", m.Auc);
                 Number(json, "mae", m.Mae);
+                Number(json, "coverage_80", m.Coverage);
+                Number(json, "coverage_80_uncalibrated", m.RawCoverage);
+                json.WriteStartArray("interval_scale_by_horizon");
+                foreach (var f in m.IntervalScale ?? []) json.WriteNumberValue(Math.Round(f, Decimals));
+                json.WriteEndArray();
+                json.WriteStartArray("reliability");
+                foreach (var b in m.Reliability ?? [])
+                {
+                    json.WriteStartObject();
+                    Number(json, "p_from", b.From);
+                    Number(json, "p_to", b.To);
+                    json.WriteNumber("n", b.N);
+                    Number(json, "mean_p_met", b.MeanPredicted);
+                    Number(json, "share_met", b.ObservedShare);
+                    json.WriteEndObject();
+                }
+                json.WriteEndArray();
                 json.WriteEndObject();
             }
             json.WriteEndArray();
@@ -44,6 +64,8 @@ public static class BacktestJson
                 json.WriteString("method", p.Method);
                 Number(json, "p_met", p.PMet);
                 Number(json, "projected_value", p.ProjectedValue);
+                Number(json, "lower", p.Lower);
+                Number(json, "upper", p.Upper);
                 Number(json, "actual_value", p.ActualValue);
                 json.WriteBoolean("actual_met", p.ActualMet);
                 json.WriteEndObject();

@@ -8,9 +8,14 @@ using Wcc.Warehouse.Schema;
 namespace Wcc.Reports.Forecast.Backtest;
 
 /// <summary>One backtest prediction, compared with what was observed at the deadline.</summary>
+/// <param name="Lower">Lower end of the (calibrated) 80% interval, as v_forecast.lower.</param>
+/// <param name="Upper">Upper end of the (calibrated) 80% interval, as v_forecast.upper.</param>
+/// <param name="RawLower">Lower end before the rolling-origin calibration.</param>
+/// <param name="RawUpper">Upper end before the rolling-origin calibration.</param>
 public sealed record BacktestPrediction(
     string IndicatorCode, string AreaCode, string Sex, int DeadlineYear, string Method,
-    double PMet, double ProjectedValue, double ActualValue, bool ActualMet);
+    double PMet, double ProjectedValue, double ActualValue, bool ActualMet,
+    double Lower, double Upper, double RawLower, double RawUpper);
 
 /// <summary>Backtest result: scores per method and every prediction.</summary>
 /// <param name="Ml">How the ml method was trained at this cutoff.</param>
@@ -41,8 +46,8 @@ public static class BacktestRun
             .Where(c => c.Target.DeadlineYear > cutoffYear && c.Series.Points.Count >= ForecastEngine.MinPoints
                         && outcomes.ContainsKey((c.Series.Key, c.Target.DeadlineYear)))
             .ToList();
-        var ml = MlMethod.Train(cases, cutoffYear);
-        var results = ForecastEngine.Run(scorable, cutoffYear, [new UnsdCagrMethod(), new WeightedTrendMethod(), ml]);
+        var methods = MethodSet.Train(cases, cutoffYear);
+        var results = ForecastEngine.Run(scorable, cutoffYear, methods.Methods);
 
         var predictions = new List<BacktestPrediction>();
         var skipped = new List<string>(data.SkippedSeries);
@@ -56,14 +61,16 @@ public static class BacktestRun
                 skipped.Add($"{key} {r.Case.Target.DeadlineYear}年 {r.Method}: 预测或实际值不是有限数值，未计分");
                 continue;
             }
+            var raw = r.Uncalibrated ?? r.Distribution!.Widened(1 / r.IntervalScale);
             predictions.Add(new BacktestPrediction(key.IndicatorCode, key.AreaCode, key.Sex, r.Case.Target.DeadlineYear, r.Method,
-                p, projected, actual, r.Case.Target.IsMet(actual)));
+                p, projected, actual, r.Case.Target.IsMet(actual), r.Lower!.Value, r.Upper!.Value, raw.Lower, raw.Upper));
         }
         var scores = MethodNames.All
             .Select(m => Scoring.Score(m, predictions.Where(p => p.Method == m)
-                .Select(p => new ScoredPrediction(p.PMet, p.ProjectedValue, p.ActualValue, p.ActualMet)).ToList()))
+                .Select(p => new ScoredPrediction(p.PMet, p.ProjectedValue, p.ActualValue, p.ActualMet, p.Lower, p.Upper, p.RawLower, p.RawUpper)).ToList(),
+                methods.IntervalScales.GetValueOrDefault(m)?.ByHorizon))
             .ToList();
-        return new BacktestReport(cutoffYear, scores, predictions, ml.Summary) { Skipped = skipped.Distinct().ToList() };
+        return new BacktestReport(cutoffYear, scores, predictions, methods.Ml.Summary) { Skipped = skipped.Distinct().ToList() };
     }
 
     /// <summary>Checks the cutoff: within the years with observations and before the last of them (something must be left to score).</summary>

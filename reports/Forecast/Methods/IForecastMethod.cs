@@ -1,9 +1,28 @@
 using Wcc.Reports.Forecast.Model;
+using Wcc.Reports.Forecast.Stats;
 
 namespace Wcc.Reports.Forecast.Methods;
 
 /// <summary>A method's forecast for one case with at least two observations and a deadline still ahead.</summary>
-public sealed record MethodForecast(double Projected, double Lower, double Upper, double PMet, ForecastStatus Status, string Reason, string MethodUsed);
+/// <param name="Distribution">The predictive distribution (interval calibration applied): projection, interval and P(met) are read off it.</param>
+/// <param name="IntervalScale">The factor the backtest-calibrated interval applied to the raw spread (1 = uncalibrated).</param>
+public sealed record MethodForecast(PredictiveDistribution Distribution, double IntervalScale, double PMet, ForecastStatus Status, string Reason, string MethodUsed)
+{
+    /// <summary>The distribution before interval calibration when it is not the calibrated one narrowed back (a mixture's).</summary>
+    public PredictiveDistribution? RawDistribution { get; init; }
+
+    /// <summary>The distribution before the rolling-origin interval calibration.</summary>
+    public PredictiveDistribution Uncalibrated => RawDistribution ?? Distribution.Widened(1 / IntervalScale);
+
+    /// <summary>Projected value at the deadline: the distribution's median.</summary>
+    public double Projected => Distribution.Median;
+
+    /// <summary>Lower end of the 80% interval.</summary>
+    public double Lower => Distribution.Lower;
+
+    /// <summary>Upper end of the 80% interval.</summary>
+    public double Upper => Distribution.Upper;
+}
 
 /// <summary>A forecasting method. The engine handles the shared edge cases (no data, past deadlines) before calling it.</summary>
 public interface IForecastMethod
@@ -24,17 +43,12 @@ public static class AttainmentProbability
     /// <summary>Below this probability a target is 难以达成; in between 需加快.</summary>
     public const double OffTrackProbability = 0.3;
 
-    /// <summary>P(met) when the deadline value has location <paramref name="centre"/> and scale <paramref name="scale"/>;
-    /// <paramref name="cdf"/> is the standardised CDF (normal, or Student t).</summary>
-    public static double Of(TargetSpec target, double centre, double scale, Func<double, double> cdf)
+    /// <summary>Builds a method's forecast from its distribution: P(met) is read off the distribution, never computed apart.</summary>
+    public static MethodForecast Forecast(PredictiveDistribution distribution, double intervalScale, TargetSpec target,
+        Func<double, ForecastStatus>? status, Func<PredictiveDistribution, double, string> reason, string methodUsed)
     {
-        if (scale <= 0) return target.IsMet(centre) ? 1 : 0;
-        return target.Comparator switch
-        {
-            Comparator.AtLeast => cdf((centre - target.Value) / scale),
-            Comparator.AtMost => cdf((target.Value - centre) / scale),
-            _ => Math.Max(0, cdf((target.Value + target.Tolerance - centre) / scale) - cdf((target.Value - target.Tolerance - centre) / scale)),
-        };
+        var p = distribution.PMet(target);
+        return new MethodForecast(distribution, intervalScale, p, (status ?? StatusOf)(p), reason(distribution, p), methodUsed);
     }
 
     /// <summary>Status from a probability (for methods without a rule of their own).</summary>

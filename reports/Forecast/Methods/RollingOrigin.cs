@@ -3,7 +3,9 @@ using Wcc.Reports.Forecast.Model;
 namespace Wcc.Reports.Forecast.Methods;
 
 /// <summary>One labelled example: features at an origin year, and whether the target level was met at a later observed year.</summary>
-public sealed record TrainingRow(float[] Features, bool Label);
+/// <param name="OriginYear">Year of the origin's latest point (features use data up to it).</param>
+/// <param name="OutcomeYear">Year whose observation gives the label.</param>
+public sealed record TrainingRow(float[] Features, bool Label, int OriginYear = 0, int OutcomeYear = 0);
 
 /// <summary>Builds the ML training set by rolling origin over every series that has a target.</summary>
 /// <remarks>
@@ -47,7 +49,7 @@ public static class RollingOrigin
                     if (index % stride != 0) continue;
                     facts ??= TrendFacts.From(points, k);
                     MlFeatures.Compute(c.Series, k, c.Target, points[j].Year - points[k - 1].Year, facts, buffer);
-                    rows.Add(new TrainingRow(Sanitise(buffer), c.Target.IsMet(points[j].Value)));
+                    rows.Add(new TrainingRow(Sanitise(buffer), c.Target.IsMet(points[j].Value), points[k - 1].Year, points[j].Year));
                 }
             }
         }

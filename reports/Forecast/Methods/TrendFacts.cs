@@ -78,6 +78,24 @@ public sealed class TrendFacts
         return new TrendFacts(first, latest, line, cagr, count, floor);
     }
 
+    /// <summary>The time-weighted line through the first <paramref name="count"/> points, values mapped by <paramref name="transform"/>
+    /// (the indicator's <see cref="ValueScale.Forward"/>).</summary>
+    public static WeightedLine FitLine(IReadOnlyList<SeriesPoint> points, int count, Func<double, double> transform)
+    {
+        if (count < 2) throw new ArgumentException("a trend needs at least two points");
+        Span<double> x = count <= 64 ? stackalloc double[count] : new double[count];
+        Span<double> y = count <= 64 ? stackalloc double[count] : new double[count];
+        Span<double> w = count <= 64 ? stackalloc double[count] : new double[count];
+        var latestYear = points[count - 1].Year;
+        for (var i = 0; i < count; i++)
+        {
+            x[i] = points[i].Year;
+            y[i] = transform(points[i].Value);
+            w[i] = RecencyWeight(latestYear - points[i].Year);
+        }
+        return WeightedLine.Fit(x, y, w);
+    }
+
     /// <summary>Exponential recency weight: 0.5 ^ (age / half-life).</summary>
     public static double RecencyWeight(int ageYears) => Math.Pow(0.5, ageYears / HalfLifeYears);
 }

@@ -45,11 +45,14 @@ public static class MethodNames
     /// <summary>Gradient-boosted classifier trained by rolling origin.</summary>
     public const string Ml = "ml";
 
+    /// <summary>Equal-weight mixture of the three methods' distributions.</summary>
+    public const string Combined = "combined";
+
     /// <summary>What the ml method records when it had too little training data.</summary>
     public const string MlFallback = "weighted_trend_calibrated";
 
     /// <summary>All methods, in report order.</summary>
-    public static readonly IReadOnlyList<string> All = [UnsdCagr, WeightedTrend, Ml];
+    public static readonly IReadOnlyList<string> All = [UnsdCagr, WeightedTrend, Ml, Combined];
 
     /// <summary>The method's name for Chinese readers, with its code in brackets.</summary>
     public static string Chinese(string method) => method switch
@@ -58,6 +61,7 @@ public static class MethodNames
         WeightedTrend => "时间加权线性趋势法(weighted_trend)",
         Ml => "机器学习梯度提升树(ml)",
         MlFallback => "校准加权趋势法(ml数据不足时的替代)",
+        Combined => "三种方法等权组合(combined)",
         _ => method,
     };
 }
@@ -69,6 +73,8 @@ public static class MethodNames
 /// <param name="Lower">Lower end of the 80% interval.</param>
 /// <param name="Upper">Upper end of the 80% interval.</param>
 /// <param name="PMet">Probability the target is met at the deadline.</param>
+/// <param name="Distribution">The predictive distribution all of them were read from (null when data are insufficient).</param>
+/// <param name="IntervalScale">Rolling-origin calibration factor applied to the spread (1 = none).</param>
 public sealed record ForecastResult(
     ForecastCase Case,
     string Method,
@@ -78,4 +84,7 @@ public sealed record ForecastResult(
     double? Upper,
     double? PMet,
     ForecastStatus Status,
-    string Reason);
+    string Reason,
+    Stats.PredictiveDistribution? Distribution = null,
+    double IntervalScale = 1,
+    Stats.PredictiveDistribution? Uncalibrated = null);

@@ -3,9 +3,6 @@ namespace Wcc.Reports.Forecast.Stats;
 /// <summary>Normal and Student-t distribution functions (no statistics package is served here).</summary>
 public static class Distributions
 {
-    /// <summary>Two-sided 80% interval: the 90th percentile of the standard normal.</summary>
-    public const double Z90 = 1.2815515655446004;
-
     /// <summary>Standard normal CDF (erfc-based, |error| &lt; 1.2e-7).</summary>
     public static double NormalCdf(double z) => 0.5 * Erfc(-z / Math.Sqrt(2));
 

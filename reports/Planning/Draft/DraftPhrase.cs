@@ -10,8 +10,9 @@ public static class DraftPhrase
 {
     private const string PerYearSuffix = "/年";
 
-    /// <summary>The sentence, or null when the indicator's unit has no form the parser reads (then the target stays out of the text).</summary>
-    public static string? Write(PlanIndicator indicator, PlanTarget target, int periodEndYear)
+    /// <summary>The sentence, or null when the indicator's unit has no form the parser reads (then the target stays out of the text);
+    /// <paramref name="areaName"/> (a district's target) is written before the indicator, so the sentence does not read as city-wide.</summary>
+    public static string? Write(PlanIndicator indicator, PlanTarget target, int periodEndYear, string? areaName = null)
     {
         var unit = indicator.Unit;
         var perYear = unit.EndsWith(PerYearSuffix, StringComparison.Ordinal);
@@ -25,7 +26,7 @@ public static class DraftPhrase
             Comparator.AtMost => ("控制在", "以下"),
             _ => ("为", ""),
         };
-        var phrase = $"到{target.Deadline}年，{indicator.NameZh}{(perYear ? "每年" : "")}{verb}{value}{unit}{suffix}。";
+        var phrase = $"到{target.Deadline}年，{areaName}{indicator.NameZh}{(perYear ? "每年" : "")}{verb}{value}{unit}{suffix}。";
         return ReadsBack(phrase, target, periodEndYear) ? phrase : null;
     }
 

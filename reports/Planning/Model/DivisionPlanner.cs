@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Wcc.Etl.Notice;
+using Wcc.Reports.Forecast.Model;
 using Wcc.Reports.Planning.Draft;
 using Wcc.Warehouse.Connection;
 
@@ -50,10 +51,22 @@ public static partial class DivisionPlanner
         foreach (var target in scenario.Targets)
         {
             var index = TaskIndex(context, target, drafts.Select(d => d.Source).ToList());
-            var phrase = index is null ? null : DraftPhrase.Write(context.Indicators[target.Series.IndicatorCode], target, context.HorizonYear);
+            var area = target.Series.AreaCode == PlanContext.CityAreaCode ? null : context.AreaNames.GetValueOrDefault(target.Series.AreaCode, target.Series.AreaCode);
+            var phrase = index is null ? null : DraftPhrase.Write(context.Indicators[target.Series.IndicatorCode], target, context.HorizonYear, area);
             if (index is null || phrase is null)
             {
                 written.Add(new WrittenTarget(target.Series, null, null));
+                continue;
+            }
+            // A city target whose level the task text already keeps at the horizon (保持…在98%以上) is not written twice.
+            var standing = target.Series.AreaCode != PlanContext.CityAreaCode ? null
+                : TargetPhraseExtractor.Extract(texts[index.Value], context.HorizonYear).FirstOrDefault(t =>
+                    t.Deadline == target.Deadline && TargetSpec.ParseComparator(t.Comparator) == target.Comparator
+                    && Math.Abs(t.Value - target.Value) <= 1e-9 * Math.Max(1, Math.Abs(target.Value)));
+            if (standing is not null)
+            {
+                var sentence = texts[index.Value].Split('。').First(x => x.Contains(standing.Phrase, StringComparison.Ordinal)) + "。";
+                written.Add(new WrittenTarget(target.Series, index.Value + 1, sentence));
                 continue;
             }
             texts[index.Value] = DraftPhrase.Append(texts[index.Value], phrase);

@@ -1,5 +1,6 @@
 using DuckDB.NET.Data;
 using Wcc.Reports.Forecast.Data;
+using Wcc.Reports.Forecast.Methods;
 using Wcc.Warehouse.Connection;
 using Wcc.Warehouse.Schema;
 
@@ -39,6 +40,13 @@ public sealed record PlanContext(
     /// responsibility divisions three to five; a longer projection of an 11-year history says nothing.</summary>
     public const int MaxPlanSpanYears = 10;
 
+    /// <summary>The weighted_trend interval calibration factor at the as-of year (rolling origins), so plan paths use the
+    /// same predictive distribution as the forecast.</summary>
+    public IntervalScale IntervalScale { get; init; } = IntervalScale.None;
+
+    /// <summary>Chinese name of each area (dim_area), for district targets in the draft's wording.</summary>
+    public IReadOnlyDictionary<string, string> AreaNames { get; init; } = new Dictionary<string, string>();
+
     /// <summary>First year of the plan period.</summary>
     public int FirstPlanYear => AsOfYear + 1;
 
@@ -55,8 +63,9 @@ public sealed record PlanContext(
         if (tasks.Count == 0) throw new WccException("the warehouse has no notice tasks to plan from", "build it first with `wcc build`");
         var weights = Rows(connection, "SELECT name, value FROM mart_parameter WHERE name IN ('lead_weight', 'responsible_weight')",
             r => (r.GetString(0), r.GetDouble(1))).ToDictionary(x => x.Item1, x => x.Item2);
+        var data = ForecastData.Read(connection, asOf);
         return new PlanContext(
-            asOf, horizonYear, ForecastData.Read(connection, asOf),
+            asOf, horizonYear, data,
             Rows(connection, "SELECT indicator_code, name_zh, unit_of_measure, direction, lower_bound, upper_bound, task_nos FROM dim_indicator",
                 r => new PlanIndicator(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3) != "lower",
                     r.IsDBNull(4) ? null : r.GetDouble(4), r.IsDBNull(5) ? null : r.GetDouble(5),
@@ -72,7 +81,12 @@ public sealed record PlanContext(
             Rows(connection, "SELECT task_no, unit_name, role, ordinal FROM fact_task_assignment ORDER BY task_no, role, ordinal",
                 r => new PriorAssignment(r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetInt32(3))),
             weights.GetValueOrDefault("lead_weight", 2.0),
-            weights.GetValueOrDefault("responsible_weight", 1.0));
+            weights.GetValueOrDefault("responsible_weight", 1.0))
+        {
+            AreaNames = Rows(connection, "SELECT area_code, area_name FROM dim_area", r => (r.GetString(0), r.GetString(1)))
+                .ToDictionary(x => x.Item1, x => x.Item2, StringComparer.Ordinal),
+            IntervalScale = IntervalCalibration.Fit(TargetScope.Cases(data), asOf, (i, p, k, y) => WeightedTrendMethod.Distribution(i, p, k, y)),
+        };
     }
 
     /// <summary>The horizon ends a plan period after the loaded notice's period and after the as-of year, at most

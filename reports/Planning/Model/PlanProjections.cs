@@ -8,12 +8,17 @@ namespace Wcc.Reports.Planning.Model;
 public sealed record ProjectionRow(string ScenarioId, SeriesKey Key, PathPoint Point, int NPoints, int LatestYear);
 
 /// <summary>How realistic a proposed target is: P(met) under the baseline and the scenario, the pace it needs, and safer levels.</summary>
+/// <param name="LimitFloor">No suggested level goes below this (see <see cref="TargetLimits"/>).</param>
+/// <param name="LimitCeiling">No suggested level goes above this.</param>
+/// <param name="MetByWideMargin">The latest value already beats the target by more than <see cref="PlanProjections.WideMarginShare"/> of it.</param>
+/// <param name="TighterTarget">For a target met by a wide margin: the level reached with 90% probability (within the limits), a tighter target to consider.</param>
 public sealed record TargetAssessment(
     string ScenarioId, PlanTarget Target, bool HigherIsBetter,
     int? LatestYear, double? LatestValue, double? HistoricalPace, double? RequiredPace,
     double? ProjectedBaseline, double? ProjectedScenario, double? PMetBaseline, double? PMetScenario,
     ForecastStatus StatusBaseline, ForecastStatus StatusScenario,
-    double? SuggestedP50, double? SuggestedP70, double? SuggestedP90)
+    double? SuggestedP50, double? SuggestedP70, double? SuggestedP90,
+    double? LimitFloor = null, double? LimitCeiling = null, bool MetByWideMargin = false, double? TighterTarget = null)
 {
     /// <summary>required − historical pace: the acceleration the target needs.</summary>
     public double? PaceGap => RequiredPace - HistoricalPace;
@@ -24,6 +29,10 @@ public static class PlanProjections
 {
     /// <summary>Probabilities at which the suggested targets are reached: 50% (central projection), 70%, 90%.</summary>
     public static readonly IReadOnlyList<double> ConfidenceLevels = [0.5, 0.7, 0.9];
+
+    /// <summary>A target is met by a wide margin when the latest value beats it by more than this share of the target
+    /// (a 4‰ ceiling with 1.35‰ observed; a 60% floor with 80% observed).</summary>
+    public const double WideMarginShare = 0.25;
 
     /// <summary>The baseline path of every series with at least two observations up to the as-of year.</summary>
     public static IReadOnlyList<ProjectionRow> Baseline(PlanContext context) =>
@@ -54,24 +63,26 @@ public static class PlanProjections
         }
         var f = TrendFacts.From(series.Points);
         var spec = new TargetSpec(target.Comparator, target.Value, target.Deadline, target.Series.AreaCode, null);
-        var baseline = WeightedTrendMethod.Path(series.Indicator, f, [target.Deadline])[0];
-        var scenario = WeightedTrendMethod.Path(series.Indicator, f, [target.Deadline], Shift(target, f))[0];
-        var pBase = WeightedTrendMethod.PMet(spec, baseline.Projected, baseline.Se, baseline.Df);
-        var pScenario = WeightedTrendMethod.PMet(spec, scenario.Projected, scenario.Se, scenario.Df);
-        var suggested = ConfidenceLevels.Select(p => Suggested(series.Indicator, scenario, p, higher)).ToList();
+        var baseline = WeightedTrendMethod.Path(series, [target.Deadline], null, context.IntervalScale)[0];
+        var scenario = WeightedTrendMethod.Path(series, [target.Deadline], Shift(target, f), context.IntervalScale)[0];
+        var pBase = baseline.Distribution.PMet(spec);
+        var pScenario = scenario.Distribution.PMet(spec);
+        var limits = TargetLimits.For(context, target.Series.IndicatorCode);
+        var suggested = ConfidenceLevels.Select(p => limits.Apply(Suggested(scenario.Distribution, p, higher))).ToList();
         var required = (target.Value - f.Latest.Value) / (target.Deadline - f.Latest.Year);
+        var wide = spec.Comparator != Comparator.Equal && spec.IsMet(f.Latest.Value)
+                   && Math.Abs(f.Latest.Value - target.Value) > WideMarginShare * Math.Abs(target.Value);
+        // Tighter only if the safe level is stricter than the target itself (otherwise the target is already as tight as is safe).
+        double? tighter = wide && (higher ? suggested[2] > target.Value : suggested[2] < target.Value) ? suggested[2] : null;
         return new TargetAssessment(scenarioId, target, higher, f.Latest.Year, f.Latest.Value, f.Line.Slope, required,
             baseline.Projected, scenario.Projected, pBase, pScenario,
             AttainmentProbability.StatusOf(pBase), AttainmentProbability.StatusOf(pScenario),
-            suggested[0], suggested[1], suggested[2]);
+            suggested[0], suggested[1], suggested[2], limits.Floor, limits.Ceiling, tighter is not null, tighter);
     }
 
     /// <summary>The level reached with probability <paramref name="p"/>: at least it (higher is better) or at most it (lower is better).</summary>
-    private static double Suggested(IndicatorProfile indicator, PathPoint point, double p, bool higher)
-    {
-        var t = p == 0.5 ? 0 : Distributions.StudentTQuantile(p, point.Df);
-        return indicator.Clamp(higher ? point.Projected - t * point.Se : point.Projected + t * point.Se);
-    }
+    private static double Suggested(PredictiveDistribution distribution, double p, bool higher) =>
+        distribution.Quantile(higher ? 1 - p : p);
 
     /// <summary>What the scenario adds to the trend in a year: extra_per_year for each year from `from`, or the gap between per_year and the trend's slope.</summary>
     public static Func<int, double>? Shift(PlanTarget? target, TrendFacts f)
@@ -85,7 +96,7 @@ public static class PlanProjections
     {
         var f = TrendFacts.From(series.Points);
         var years = Enumerable.Range(context.FirstPlanYear, context.HorizonYear - context.AsOfYear);
-        return WeightedTrendMethod.Path(series.Indicator, f, years, Shift(target, f))
+        return WeightedTrendMethod.Path(series, years, Shift(target, f), context.IntervalScale)
             .Select(p => new ProjectionRow(scenarioId, series.Key, p, series.Points.Count, f.Latest.Year));
     }
 }

@@ -32,6 +32,22 @@ public sealed record PlanScenario(
     /// <summary>True for the baseline.</summary>
     public bool IsBaseline => Id == BaselineId;
 
+    /// <summary>The baseline with every target of the previous notice carried into the plan period: same indicator, area, sex,
+    /// comparator and level, deadline moved to the horizon, so each is assessed (P(met), suggested levels) and written into
+    /// the baseline draft.</summary>
+    public static PlanScenario BaselineFor(PlanContext context) => Baseline with
+    {
+        Targets = context.Data.Targets
+            .Where(t => !t.IsShared && t.DeadlineYear <= context.AsOfYear)
+            .GroupBy(t => new SeriesKey(t.IndicatorCode, t.AreaCode, t.Sex))
+            .OrderBy(g => g.Key)
+            // A series with several past targets carries the latest one: it is the level the previous notice ended on.
+            .Select(g => g.OrderByDescending(t => t.DeadlineYear).First())
+            .Select(t => new PlanTarget(new SeriesKey(t.IndicatorCode, t.AreaCode, t.Sex), TargetSpec.ParseComparator(t.Comparator), t.TargetValue,
+                context.HorizonYear, t.TaskNo, null, null, null))
+            .ToList(),
+    };
+
     /// <summary>The baseline: historical trends, the 2018-2020 division of work with dim_unit renames only.</summary>
     public static PlanScenario Baseline { get; } = new(BaselineId, "基线(历史趋势延续)", "历史趋势延续、2018-2020年分工按机构改革更名", null,
         [], new Dictionary<int, (IReadOnlyList<string>?, IReadOnlyList<string>?)>(), new HashSet<int>(), [], new Dictionary<string, string>());

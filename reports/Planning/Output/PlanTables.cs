@@ -23,7 +23,8 @@ public static class PlanTables
     public static QueryResult TargetComparison(PlanContext context, IReadOnlyList<ScenarioResult> results) => new(
         ["scenario_id", "scenario_name", "indicator_code", "indicator_name", "area_code", "sex", "comparator", "target_value", "deadline_year",
          "latest_year", "latest_value", "historical_pace", "required_pace", "pace_gap", "assumed_extra_pace", "pace_from_year",
-         "p_met_baseline", "p_met_scenario", "status_baseline", "status_scenario", "suggested_p50", "suggested_p70", "suggested_p90", "plan_task_no", "phrase"],
+         "p_met_baseline", "p_met_scenario", "status_baseline", "status_scenario", "suggested_p50", "suggested_p70", "suggested_p90", "plan_task_no", "phrase",
+         "limit_floor", "limit_ceiling", "met_by_wide_margin", "tighter_target"],
         results.SelectMany(r => r.Assessments.Select(a =>
         {
             var t = a.Target;
@@ -35,6 +36,7 @@ public static class PlanTables
                 a.LatestYear, a.LatestValue, a.HistoricalPace, a.RequiredPace, a.PaceGap, t.ExtraPerYear ?? (t.PerYear - a.HistoricalPace), t.PaceFrom,
                 a.PMetBaseline, a.PMetScenario, a.StatusBaseline.Label(), a.StatusScenario.Label(), a.SuggestedP50, a.SuggestedP70, a.SuggestedP90,
                 written.PlanTaskNo, written.Phrase,
+                a.LimitFloor, a.LimitCeiling, a.MetByWideMargin, a.TighterTarget,
             };
         })).ToList());
 

@@ -60,7 +60,8 @@ public static class PlanStore
                         .AppendValue(t.ExtraPerYear ?? (t.PerYear is { } p && x.HistoricalPace is { } h ? p - h : null)).AppendValue(t.PaceFrom)
                         .AppendValue(x.ProjectedBaseline).AppendValue(x.ProjectedScenario).AppendValue(x.PMetBaseline).AppendValue(x.PMetScenario)
                         .AppendValue(x.StatusBaseline.Label()).AppendValue(x.StatusScenario.Label())
-                        .AppendValue(x.SuggestedP50).AppendValue(x.SuggestedP70).AppendValue(x.SuggestedP90).EndRow();
+                        .AppendValue(x.SuggestedP50).AppendValue(x.SuggestedP70).AppendValue(x.SuggestedP90)
+                        .AppendValue(x.LimitFloor).AppendValue(x.LimitCeiling).AppendValue(x.MetByWideMargin).AppendValue(x.TighterTarget).EndRow();
                 }
             }
         }

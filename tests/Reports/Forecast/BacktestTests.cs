@@ -63,11 +63,20 @@ public class BacktestTests
         var root = doc.RootElement;
         Assert.Equal(["cutoff", "methods", "predictions"], root.EnumerateObject().Select(p => p.Name));
         Assert.Equal(Cutoff, root.GetProperty("cutoff").GetInt32());
-        Assert.Equal(["method", "n", "accuracy", "brier", "log_loss", "auc", "mae"], root.GetProperty("methods")[0].EnumerateObject().Select(p => p.Name));
+        var method = root.GetProperty("methods")[0];
+        Assert.Equal(["method", "n", "accuracy", "brier", "log_loss", "auc", "mae", "coverage_80", "coverage_80_uncalibrated", "interval_scale_by_horizon", "reliability"],
+            method.EnumerateObject().Select(p => p.Name));
+        Assert.InRange(method.GetProperty("coverage_80").GetDouble(), 0, 1);
+        Assert.Equal(Scoring.ReliabilityBins, method.GetProperty("reliability").GetArrayLength());
+        Assert.Equal(["p_from", "p_to", "n", "mean_p_met", "share_met"], method.GetProperty("reliability")[0].EnumerateObject().Select(p => p.Name));
+        Assert.Equal(method.GetProperty("n").GetInt32(), method.GetProperty("reliability").EnumerateArray().Sum(b => b.GetProperty("n").GetInt32()));
         var prediction = root.GetProperty("predictions")[0];
-        Assert.Equal(["indicator_code", "area_code", "sex", "deadline_year", "method", "p_met", "projected_value", "actual_value", "actual_met"],
+        Assert.Equal(["indicator_code", "area_code", "sex", "deadline_year", "method", "p_met", "projected_value", "lower", "upper", "actual_value", "actual_met"],
             prediction.EnumerateObject().Select(p => p.Name));
         Assert.True(prediction.GetProperty("actual_met").ValueKind is JsonValueKind.True or JsonValueKind.False);
+        Assert.All(root.GetProperty("predictions").EnumerateArray(), p =>
+            Assert.True(p.GetProperty("lower").GetDouble() <= p.GetProperty("projected_value").GetDouble()
+                        && p.GetProperty("projected_value").GetDouble() <= p.GetProperty("upper").GetDouble()));
     }
 
     [Fact]

@@ -10,6 +10,9 @@ public class ForecastMethodsTests
     private static readonly IndicatorProfile Rate = new("COV", true, 0, 100, "%", "rate");
     private static readonly IndicatorProfile Mortality = new("MORT", false, 0, null, "‰", "rate");
 
+    /// <summary>No bounds: the identity scale, on which the hand computations below are made.</summary>
+    private static readonly IndicatorProfile Plain = new("IDX", true, null, null, "", "ratio");
+
     private static ForecastCase Case(IndicatorProfile indicator, string comparator, double target, int deadline, params (int Year, double Value)[] points) =>
         new(new Series(new SeriesKey(indicator.Code, "610100", "F"), indicator, points.Select(p => new SeriesPoint(p.Year, p.Value))),
             new TargetSpec(TargetSpec.ParseComparator(comparator), target, deadline, "610100", null));
@@ -41,8 +44,8 @@ public class ForecastMethodsTests
     [Fact]
     public void UnsdCagr_Probability_IsNormalOfRatioExcessOverScatter()
     {
-        // Two points: scatter is the 1% floor of the latest value, widened by √(1 + h/span) = √2.
-        var c = Case(Rate, ">=", 60, 2020, (2010, 40), (2015, 50));
+        // Two points: scatter is the 1% floor of the latest value, widened by √(1 + h/span) = √2 (identity scale).
+        var c = Case(Plain, ">=", 60, 2020, (2010, 40), (2015, 50));
         var sd = 0.01 * 50 * Math.Sqrt(2);
         var expectedP = Distributions.NormalCdf((1.125 - 1) * (60 - 40) / sd);
         Assert.Equal(expectedP, Run(new UnsdCagrMethod(), c, 2015).PMet!.Value, 9);
@@ -53,7 +56,7 @@ public class ForecastMethodsTests
     {
         // Weights 0.5^(age/3): 2018 → 0.5, 2019 → 0.62996, 2021 → 1. Weighted means: year 2019.70424, value 12.
         // Slope = Σw(x−x̄)(y−ȳ)/Σw(x−x̄)² = 0.871171; at 2025: 12 + 0.871171·(2025 − 2019.70424) = 16.61351.
-        var c = Case(Rate, ">=", 20, 2025, (2018, 10), (2019, 12), (2021, 13));
+        var c = Case(Plain, ">=", 20, 2025, (2018, 10), (2019, 12), (2021, 13));
         var f = TrendFacts.From(c.Series.Points);
         Assert.Equal(0.8711706, f.Line.Slope, 6);
         Assert.Equal(2019.7042384, f.Line.Centre, 6);

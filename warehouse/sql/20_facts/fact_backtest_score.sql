@@ -2,9 +2,10 @@
 -- grain: one row per as-of year x forecast method: the selection backtest behind the default method
 -- key: as_of_year, method
 -- not_null: cutoff_year, n, is_default
--- accepted_values: method in (unsd_cagr, weighted_trend, ml)
+-- accepted_values: method in (unsd_cagr, weighted_trend, ml, combined)
 -- expression: brier IS NULL OR (brier >= 0 AND brier <= 1)
 -- expression: cutoff_year < as_of_year
+-- expression: coverage_80 IS NULL OR (coverage_80 BETWEEN 0 AND 1 AND coverage_80_uncalibrated BETWEEN 0 AND 1)
 CREATE TABLE IF NOT EXISTS fact_backtest_score (
     as_of_year   INTEGER NOT NULL,
     cutoff_year  INTEGER NOT NULL,
@@ -15,10 +16,16 @@ CREATE TABLE IF NOT EXISTS fact_backtest_score (
     log_loss     DOUBLE,
     auc          DOUBLE,
     mae          DOUBLE,
-    is_default   BOOLEAN NOT NULL
+    is_default   BOOLEAN NOT NULL,
+    coverage_80  DOUBLE,
+    coverage_80_uncalibrated DOUBLE,
+    interval_scales VARCHAR
 );
 COMMENT ON TABLE fact_backtest_score IS 'Scores of the backtest wcc forecast runs to choose its default method: data after cutoff_year hidden, attainment at observed deadlines scored.';
 COMMENT ON COLUMN fact_backtest_score.brier IS 'Mean squared error of P(met) against the observed outcome (lower is better); the default method has the lowest.';
 COMMENT ON COLUMN fact_backtest_score.log_loss IS 'Mean negative log-likelihood, probabilities clipped to [1e-6, 1 - 1e-6].';
 COMMENT ON COLUMN fact_backtest_score.auc IS 'Area under the ROC curve of P(met); null when only one outcome occurred.';
+COMMENT ON COLUMN fact_backtest_score.coverage_80 IS 'Share of deadline values inside the 80% interval (after the rolling-origin calibration); goal 0.75-0.85.';
+COMMENT ON COLUMN fact_backtest_score.coverage_80_uncalibrated IS 'The same for the model interval before calibration.';
+COMMENT ON COLUMN fact_backtest_score.interval_scales IS 'Calibration factors applied to the spread by horizon 1/2/3/4/5+ years.';
 COMMENT ON COLUMN fact_backtest_score.mae IS 'Mean absolute error of the projected value at the deadline.';

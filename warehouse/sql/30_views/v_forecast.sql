@@ -12,8 +12,8 @@ COMMENT ON COLUMN v_forecast.sex IS 'Sex of the series: F female, M male, T tota
 COMMENT ON COLUMN v_forecast.deadline_year IS 'Deadline of the target the series is projected to.';
 COMMENT ON COLUMN v_forecast.as_of_year IS 'Only observations up to this year were used by the forecast (wcc forecast --as-of).';
 COMMENT ON COLUMN v_forecast.method IS 'Forecast method: unsd_cagr (UNSD Progress Chart CAGR rule), weighted_trend (time-weighted linear trend) or ml (ML.NET FastTree classifier). The default method is marked in fact_forecast.is_default.';
-COMMENT ON COLUMN v_forecast.projected_value IS 'Projected value at deadline_year in the indicator''s unit_of_measure, clamped to the indicator''s bounds; null when data are insufficient.';
-COMMENT ON COLUMN v_forecast.lower IS 'Lower end of the 80% interval of projected_value, clamped to the bounds; null when data are insufficient.';
-COMMENT ON COLUMN v_forecast.upper IS 'Upper end of the 80% interval of projected_value, clamped to the bounds; null when data are insufficient.';
-COMMENT ON COLUMN v_forecast.p_met IS 'Probability (0-1) that the target is met at the deadline; 1 or 0 once the deadline value is observed; null when data are insufficient.';
+COMMENT ON COLUMN v_forecast.projected_value IS 'Projected value at deadline_year in the indicator''s unit_of_measure: the median of the method''s predictive distribution, within the indicator''s bounds; null when data are insufficient.';
+COMMENT ON COLUMN v_forecast.lower IS 'Lower end of the 80% interval (10% quantile of the same distribution, within the bounds); null when data are insufficient.';
+COMMENT ON COLUMN v_forecast.upper IS 'Upper end of the 80% interval (90% quantile of the same distribution, within the bounds); null when data are insufficient.';
+COMMENT ON COLUMN v_forecast.p_met IS 'Probability (0-1) that the target is met at the deadline, read off the same distribution as projected_value, lower and upper; 1 or 0 once the deadline value is observed; null when data are insufficient.';
 COMMENT ON COLUMN v_forecast.status IS '已达成 met, 有望达成 on track (P(met) >= 0.7), 需加快 needs acceleration (0.3-0.7), 难以达成 off track (< 0.3), 数据不足 insufficient data (fewer than 2 points).';

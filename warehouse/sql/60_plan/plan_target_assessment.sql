@@ -10,6 +10,8 @@
 -- accepted_values: status_baseline in (已达成, 有望达成, 需加快, 难以达成, 数据不足)
 -- accepted_values: status_scenario in (已达成, 有望达成, 需加快, 难以达成, 数据不足)
 -- expression: p_met_baseline IS NULL OR (p_met_baseline BETWEEN 0 AND 1 AND p_met_scenario BETWEEN 0 AND 1)
+-- expression: suggested_p50 IS NULL OR ((limit_floor IS NULL OR suggested_p90 >= limit_floor - 1e-9) AND (limit_ceiling IS NULL OR suggested_p90 <= limit_ceiling + 1e-9))
+-- expression: tighter_target IS NULL OR met_by_wide_margin
 -- expression: suggested_p50 IS NULL OR (higher_is_better AND suggested_p90 <= suggested_p70 AND suggested_p70 <= suggested_p50) OR (NOT higher_is_better AND suggested_p90 >= suggested_p70 AND suggested_p70 >= suggested_p50)
 -- expression: isfinite(target_value) AND coalesce(isfinite(latest_value), true) AND coalesce(isfinite(historical_pace), true) AND coalesce(isfinite(required_pace), true) AND coalesce(isfinite(assumed_extra_pace), true) AND coalesce(isfinite(projected_baseline), true) AND coalesce(isfinite(projected_scenario), true) AND coalesce(isfinite(suggested_p50), true) AND coalesce(isfinite(suggested_p70), true) AND coalesce(isfinite(suggested_p90), true)
 CREATE TABLE IF NOT EXISTS plan_target_assessment (
@@ -38,7 +40,11 @@ CREATE TABLE IF NOT EXISTS plan_target_assessment (
     status_scenario      VARCHAR NOT NULL,
     suggested_p50        DOUBLE,
     suggested_p70        DOUBLE,
-    suggested_p90        DOUBLE
+    suggested_p90        DOUBLE,
+    limit_floor          DOUBLE,
+    limit_ceiling        DOUBLE,
+    met_by_wide_margin   BOOLEAN,
+    tighter_target       DOUBLE
 );
 COMMENT ON TABLE plan_target_assessment IS 'Each proposed target of a scenario: probability of being met under the baseline trend and under the scenario''s assumed pace, the pace it requires, and targets reachable at 50/70/90% probability.';
 COMMENT ON COLUMN plan_target_assessment.plan_task_no IS 'Task of the draft notice whose text carries the target (null when the unit cannot be written as a phrase the notice parser reads).';
@@ -52,3 +58,7 @@ COMMENT ON COLUMN plan_target_assessment.p_met_scenario IS 'P(target met) with t
 COMMENT ON COLUMN plan_target_assessment.suggested_p50 IS 'Level reached at the deadline with 50% probability under the scenario (the central projection).';
 COMMENT ON COLUMN plan_target_assessment.suggested_p70 IS 'Level reached with 70% probability (higher-is-better: at least this; lower-is-better: at most this).';
 COMMENT ON COLUMN plan_target_assessment.suggested_p90 IS 'Level reached with 90% probability: the safest target.';
+COMMENT ON COLUMN plan_target_assessment.limit_floor IS 'No suggested level goes below this: the indicator''s lower bound, or for lower-is-better indicators the best latest value any area has reached.';
+COMMENT ON COLUMN plan_target_assessment.limit_ceiling IS 'No suggested level goes above this: the upper bound, less 0.5 percentage point for a share (100% is not measurable).';
+COMMENT ON COLUMN plan_target_assessment.met_by_wide_margin IS 'True when the latest value already beats the target by a wide margin (see tighter_target).';
+COMMENT ON COLUMN plan_target_assessment.tighter_target IS 'A tighter level suggested for a target met by a wide margin: the level reached with 90% probability, within the limits.';

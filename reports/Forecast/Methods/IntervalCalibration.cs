@@ -1,0 +1,135 @@
+using Wcc.Reports.Forecast.Model;
+using Wcc.Reports.Forecast.Stats;
+
+namespace Wcc.Reports.Forecast.Methods;
+
+/// <summary>A method's raw predictive distribution at a year from the first count points of a series.</summary>
+public delegate PredictiveDistribution RawPredictor(IndicatorProfile indicator, IReadOnlyList<SeriesPoint> points, int count, int year);
+
+/// <summary>Conformal-style interval calibration on rolling origins: the factor by which a method's spread must be
+/// multiplied so that its 80% intervals held 80% of the later observations of the same series.</summary>
+/// <remarks>
+/// For every target series and every origin (the first k ≥ 2 points, all within the cutoff), the method forecasts each later
+/// observed year; the example's score is the factor its interval would have needed to contain the observation,
+/// |T(y) − centre| / (spread · q₀.₉). The calibration factor is the ⌈(n + 1)·0.8⌉-th smallest score (split-conformal
+/// quantile), kept within [<see cref="MinFactor"/>, <see cref="MaxFactor"/>]. One factor per method and horizon (years from
+/// the latest observation, the last bucket holding every longer horizon): errors grow with the horizon faster or slower than
+/// a model's spread says, and a deadline is usually several years away. Origins need at least <see cref="MinOriginPoints"/>
+/// points: a two-point fit has no residuals to judge its scatter by, unlike the series a forecast sees.
+/// </remarks>
+public static class IntervalCalibration
+{
+    /// <summary>Horizons 1 … this many years get their own factor; longer horizons share the last one.</summary>
+    public const int HorizonBuckets = 5;
+
+    /// <summary>Origins are the last this many years before the cutoff: rolling-origin backtests of the recent past, whose errors
+    /// are the ones the next deadline will resemble.</summary>
+    /// <remarks>Measured on the default warehouse (weighted_trend 80% coverage at cutoffs 2016/2017/2018): all origins
+    /// 0.52/0.62/0.73, the last 5 years 0.58/0.65/0.77, the last 3 years 0.64/0.75/0.82; uncalibrated 0.66/0.67/0.74
+    /// (see the README for the figures of the final build).</remarks>
+    public const int RecentOriginYears = 3;
+
+    /// <summary>An origin needs this many points to be an example.</summary>
+    public const int MinOriginPoints = 3;
+
+    /// <summary>Beyond this many examples every m-th is kept (deterministically): an 80% quantile of 5,000 scores is within about
+    /// ±0.01 of its coverage, and more adds time (10,000 series would otherwise fit every origin of every series).</summary>
+    public const int MaxExamples = 5_000;
+
+    /// <summary>Fewer examples than this: no calibration (factor 1), the raw model interval is used.</summary>
+    public const int MinExamples = 30;
+
+    /// <summary>The factor never narrows an interval below a quarter of the model's: a handful of lucky origins must not make it a point.</summary>
+    public const double MinFactor = 0.25;
+
+    /// <summary>The factor never widens an interval more than eightfold.</summary>
+    public const double MaxFactor = 8;
+
+    /// <summary>The calibration factor of <paramref name="predict"/> on the cases' series (none may hold data after <paramref name="cutoffYear"/>).</summary>
+    public static IntervalScale Fit(IReadOnlyList<ForecastCase> cases, int cutoffYear, RawPredictor predict)
+    {
+        var series = cases.Select(c => c.Series).DistinctBy(s => s.Key).Where(s => s.Points.Count > MinOriginPoints).ToList();
+        long total = 0;
+        foreach (var s in series)
+        {
+            LeakGuard.AssertWithin(s, cutoffYear);
+            for (var k = MinOriginPoints; k < s.Points.Count; k++)
+            {
+                if (IsRecentOrigin(s.Points[k - 1], cutoffYear)) total += s.Points.Count - k;
+            }
+        }
+        var stride = Math.Max(1, (total + MaxExamples - 1) / MaxExamples);
+        var scores = Enumerable.Range(0, HorizonBuckets).Select(_ => new List<double>()).ToArray();
+        long index = 0;
+        foreach (var s in series)
+        {
+            var points = s.Points;
+            for (var k = MinOriginPoints; k < points.Count; k++)
+            {
+                if (!IsRecentOrigin(points[k - 1], cutoffYear)) continue;
+                for (var j = k; j < points.Count; j++, index++)
+                {
+                    if (index % stride != 0) continue;
+                    var d = predict(s.Indicator, points, k, points[j].Year);
+                    if (!(d.Spread > 0)) continue;
+                    var score = Math.Abs(d.Scale.Forward(points[j].Value) - d.Location)
+                                / (d.Spread * PredictiveDistribution.StandardQuantile(1 - PredictiveDistribution.LowerTail, d.Df));
+                    var bucket = Math.Min(points[j].Year - points[k - 1].Year, HorizonBuckets) - 1;
+                    if (double.IsFinite(score)) scores[bucket].Add(score);
+                }
+            }
+        }
+        // A horizon with too few examples borrows the nearest shorter one's factor (1 when there is none).
+        var factors = new double[HorizonBuckets];
+        var previous = 1.0;
+        for (var b = 0; b < HorizonBuckets; b++)
+        {
+            factors[b] = previous = scores[b].Count >= MinExamples ? ConformalQuantile(scores[b]) : previous;
+        }
+        return new IntervalScale(factors);
+    }
+
+    private static bool IsRecentOrigin(SeriesPoint origin, int cutoffYear) => origin.Year >= cutoffYear - RecentOriginYears;
+
+    private static double ConformalQuantile(List<double> scores)
+    {
+        scores.Sort();
+        var rank = (int)Math.Ceiling((scores.Count + 1) * PredictiveDistribution.IntervalCoverage);
+        return Math.Clamp(scores[Math.Min(rank, scores.Count) - 1], MinFactor, MaxFactor);
+    }
+}
+
+/// <summary>Interval calibration factors by horizon (years from the latest observation to the forecast year).</summary>
+public sealed record IntervalScale(IReadOnlyList<double> ByHorizon)
+{
+    /// <summary>No calibration: factor 1 at every horizon.</summary>
+    public static readonly IntervalScale None = new([1.0]);
+
+    /// <summary>The factor for a forecast <paramref name="years"/> ahead.</summary>
+    public double At(int years) => ByHorizon[Math.Clamp(years, 1, ByHorizon.Count) - 1];
+
+    /// <summary>"1.2/1.0/…" for the reports.</summary>
+    public override string ToString() => string.Join("/", ByHorizon.Select(f => f.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture)));
+}
+
+/// <summary>The three methods as trained at a cutoff: ML model and interval calibration fitted on data up to it only.</summary>
+/// <param name="IntervalScales">Calibration factors per method name (none for the combined method, a mixture of calibrated members).</param>
+public sealed record MethodSet(IReadOnlyList<IForecastMethod> Methods, MlMethod Ml, IReadOnlyDictionary<string, IntervalScale> IntervalScales)
+{
+    /// <summary>Trains the ML method and calibrates every method's interval on <paramref name="cases"/> (data up to <paramref name="cutoffYear"/>);
+    /// <paramref name="calibrateIntervals"/> false keeps the raw model intervals (factor 1).</summary>
+    public static MethodSet Train(IReadOnlyList<ForecastCase> cases, int cutoffYear, bool calibrateIntervals = true)
+    {
+        var unsd = calibrateIntervals ? IntervalCalibration.Fit(cases, cutoffYear, (i, p, k, y) => UnsdCagrMethod.Distribution(i, p, k, y)) : IntervalScale.None;
+        var trend = calibrateIntervals ? IntervalCalibration.Fit(cases, cutoffYear, (i, p, k, y) => WeightedTrendMethod.Distribution(i, p, k, y)) : IntervalScale.None;
+        // The ml distribution is the trend's with a moved centre, so it takes the trend's spread calibration.
+        var ml = MlMethod.Train(cases, cutoffYear).WithIntervalScale(trend);
+        var members = CombinedMethod.Shared([new UnsdCagrMethod(unsd), new WeightedTrendMethod(trend), ml]);
+        // The combined method mixes the calibrated members: it has no factor of its own (none is reported).
+        return new MethodSet([.. members, new CombinedMethod(members)], ml,
+            new Dictionary<string, IntervalScale>
+            {
+                [MethodNames.UnsdCagr] = unsd, [MethodNames.WeightedTrend] = trend, [MethodNames.Ml] = trend,
+            });
+    }
+}
