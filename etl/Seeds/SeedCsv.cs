@@ -23,7 +23,9 @@ public static class SeedCsv
     };
 
     /// <summary>Reads every data row of <paramref name="path"/>, refusing the file unless its header is exactly <paramref name="header"/>.</summary>
-    public static IReadOnlyList<SeedRow> Read(string path, IReadOnlyList<string> header)
+    /// <param name="optionalTrailing">How many of the header's last columns an older file may lack (columns added later, so
+    /// researchers' files written before them still load).</param>
+    public static IReadOnlyList<SeedRow> Read(string path, IReadOnlyList<string> header, int optionalTrailing = 0)
     {
         var file = Path.GetFileName(path);
         if (!File.Exists(path))
@@ -36,7 +38,9 @@ public static class SeedCsv
         {
             using var reader = CsvReader.FromFile(path, Options);
             var actual = reader.Headers.Select((name, i) => i == 0 ? name.TrimStart('\uFEFF') : name).ToArray();
-            if (!actual.SequenceEqual(header, StringComparer.Ordinal))
+            var accepted = Enumerable.Range(0, optionalTrailing + 1).Select(k => header.Take(header.Count - k).ToArray())
+                .FirstOrDefault(h => actual.SequenceEqual(h, StringComparer.Ordinal));
+            if (accepted is null)
             {
                 throw SeedRow.Error(file, 1,
                     actual.Length == 0 ? "the header row is missing" : $"header is '{string.Join(',', actual)}', expected '{string.Join(',', header)}'");
@@ -44,13 +48,13 @@ public static class SeedCsv
             while (reader.Read())
             {
                 var line = reader.LineNumber;
-                if (reader.FieldCount != header.Count)
+                if (reader.FieldCount != accepted.Length)
                 {
-                    throw SeedRow.Error(file, line, $"{reader.FieldCount} fields, the header has {header.Count} (a comma inside a value needs quotes)");
+                    throw SeedRow.Error(file, line, $"{reader.FieldCount} fields, the header has {accepted.Length} (a comma inside a value needs quotes)");
                 }
-                var fields = new string[header.Count];
+                var fields = new string[accepted.Length];
                 for (var i = 0; i < fields.Length; i++) fields[i] = (reader.GetString(i) ?? string.Empty).Trim();
-                rows.Add(new SeedRow(file, line, header, fields));
+                rows.Add(new SeedRow(file, line, accepted, fields));
             }
         }
         catch (CsvFormatException ex)

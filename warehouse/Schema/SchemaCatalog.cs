@@ -8,9 +8,10 @@ public static class SchemaCatalog
     /// <summary>Bump when a table changes shape, and add <c>sql/migrations/NNN_*.sql</c> taking the previous version to it.</summary>
     /// <remarks>
     /// History: 1 = dimensions, notice and observation facts; 2 = forecasts, backtest scores, marts and pack views
-    /// (new tables and views only, so replaying the models is the whole migration).
+    /// (new tables and views only, so replaying the models is the whole migration); 3 = the data-collection round
+    /// (dim_indicator.reporting_unit, progress evidence columns, audit rules, collection tables: migrations/003_collection.sql).
     /// </remarks>
-    public const int CurrentVersion = 2;
+    public const int CurrentVersion = 3;
 
     private static readonly Lazy<IReadOnlyList<SqlModel>> models = new(LoadModels);
 
