@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Spectre.Console;
 using Wcc.Etl.Collection;
 using Wcc.Warehouse.Connection;
 
@@ -28,10 +27,8 @@ internal static class CollectCommand
         {
             using var connection = WarehouseFile.Open(parse.GetValue(db)!, WarehouseAccess.Update);
             var files = TemplateJob.Run(connection, new TemplateOptions(parse.GetValue(round), parse.GetValue(units) ?? [], parse.GetValue(outDir)!, () => DateTime.UtcNow));
-            var table = new Table().AddColumns("报送单位", "指标数值", "任务", "file");
-            foreach (var f in files) table.AddRow(Markup.Escape(f.UnitName), f.IndicatorCells.ToString(), f.Tasks.ToString(), Markup.Escape(f.Path));
-            AnsiConsole.Write(table);
-            AnsiConsole.MarkupLine($"{files.Count} forms for round {parse.GetValue(round)} (deadline {TemplateJob.DefaultDeadline(parse.GetValue(round)):yyyy-MM-dd})");
+            PrintTable(["报送单位", "指标数值", "任务", "file"], files.Select(f => new[] { f.UnitName, f.IndicatorCells.ToString(), f.Tasks.ToString(), f.Path }));
+            Console.WriteLine($"{files.Count} forms for round {parse.GetValue(round)} (deadline {TemplateJob.DefaultDeadline(parse.GetValue(round)):yyyy-MM-dd})");
             return 0;
         }));
         return command;
@@ -48,16 +45,14 @@ internal static class CollectCommand
         {
             using var connection = WarehouseFile.Open(parse.GetValue(db)!, WarehouseAccess.Update);
             var results = IntakeJob.Run(connection, new IntakeOptions(parse.GetValue(files)!, parse.GetValue(round), parse.GetValue(feedback), () => DateTime.UtcNow));
-            var table = new Table().AddColumns("file", "报送单位", "load_id", "read", "loaded", "returned", "rejected", "empty", "missing");
-            foreach (var r in results)
+            PrintTable(["报送单位", "load_id", "read", "loaded", "returned", "rejected", "empty", "missing", "file"], results.Select(r => new[]
             {
-                table.AddRow(Markup.Escape(Path.GetFileName(r.FilePath)), Markup.Escape(r.UnitName),
-                    r.UnchangedSinceLoad is { } before ? $"unchanged ({before})" : r.LoadId.ToString()!,
-                    r.Read.ToString(), r.Loaded.ToString(), r.Returned.ToString(), r.Rejected.ToString(), r.Empty.ToString(), r.Missing.ToString());
-            }
-            AnsiConsole.Write(table);
-            AnsiConsole.MarkupLine($"read {results.Sum(r => r.Read)} = loaded {results.Sum(r => r.Loaded)} + returned {results.Sum(r => r.Returned)} + rejected {results.Sum(r => r.Rejected)} + empty {results.Sum(r => r.Empty)} + missing {results.Sum(r => r.Missing)} (see fact_collection_cell)");
-            foreach (var r in results.Where(r => r.FeedbackPath is not null)) AnsiConsole.MarkupLine($"feedback: {Markup.Escape(r.FeedbackPath!)}");
+                r.UnitName, r.UnchangedSinceLoad is { } before ? $"unchanged ({before})" : r.LoadId.ToString()!,
+                r.Read.ToString(), r.Loaded.ToString(), r.Returned.ToString(), r.Rejected.ToString(), r.Empty.ToString(), r.Missing.ToString(),
+                Path.GetFileName(r.FilePath),
+            }));
+            Console.WriteLine($"read {results.Sum(r => r.Read)} = loaded {results.Sum(r => r.Loaded)} + returned {results.Sum(r => r.Returned)} + rejected {results.Sum(r => r.Rejected)} + empty {results.Sum(r => r.Empty)} + missing {results.Sum(r => r.Missing)} (see fact_collection_cell)");
+            foreach (var r in results.Where(r => r.FeedbackPath is not null)) Console.WriteLine($"feedback: {r.FeedbackPath}");
             return 0;
         }));
         return command;
@@ -72,15 +67,13 @@ internal static class CollectCommand
         {
             using var connection = WarehouseFile.Open(parse.GetValue(db)!, WarehouseAccess.ReadOnly);
             var status = CollectionStatus.Read(connection, parse.GetValue(round), DateOnly.FromDateTime(DateTime.UtcNow));
-            var table = new Table().AddColumns("报送单位", "应报", "已收", "通过", "退回", "拒收", "缺报", "首次报送", "最近报送", "状态");
-            foreach (var u in status.Units)
+            PrintTable(["报送单位", "应报", "已收", "通过", "退回", "拒收", "缺报", "首次报送", "最近报送", "状态"], status.Units.Select(u => new[]
             {
-                table.AddRow(Markup.Escape(u.UnitName), u.Owed.ToString(), u.Received.ToString(), u.Accepted.ToString(), u.Returned.ToString(),
-                    u.Rejected.ToString(), u.Missing.ToString(), u.FirstSubmission?.ToString("yyyy-MM-dd HH:mm") ?? "—",
-                    u.LastSubmission?.ToString("yyyy-MM-dd HH:mm") ?? "—", Markup.Escape(u.Status + (u.SubmittedLate ? "(逾期)" : "")));
-            }
-            AnsiConsole.Write(table);
-            AnsiConsole.MarkupLine($"{status.Round}年度 截止{status.Deadline:yyyy-MM-dd}: 报送率 {status.ReportingRate:P1} ({status.Units.Count(u => u.Status == CollectionStatus.Passed)}/{status.Units.Count} 个单位已通过)");
+                u.UnitName, u.Owed.ToString(), u.Received.ToString(), u.Accepted.ToString(), u.Returned.ToString(), u.Rejected.ToString(), u.Missing.ToString(),
+                u.FirstSubmission?.ToString("yyyy-MM-dd HH:mm") ?? "—", u.LastSubmission?.ToString("yyyy-MM-dd HH:mm") ?? "—",
+                u.Status + (u.SubmittedLate ? "(逾期)" : ""),
+            }));
+            Console.WriteLine($"{status.Round}年度 截止{status.Deadline:yyyy-MM-dd}: 报送率 {status.ReportingRate:P1} ({status.Units.Count(u => u.Status == CollectionStatus.Passed)}/{status.Units.Count} 个单位已通过)");
             var late = status.LateOrMissing;
             Console.WriteLine(late.Count == 0
                 ? "逾期或未报送单位: 无"
@@ -91,4 +84,18 @@ internal static class CollectCommand
         }));
         return command;
     }
+
+    /// <summary>A plain aligned table; Chinese characters count two columns. (Spectre's Table splits a long Chinese word
+    /// that does not fit a narrow column and fails on it, so these tables, full of unit names, are laid out here.)</summary>
+    private static void PrintTable(string[] headers, IEnumerable<string[]> rows)
+    {
+        var all = rows.Prepend(headers).ToList();
+        var widths = headers.Select((_, c) => all.Max(r => Width(r[c]))).ToArray();
+        foreach (var row in all)
+        {
+            Console.WriteLine(string.Join("  ", row.Select((cell, c) => cell + new string(' ', widths[c] - Width(cell)))).TrimEnd());
+        }
+    }
+
+    private static int Width(string text) => text.Sum(ch => ch > 0x2E80 ? 2 : 1);
 }

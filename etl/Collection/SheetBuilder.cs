@@ -5,7 +5,7 @@ using DocumentFormat.OpenXml.Spreadsheet;
 namespace Wcc.Etl.Collection;
 
 /// <summary>Builds one worksheet's rows cell by cell; text is always an inline string, so nothing on a form is a formula.</summary>
-internal sealed class SheetBuilder
+public sealed class SheetBuilder
 {
     private readonly SheetData data = new();
     private Row? row;
