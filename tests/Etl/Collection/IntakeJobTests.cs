@@ -205,4 +205,67 @@ public class IntakeJobTests(CollectionFixture fixture) : IClassFixture<Collectio
         Assert.Contains("round 2020", ex.Message);
         Assert.Equal(runs, Db.Count(connection, "SELECT count(*) FROM etl_run"));
     }
+
+    [Fact]
+    public void Load_PatternRules_CopyPasteBelowCityAndSubGroupAboveTotal_AreReturned()
+    {
+        using var tmp = new TempDirectory();
+        using var connection = fixture.OpenCopy(tmp);
+        var form = fixture.CopyForm(tmp, "市卫健委");
+        FormFiller.Fill(form, f =>
+        {
+            FormValues.FillAll(f);
+            var rows = f.IndicatorRows();
+            // Copy-paste: every district of C_IMMUNISATION equal to last year's value.
+            foreach (var r in rows.Where(r => r.Code == "C_IMMUNISATION" && r.Area != "610100" && r.Last is not null)) f.SetValue(r.Code, r.Area, r.Sex, r.Last!.Value);
+            // Below city: every district of W_HOSPITAL_DELIVERY below a city value of 99.99.
+            foreach (var r in rows.Where(r => r.Code == "W_HOSPITAL_DELIVERY" && r.Area != "610100")) f.SetValue(r.Code, r.Area, r.Sex, 99.0, "按卫健统计年报");
+            f.SetValue("W_HOSPITAL_DELIVERY", "610100", "F", 99.99);
+            // Sub-group above its total: infant mortality above under-five mortality in 新城区 (girls).
+            var infant = rows.Single(r => (r.Code, r.Area, r.Sex) == ("C_INFANT_MORTALITY", "610102", "F")).Last!.Value;
+            f.SetValue("C_U5_MORTALITY", "610102", "F", infant - 0.5, "以年报为准");
+            f.SetValue("C_INFANT_MORTALITY", "610102", "F", infant + 0.1, null);
+        });
+
+        var result = Assert.Single(IntakeJob.Run(connection, Options(form)));
+
+        var byRule = result.Cells.Where(c => c.Outcome == CellOutcome.Returned).GroupBy(c => c.RuleCode!).ToDictionary(g => g.Key, g => g.ToList());
+        Assert.All(byRule["copy_paste"], c => Assert.Equal("C_IMMUNISATION", c.IndicatorCode));
+        Assert.True(byRule["copy_paste"].Count >= AuditRules.MinDistrictsForPattern);
+        var below = Assert.Single(byRule["below_city"]);
+        Assert.Equal(("W_HOSPITAL_DELIVERY", "610100"), (below.IndicatorCode, below.AreaCode));
+        Assert.Contains(byRule["not_above"], c => (c.IndicatorCode, c.AreaCode, c.Sex) == ("C_INFANT_MORTALITY", "610102", "F"));
+        Assert.True(result.Reconciles);
+    }
+
+    [Fact]
+    public void Load_CountBySex_FemalePlusMaleNotTotal_AllThreeRejected()
+    {
+        using var tmp = new TempDirectory();
+        using var connection = fixture.OpenCopy(tmp);
+        using (var cmd = connection.CreateCommand())
+        {
+            cmd.CommandText = """
+                INSERT INTO dim_indicator (indicator_code, name_zh, unit_of_measure, measure_kind, sex_disaggregated, direction, population, lower_bound, origin, reporting_unit)
+                VALUES ('C_TEST_PUPILS', '在校学生数', '人', 'count', true, 'higher', 'children', 0, 'test', '市教育局')
+                """;
+            cmd.ExecuteNonQuery();
+        }
+        var forms = TemplateJob.Run(connection, new TemplateOptions(CollectionFixture.Round, [Unit], tmp.File("forms"), () => CollectionFixture.Clock));
+        var form = Assert.Single(forms).Path;
+        FormFiller.Fill(form, f =>
+        {
+            FormValues.FillAll(f);
+            foreach (var r in f.IndicatorRows().Where(r => r.Code == "C_TEST_PUPILS")) f.SetValue(r.Code, r.Area, r.Sex, r.Sex == "T" ? 2000.0 : 1000.0);
+            f.SetValue("C_TEST_PUPILS", "610102", "T", 2500.0);
+            f.SetValue("C_TEST_PUPILS", "610103", "M", -5.0);
+        });
+
+        var result = Assert.Single(IntakeJob.Run(connection, Options(form)));
+
+        var pupils = result.Cells.Where(c => c.IndicatorCode == "C_TEST_PUPILS").ToList();
+        Assert.Equal(3, pupils.Count(c => c.RuleCode == "sex_inconsistent" && c.AreaCode == "610102"));
+        Assert.Equal("negative_count", pupils.Single(c => c.AreaCode == "610103" && c.Sex == "M").RuleCode);
+        Assert.Equal(CellOutcome.Loaded, pupils.Single(c => c.AreaCode == "610104" && c.Sex == "T").Outcome);
+    }
 }
