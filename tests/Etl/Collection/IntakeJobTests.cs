@@ -114,6 +114,8 @@ public class IntakeJobTests(CollectionFixture fixture) : IClassFixture<Collectio
 
         Assert.True(result.Reconciles);
         Assert.Equal((3, 1, 1, 1), (result.Rejected, result.Returned, result.Missing, result.Empty));
+        // Every data test declared beside the models (keys, relationships, the reconciliation expression) holds.
+        Assert.Empty(Wcc.Warehouse.Quality.DataTestRunner.RunAll(connection).Where(t => t.Failures > 0).Select(t => $"{t.Model}: {t.Test}"));
         Assert.Equal(result.Read, Db.Count(connection, "SELECT count(*) FROM fact_collection_cell WHERE load_id = $l", ("l", result.LoadId!.Value)));
         Assert.Equal("退回修改", Db.Scalar(connection, "SELECT status FROM v_collection_status WHERE unit_name = $u", ("u", Unit)));
 
