@@ -13,7 +13,8 @@ public sealed record PackTables(
     ReportTable Loads,
     ReportTable Rejects,
     ReportTable BacktestScores,
-    ReportTable Sources)
+    ReportTable Sources,
+    ReportTable Collection)
 {
     /// <summary>Reads every pack view; the as-of year selects which stored forecasts the pack shows.</summary>
     public static PackTables Read(DuckDBConnection connection, int asOfYear)
@@ -30,6 +31,7 @@ public sealed record PackTables(
             MartReader.View(connection, "loads", "v_pack_load", "load_id"),
             MartReader.View(connection, "rejects", "v_pack_reject_summary", "load_id, reason_code"),
             ForYear("backtest_scores", "v_pack_backtest_score", "brier NULLS LAST"),
-            MartReader.View(connection, "sources", "v_pack_source", "source"));
+            MartReader.View(connection, "sources", "v_pack_source", "source"),
+            MartReader.View(connection, "collection", "v_pack_collection", "unit_name"));
     }
 }
