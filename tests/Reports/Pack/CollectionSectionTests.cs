@@ -30,4 +30,21 @@ public class CollectionSectionTests(CollectionFixture fixture) : IClassFixture<C
         Assert.DoesNotContain("市教育局(尚缺", section.Body);
         Assert.Contains("2020年度数据报送", section.Body);
     }
+
+    [Fact]
+    public void IndicatorStatus_LatestValueFromAReturn_IsLabelledWithTheUnitAndDay_OthersSynthetic()
+    {
+        using var tmp = new TempDirectory();
+        using var connection = fixture.OpenCopy(tmp);
+        var form = fixture.CopyForm(tmp, "市教育局");
+        FormFiller.Fill(form, f => FormValues.FillAll(f));
+        IntakeJob.Run(connection, new IntakeOptions([form], CollectionFixture.Round, null, () => CollectionFixture.Clock));
+        Wcc.Reports.Forecast.ForecastRun.Execute(connection, CollectionFixture.Round);
+
+        var status = PackTables.Read(connection, CollectionFixture.Round).IndicatorStatus;
+        var kg = status.Data.Rows.First(r => (string?)r[status.Column("indicator_code")] == "C_KG_GER" && (string?)r[status.Column("area_code")] == "610100");
+        Assert.Equal("市教育局 2020年度报送\n(2021-01-15报送)", PackFormat.Source(kg[status.Column("latest_source")], kg[status.Column("latest_submitted_at")]));
+        var health = status.Data.Rows.First(r => (string?)r[status.Column("indicator_code")] == "C_INFANT_MORTALITY");
+        Assert.Equal("合成数据", PackFormat.Source(health[status.Column("latest_source")], health[status.Column("latest_submitted_at")]));
+    }
 }
