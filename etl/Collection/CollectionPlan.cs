@@ -81,7 +81,8 @@ public static class CollectionPlan
             if (!slot.TryGetValue(taskNo, out var existing) || (role == "lead" && !existing.IsLead)) slot[taskNo] = new OwedTask(taskNo, text, role);
         }
 
-        if (onlyUnits is { Count: > 0 })
+        // With nothing owed at all (an empty warehouse) the caller says so; naming units would only confuse.
+        if (onlyUnits is { Count: > 0 } && byUnit.Count > 0)
         {
             foreach (var name in onlyUnits)
             {

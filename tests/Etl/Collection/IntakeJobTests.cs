@@ -59,7 +59,7 @@ public class IntakeJobTests(CollectionFixture fixture) : IClassFixture<Collectio
         var owed = Db.Count(connection, "SELECT count(*) FROM fact_collection_owed WHERE round_year = 2020 AND unit_name = $u", ("u", Unit));
         Assert.Equal(owed, result.Read);
         Assert.Equal(owed, result.Missing);
-        Assert.Equal("已报送待审核", Db.Scalar(connection, "SELECT status FROM v_collection_status WHERE unit_name = $u", ("u", Unit)));
+        Assert.Equal("退回修改", Db.Scalar(connection, "SELECT status FROM v_collection_status WHERE unit_name = $u", ("u", Unit)));
         Assert.Equal(owed, Db.Count(connection, "SELECT cells_missing FROM v_collection_status WHERE unit_name = $u", ("u", Unit)));
     }
 
@@ -269,5 +269,23 @@ public class IntakeJobTests(CollectionFixture fixture) : IClassFixture<Collectio
         Assert.Equal(3, pupils.Count(c => c.RuleCode == "sex_inconsistent" && c.AreaCode == "610102"));
         Assert.Equal("negative_count", pupils.Single(c => c.AreaCode == "610103" && c.Sex == "M").RuleCode);
         Assert.Equal(CellOutcome.Loaded, pupils.Single(c => c.AreaCode == "610104" && c.Sex == "T").Outcome);
+    }
+
+    [Fact]
+    public void Status_EveryCellAcceptedButOneOnAnExplanation_IsPendingReview()
+    {
+        using var tmp = new TempDirectory();
+        using var connection = fixture.OpenCopy(tmp);
+        var form = fixture.CopyForm(tmp, Unit);
+        FormFiller.Fill(form, f =>
+        {
+            FormValues.FillAll(f);
+            f.SetValue("C_KG_GER", "610102", "T", null, "该区2020年未开展统计");
+        });
+        var result = Assert.Single(IntakeJob.Run(connection, Options(form)));
+        Assert.Equal(1, result.Empty);
+        Assert.Equal("已报送待审核", Db.Scalar(connection, "SELECT status FROM v_collection_status WHERE unit_name = $u", ("u", Unit)));
+        Assert.Equal(1L, Db.Count(connection, "SELECT cells_explained FROM v_collection_status WHERE unit_name = $u", ("u", Unit)));
+        Assert.Equal("未报送", Db.Scalar(connection, "SELECT status FROM v_collection_status WHERE unit_name = '市卫健委'"));
     }
 }

@@ -17,11 +17,12 @@ submissions AS (
     FROM fact_collection_submission GROUP BY ALL
 ),
 current_cells AS (
-    SELECT c.round_year, c.unit_name, c.item_key, c.outcome
+    SELECT c.round_year, c.unit_name, c.item_key, c.outcome,
+           c.outcome = 'empty' OR (c.outcome = 'loaded' AND c.rule_code IS NOT NULL) AS needs_review
     FROM fact_collection_cell c JOIN current_submission s USING (load_id)
 ),
 per_item AS (
-    SELECT o.round_year, o.unit_name, o.item_key, c.outcome
+    SELECT o.round_year, o.unit_name, o.item_key, c.outcome, c.needs_review
     FROM owed o
     LEFT JOIN current_cells c ON c.round_year = o.round_year AND c.unit_name = o.unit_name AND c.item_key = o.item_key
 ),
@@ -32,15 +33,16 @@ counts AS (
            count(*) FILTER (WHERE outcome IN ('loaded', 'empty')) AS cells_accepted,
            count(*) FILTER (WHERE outcome = 'returned') AS cells_returned,
            count(*) FILTER (WHERE outcome = 'rejected') AS cells_rejected,
-           count(*) FILTER (WHERE outcome IS NULL OR outcome = 'missing') AS cells_missing
+           count(*) FILTER (WHERE outcome IS NULL OR outcome = 'missing') AS cells_missing,
+           count(*) FILTER (WHERE needs_review) AS cells_explained
     FROM per_item GROUP BY ALL
 ),
 final AS (
     SELECT c.*, s.first_submission, s.last_submission, coalesce(s.returns, 0) AS returns, r.deadline,
            CASE
                WHEN s.returns IS NULL THEN '未报送'
-               WHEN c.cells_returned + c.cells_rejected > 0 THEN '退回修改'
-               WHEN c.cells_missing > 0 THEN '已报送待审核'
+               WHEN c.cells_returned + c.cells_rejected + c.cells_missing > 0 THEN '退回修改'
+               WHEN c.cells_explained > 0 THEN '已报送待审核'
                ELSE '已通过'
            END AS status,
            s.first_submission IS NOT NULL AND CAST(s.first_submission AS DATE) > r.deadline AS submitted_late,
@@ -50,7 +52,7 @@ final AS (
     LEFT JOIN dim_collection_round r USING (round_year)
 )
 SELECT * FROM final;
-COMMENT ON VIEW v_collection_status IS 'Submission tracking per round and reporting unit: what it owes, what arrived, what passed the audit, and its status (未报送 not returned; 已报送待审核 returned with cells still empty, for the office to review; 退回修改 cells returned or rejected; 已通过 every cell accepted).';
+COMMENT ON VIEW v_collection_status IS 'Submission tracking per round and reporting unit: what it owes, what arrived, what passed the audit, and its status (未报送 not returned; 退回修改 cells returned, rejected or still missing; 已报送待审核 every cell accepted but some only on the unit''s explanation (an explained anomaly, or a value left empty with a reason), which the office reviews; 已通过 every cell accepted without one).';
 COMMENT ON COLUMN v_collection_status.round_year IS 'The collection round (the year reported on).';
 COMMENT ON COLUMN v_collection_status.unit_name IS 'The reporting unit (dim_unit.unit_name).';
 COMMENT ON COLUMN v_collection_status.cells_owed IS 'Items on the unit''s form: indicator values and task progress rows.';
@@ -59,6 +61,7 @@ COMMENT ON COLUMN v_collection_status.cells_accepted IS 'Owed items loaded, or r
 COMMENT ON COLUMN v_collection_status.cells_returned IS 'Owed items returned for an explanation (soft audit rule).';
 COMMENT ON COLUMN v_collection_status.cells_rejected IS 'Owed items refused by a hard audit rule.';
 COMMENT ON COLUMN v_collection_status.cells_missing IS 'Owed items not (yet) returned, or left empty without a reason.';
+COMMENT ON COLUMN v_collection_status.cells_explained IS 'Accepted owed items that rest on the unit''s explanation (说明): an explained soft-rule anomaly or an empty value with its reason.';
 COMMENT ON COLUMN v_collection_status.first_submission IS 'When the unit''s first return of the round was loaded (UTC).';
 COMMENT ON COLUMN v_collection_status.last_submission IS 'When its latest return was loaded (UTC).';
 COMMENT ON COLUMN v_collection_status.returns IS 'How many workbooks the unit returned for the round.';
