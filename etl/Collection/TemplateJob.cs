@@ -43,6 +43,7 @@ public static class TemplateJob
                 "write to a new folder, or delete the old forms first (forms already sent are not replaced silently)", exitCode: 2);
         }
 
+        var rules = AuditRuleNotes(connection);
         var written = new List<(string Temp, string Final)>();
         try
         {
@@ -52,7 +53,7 @@ public static class TemplateJob
             {
                 var temp = path + ".partial";
                 written.Add((temp, path));
-                TemplateWriter.Write(temp, form, deadline);
+                TemplateWriter.Write(temp, form, deadline, rules);
             }
             tx.Commit();
         }
@@ -63,6 +64,16 @@ public static class TemplateJob
         }
         foreach (var (temp, final) in written) File.Move(temp, final);
         return targets.Select(t => new TemplateFile(t.Form.UnitName, t.Path, t.Form.Indicators.Count, t.Form.Tasks.Count)).ToList();
+    }
+
+    private static List<string> AuditRuleNotes(DuckDBConnection connection)
+    {
+        var notes = new List<string>();
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT note FROM dim_audit_rule WHERE note IS NOT NULL ORDER BY rule_id";
+        using var r = cmd.ExecuteReader();
+        while (r.Read()) notes.Add(r.GetString(0));
+        return notes;
     }
 
     private static void RecordRound(DuckDBConnection connection, TemplateOptions options, DateOnly deadline, IReadOnlyList<UnitForm> forms)

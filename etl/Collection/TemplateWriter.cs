@@ -31,7 +31,8 @@ public static class TemplateWriter
     public const int TaskTextLength = 60;
 
     /// <summary>Writes <paramref name="form"/> to <paramref name="path"/>.</summary>
-    public static void Write(string path, UnitForm form, DateOnly deadline)
+    /// <param name="auditRules">The audit rules in words (dim_audit_rule.note), printed so the unit knows what needs a 说明.</param>
+    public static void Write(string path, UnitForm form, DateOnly deadline, IReadOnlyList<string> auditRules)
     {
         using var document = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook);
         var workbookPart = document.AddWorkbookPart();
@@ -41,7 +42,7 @@ public static class TemplateWriter
         var names = new DefinedNames();
         workbookPart.Workbook = new Workbook(new WorkbookProtection { LockStructure = true }, sheets, names);
 
-        AddSheet(workbookPart, sheets, names, CollectionLayout.InstructionsSheet, Instructions(form, deadline), ColExplanation - 4, null);
+        AddSheet(workbookPart, sheets, names, CollectionLayout.InstructionsSheet, Instructions(form, deadline, auditRules), ColExplanation - 4, null);
         var (indicatorSheet, indicatorRows) = IndicatorSheet(form, deadline);
         AddSheet(workbookPart, sheets, names, CollectionLayout.IndicatorSheet, indicatorSheet, ColSource, indicatorRows);
         var (progressSheet, progressRows) = ProgressSheet(form, deadline);
@@ -72,7 +73,7 @@ public static class TemplateWriter
 
     private static string Date(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private static Worksheet Instructions(UnitForm form, DateOnly deadline)
+    private static Worksheet Instructions(UnitForm form, DateOnly deadline, IReadOnlyList<string> auditRules)
     {
         var b = new SheetBuilder();
         MetaRow(b, form, deadline);
@@ -84,13 +85,18 @@ public static class TemplateWriter
             ("三、填写方法：只填写黄色单元格，灰色单元格为只读(指标代码、地区代码、性别、任务编号是审核和入库的依据，请勿修改、删除或调换)。", TemplateStyles.Default),
             ("四、计量单位：按“计量单位”列填写数字，不带单位；百分比填百分数(如98.5表示98.5%，写“98.5%”也可识别)；人数、次数填整数；‰、1/10万等按所示单位填写。取值须在“取值范围”内。", TemplateStyles.Default),
             ("五、无法提供的数据：“填报值”留空，并在“说明”中写明原因(如：本年度未开展该项统计；数据须待某月公布)。留空且无说明的单元格将被退回。", TemplateStyles.Default),
-            ("六、须说明的情况：数值较上年变动较大(比率类超过5个百分点，总量类超过30%等，详见审核规则)、各区县数值与上年完全相同、各区县均低于全市等情况，请在“说明”中写明原因，否则退回核实。", TemplateStyles.Default),
+            ("六、须说明的情况：数值较上年变动超过下列审核规则的允许范围、各区县数值与上年完全相同、各区县比率均低于全市等情况，请在“说明”中写明原因，否则退回核实。", TemplateStyles.Default),
             ($"七、任务进展：“{CollectionLayout.Status}”从下拉列表中选择({string.Join("/", CollectionLayout.Statuses)})；“{CollectionLayout.Narrative}”简述本年度工作与成效；“{CollectionLayout.Evidence}”填写文件、报告名称或文号；牵头单位任务已完成的，填写“完成时间”。", TemplateStyles.Default),
             ($"八、联系方式：{ContactOffice}(办公室设在市妇联)。审核后如有问题，将退回“审核结果”表，请修改后再次报送，再次报送的表格替代前一次。", TemplateStyles.Default),
         };
         if (form.HistoryIsSynthetic)
         {
             lines.Add(("注意：表中“参考”列的往年数值含系统生成的模拟数据(合成数据，非真实统计)，仅供了解格式，请勿照抄；请以本单位真实统计数据填报。", TemplateStyles.Note));
+        }
+        if (auditRules.Count > 0)
+        {
+            lines.Add(("审核规则：", TemplateStyles.Label));
+            lines.AddRange(auditRules.Select(r => (r, TemplateStyles.Default)));
         }
         lines.Add(("指标及计量单位：", TemplateStyles.Label));
         foreach (var g in form.Indicators.GroupBy(i => i.IndicatorCode))

@@ -46,6 +46,9 @@ public class TemplateWriterTests(CollectionFixture fixture) : IClassFixture<Coll
         Assert.True(Locked(SheetBuilder.Ref(valueColumn - 1, codes[0].Key.Row)));
         // The synthetic history is announced on the form.
         Assert.Contains(Texts((WorksheetPart)wb.GetPartById(sheets[0].Id!)).Values, t => t.Contains("模拟数据", StringComparison.Ordinal));
+        // The audit rules are printed from seeds/audit_rules.csv, not restated by hand.
+        var firstRuleNote = File.ReadLines(Path.Combine(RepoPaths.Seeds, "audit_rules.csv")).ElementAt(1).Split(',')[^1];
+        Assert.Contains(Texts((WorksheetPart)wb.GetPartById(sheets[0].Id!)).Values, t => t == firstRuleNote);
 
         var progress = (WorksheetPart)wb.GetPartById(sheets[2].Id!);
         var list = progress.Worksheet.Descendants<DataValidation>().Single(r => r.Type!.Value == DataValidationValues.List);
