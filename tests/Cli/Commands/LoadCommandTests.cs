@@ -40,7 +40,8 @@ public class LoadCommandTests
     public void Load_MissingFile_ClearMessageNoStackTrace()
     {
         using var tmp = new TempDirectory();
-        var r = WccProcess.Run(tmp.Path, "load", "--db", tmp.File("w.duckdb"), "--observations", tmp.File("nope.csv"));
+        // An existing warehouse, so the missing file (not the missing warehouse) is what is reported.
+        var r = WccProcess.Run(tmp.Path, "load", "--db", tmp.EmptyWarehouse(), "--observations", tmp.File("nope.csv"));
         Assert.NotEqual(0, r.ExitCode);
         Assert.Contains("nope.csv", r.Stderr);
         Assert.False(r.HasStackTrace);
