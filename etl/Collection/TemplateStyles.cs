@@ -18,7 +18,7 @@ public static class TemplateStyles
         var fonts = new Fonts(
             new Font(new FontSize { Val = 11 }, new FontName { Val = "宋体" }),
             new Font(new Bold(), new FontSize { Val = 11 }, new FontName { Val = "宋体" }),
-            new Font(new Bold(), new Color { Rgb = "FFC00000" }, new FontSize { Val = 11 }, new FontName { Val = "宋体" }));
+            new Font(new Bold(), new FontSize { Val = 11 }, new Color { Rgb = "FFC00000" }, new FontName { Val = "宋体" }));  // child order is the schema's (sz before color)
         var fills = new Fills(
             new Fill(new PatternFill { PatternType = PatternValues.None }),
             new Fill(new PatternFill { PatternType = PatternValues.Gray125 }),

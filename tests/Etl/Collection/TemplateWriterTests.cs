@@ -127,6 +127,22 @@ public class TemplateWriterTests(CollectionFixture fixture) : IClassFixture<Coll
         Assert.All(narratives, n => Assert.Equal(n.Key % 2 == 0 ? "=1+1" : "@SUM(A1:A2) 已完成年度目标", n.Value));
     }
 
+    [Fact]
+    public void FormsAndFeedback_AreValidOpenXml_AsExcelIsStricterThanCalc()
+    {
+        using var tmp = new TempDirectory();
+        using var connection = fixture.OpenCopy(tmp);
+        var form = fixture.CopyForm(tmp, "市教育局");
+        FormFiller.Fill(form, f => f.SetValue("C_KG_GER", "610100", "T", "约九成"));
+        var result = Assert.Single(IntakeJob.Run(connection, new IntakeOptions([form], CollectionFixture.Round, tmp.File("fb"), () => CollectionFixture.Clock)));
+        foreach (var path in new[] { fixture.Form("市教育局"), fixture.Form("市卫健委"), result.FeedbackPath! })
+        {
+            using var doc = SpreadsheetDocument.Open(path, false);
+            var errors = new DocumentFormat.OpenXml.Validation.OpenXmlValidator().Validate(doc).Take(5).Select(e => $"{e.Path?.XPath}: {e.Description}").ToList();
+            Assert.True(errors.Count == 0, $"{Path.GetFileName(path)}: {string.Join(" | ", errors)}");
+        }
+    }
+
     private static Dictionary<(uint Row, int Col), string> Texts(WorksheetPart part) =>
         part.Worksheet.Descendants<Cell>()
             .Select(c => (Ref: c.CellReference!.Value!, Text: c.InlineString?.InnerText ?? c.CellValue?.Text))
