@@ -9,6 +9,7 @@ public static class UnitPages
     private static readonly IReadOnlyList<(string Column, string Header)> TaskColumns =
     [
         ("task_no", "任务"), ("role_zh", "角色"), ("task_text", "任务内容"), ("progress_year", "报告年份"), ("progress_status", "进展"),
+        ("progress_source", "来源"),
     ];
 
     /// <summary>A unit's page body (a section), used both in index.html and as units/&lt;unit&gt;.html.</summary>

@@ -47,4 +47,25 @@ public class CollectionSectionTests(CollectionFixture fixture) : IClassFixture<C
         var health = status.Data.Rows.First(r => (string?)r[status.Column("indicator_code")] == "C_INFANT_MORTALITY");
         Assert.Equal("合成数据", PackFormat.Source(health[status.Column("latest_source")], health[status.Column("latest_submitted_at")]));
     }
+
+    [Fact]
+    public void UnitTasks_AbolishedUnitsPage_ShowsItsSuccessorsReturnWithItsSource()
+    {
+        using var tmp = new TempDirectory();
+        using var connection = fixture.OpenCopy(tmp);
+        var form = fixture.CopyForm(tmp, "市卫健委");
+        FormFiller.Fill(form, f => FormValues.FillAll(f));
+        IntakeJob.Run(connection, new IntakeOptions([form], CollectionFixture.Round, null, () => CollectionFixture.Clock));
+
+        var tasks = PackTables.Read(connection, CollectionFixture.Round).UnitTasks;
+        object? Cell(string unit, int task, string column) => tasks.Data.Rows
+            .Single(r => (string?)r[tasks.Column("unit_name")] == unit && Convert.ToInt32(r[tasks.Column("task_no")]) == task && (string?)r[tasks.Column("role")] == "lead")
+            [tasks.Column(column)];
+        // 市卫计委 led task 12 in the notice; 市卫健委 reported it for 2020.
+        Assert.Equal("市卫健委 2020年度报送", Cell("市卫计委", 12, "progress_source"));
+        Assert.Equal(2020, Convert.ToInt32(Cell("市卫计委", 12, "progress_year")));
+        Assert.Equal("推进中", Cell("市卫计委", 12, "progress_status"));
+        // A unit nobody has collected from keeps its synthetic reports, labelled so.
+        Assert.Equal("合成数据", Cell("市人社局", 1, "progress_source"));
+    }
 }
