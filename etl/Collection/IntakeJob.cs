@@ -112,7 +112,7 @@ public static class IntakeJob
                 appender.CreateRow().AppendValue(run.LoadId).AppendValue(workbook.Round).AppendValue(workbook.UnitName).AppendValue(c.Cell.Sheet)
                     .AppendValue(c.Cell.Ref).AppendValue(c.ItemKind).AppendValue(c.ItemKey).AppendValue(c.IndicatorCode).AppendValue(c.AreaCode)
                     .AppendValue(c.Sex).AppendValue(c.TaskNo).AppendValue(c.RawText).AppendValue(c.Value).AppendValue(c.Explanation)
-                    .AppendValue(c.Outcome).AppendValue(c.RuleCode).AppendValue(c.MessageZh).AppendValue(c.ActionZh).EndRow();
+                    .AppendValue(c.DataSource).AppendValue(c.Outcome).AppendValue(c.RuleCode).AppendValue(c.MessageZh).AppendValue(c.ActionZh).EndRow();
             }
         }
         var source = CollectionLayout.Source(workbook.UnitName, workbook.Round);

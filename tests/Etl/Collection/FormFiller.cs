@@ -52,13 +52,14 @@ public sealed class FormFiller : IDisposable
     }
 
     /// <summary>Writes a value (a number as a numeric cell, a string as an inline or shared string) and optionally 说明.</summary>
-    public void SetValue(string code, string area, string sex, object? value, string? explanation = null, bool shared = false)
+    public void SetValue(string code, string area, string sex, object? value, string? explanation = null, bool shared = false, string? dataSource = null)
     {
         var (sheet, header) = Find(CollectionLayout.IndicatorSheet);
         var row = Data(sheet).Elements<Row>().Single(r => r.RowIndex! > header.Row && Text(r, header.Col[CollectionLayout.IndicatorCode]) == code
             && Text(r, header.Col[CollectionLayout.AreaCode]) == area && Text(r, header.Col[CollectionLayout.Sex]) == sex);
         Put(row, header.Col[CollectionLayout.Value], value, shared);
         if (explanation is not null) Put(row, header.Col[CollectionLayout.Explanation], explanation, shared);
+        if (dataSource is not null) Put(row, header.Col[CollectionLayout.DataSource], dataSource, shared);
     }
 
     /// <summary>Fills a progress row.</summary>

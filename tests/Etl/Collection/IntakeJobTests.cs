@@ -81,7 +81,7 @@ public class IntakeJobTests(CollectionFixture fixture) : IClassFixture<Collectio
             f.SetValue(Kg, d[2], "T", FullWidth(Near(last[d[2]])), shared: true);   // full-width digits, shared string: fine
             f.SetValue(Kg, d[3], "T", Near(last[d[3]]) + "%");                     // a percent sign on a % indicator: fine
             f.SetValue(Kg, d[4], "T", last[d[4]] - 20);                   // a 20-point fall, unexplained: returned
-            f.SetValue(Kg, d[5], "T", last[d[5]] - 20, "2020年辖区调整，新增幼儿园尚未纳入统计");   // explained: loaded
+            f.SetValue(Kg, d[5], "T", last[d[5]] - 20, "2020年辖区调整，新增幼儿园尚未纳入统计", dataSource: "2020年教育统计年报");   // explained: loaded
             f.SetValue(Kg, d[6], "T", null);                              // empty, no reason: missing
             f.SetValue(Kg, "610115", "T", null, "本年度未开展该项统计");       // empty with a reason
             f.SetProgress(15, "进行中", "按计划推进");                       // not a listed status
@@ -103,6 +103,7 @@ public class IntakeJobTests(CollectionFixture fixture) : IClassFixture<Collectio
         Assert.Equal("loaded:yoy_change", Outcome(d[5]));
         Assert.Equal("missing:blank_no_reason", Outcome(d[6]));
         Assert.Equal("empty:", Outcome("610115"));
+        Assert.Equal("2020年教育统计年报", Db.Scalar(connection, "SELECT data_source FROM fact_collection_cell WHERE indicator_code = $c AND area_code = $a", ("c", Kg), ("a", d[5])));
         Assert.Equal(double.Parse(Near(last[d[2]])), Convert.ToDouble(Db.Scalar(connection, "SELECT value FROM v_observation WHERE indicator_code = $c AND area_code = $a AND year = 2020", ("c", Kg), ("a", d[2]))));
         Assert.Equal(double.Parse(Near(last[d[3]])), Convert.ToDouble(Db.Scalar(connection, "SELECT value FROM v_observation WHERE indicator_code = $c AND area_code = $a AND year = 2020", ("c", Kg), ("a", d[3]))));
         // A refused value leaves the synthetic one current.

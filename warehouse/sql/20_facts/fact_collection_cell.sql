@@ -21,6 +21,7 @@ CREATE TABLE IF NOT EXISTS fact_collection_cell (
     raw_text        VARCHAR,
     value           DOUBLE,
     explanation     VARCHAR,
+    data_source     VARCHAR,
     outcome         VARCHAR NOT NULL,
     rule_code       VARCHAR,
     message_zh      VARCHAR,
@@ -32,6 +33,7 @@ COMMENT ON COLUMN fact_collection_cell.cell_ref IS 'A1-style address of the valu
 COMMENT ON COLUMN fact_collection_cell.raw_text IS 'The cell as read, before normalisation (a narrative that looks like a formula is kept as text).';
 COMMENT ON COLUMN fact_collection_cell.value IS 'The number read, in the indicator''s unit (98% is 98 for a % indicator).';
 COMMENT ON COLUMN fact_collection_cell.explanation IS 'The unit''s 说明 (or, for progress, 进展情况) text.';
+COMMENT ON COLUMN fact_collection_cell.data_source IS 'The data source the unit names for the value (数据来源 column), e.g. 2020年教育统计年报.';
 COMMENT ON COLUMN fact_collection_cell.rule_code IS 'Audit rule that held the cell back, e.g. out_of_bounds, yoy_change, copy_paste.';
 COMMENT ON COLUMN fact_collection_cell.message_zh IS 'What is wrong, in Chinese, as printed on the 审核结果 sheet.';
 COMMENT ON COLUMN fact_collection_cell.action_zh IS 'What the unit should do, in Chinese.';
