@@ -67,5 +67,13 @@ public class CollectionSectionTests(CollectionFixture fixture) : IClassFixture<C
         Assert.Equal("推进中", Cell("市卫计委", 12, "progress_status"));
         // A unit nobody has collected from keeps its synthetic reports, labelled so.
         Assert.Equal("合成数据", Cell("市人社局", 1, "progress_source"));
+
+        // Unit pages carry the synthetic banner only while they show synthetic reports.
+        var context = new PackContext(null!, CollectionFixture.Round, "", "", true, PackTables.Read(connection, CollectionFixture.Round), null!, null!);
+        var pages = UnitPages.Build(context);
+        Assert.Contains("class=\"banner\"", pages.Single(p => p.UnitName == "市人社局").Body);
+        var health = pages.Single(p => p.UnitName == "市卫计委").Body;
+        Assert.Contains("市卫健委 2020年度报送", health);
+        Assert.DoesNotContain("class=\"banner\"", health);
     }
 }
