@@ -19,4 +19,5 @@ root.Subcommands.Add(PackCommand.Create());
 root.Subcommands.Add(LoadCommand.Create());
 root.Subcommands.Add(ExportCommand.Create());
 root.Subcommands.Add(PlanCommand.Create());
+root.Subcommands.Add(CollectCommand.Create());
 return root.Parse(args).Invoke();

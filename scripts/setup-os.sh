@@ -9,6 +9,7 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v pdfinfo >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v node >/dev/null 2>&1 || missing+=(nodejs npm)
 command -v tmux >/dev/null 2>&1 || missing+=(tmux)   # a real terminal for the interactive `wcc sql` shell tests
+command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-calc-nogui)   # re-saves collection templates as a clerk's other spreadsheet program would
 if [ ${#missing[@]} -gt 0 ]; then
   echo "setup: installing ${missing[*]} (apt-get)" >&2
   if [ "$(id -u)" -ne 0 ]; then SUDO=sudo; else SUDO=; fi

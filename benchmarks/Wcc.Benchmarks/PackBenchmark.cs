@@ -96,7 +96,7 @@ public static class PackBenchmark
         return Convert.ToInt64(cmd.ExecuteScalar());
     }
 
-    private static string FindSeeds()
+    internal static string FindSeeds()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
         while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Wcc.Analytics.sln"))) dir = dir.Parent;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using Wcc.Etl.Collection;
 using Wcc.Etl.Observations;
 using Wcc.Etl.Seeds;
 using Wcc.Warehouse.Connection;
@@ -18,15 +19,34 @@ internal static class LoadCommand
         var observations = new Option<string[]>("--observations")
         {
             Description = "observation CSV files: indicator_code,area_code,year,sex,value[,age_group,urban_rural,source,status]",
-            Required = true,
+            AllowMultipleArgumentsPerToken = true,
+        };
+        var progress = new Option<string[]>("--progress")
+        {
+            Description = "task progress ledgers (CSV): task_no,unit_name,year,status,narrative,evidence,completion_date",
             AllowMultipleArgumentsPerToken = true,
         };
         var command = new Command("load", "load indicator observations (and optional reference files) into the warehouse")
         {
-            db, indicators, targets, areas, observations,
+            db, indicators, targets, areas, observations, progress,
         };
+        command.Validators.Add(result =>
+        {
+            if ((result.GetValue(observations) ?? []).Length == 0 && (result.GetValue(progress) ?? []).Length == 0)
+            {
+                result.AddError("give --observations FILE... and/or --progress FILE...");
+            }
+        });
         command.SetAction(parse => CommandRunner.Run(() =>
         {
+            if ((parse.GetValue(observations) ?? []).Length == 0)
+            {
+                return LoadProgress(parse.GetValue(db)!, parse.GetValue(progress)!);
+            }
+            if ((parse.GetValue(progress) ?? []).Length > 0)
+            {
+                throw new WccException("--progress is loaded on its own", "run `wcc load --progress FILE` and `wcc load --observations FILE` as two commands");
+            }
             var references = ReferenceFileSteps.Steps(parse.GetValue(areas), parse.GetValue(indicators), parse.GetValue(targets));
             var options = new ObservationLoadOptions(parse.GetValue(observations)!, () => DateTime.UtcNow, references);
             using var connection = WarehouseFile.Open(parse.GetValue(db)!, WarehouseAccess.Update);
@@ -39,6 +59,19 @@ internal static class LoadCommand
             return 0;
         }));
         return command;
+    }
+
+    private static int LoadProgress(string db, string[] files)
+    {
+        using var connection = WarehouseFile.Open(db, WarehouseAccess.Update);
+        foreach (var file in files)
+        {
+            var counts = ProgressLedgerJob.Run(connection, file, () => DateTime.UtcNow);
+            AnsiConsole.MarkupLine(counts is null
+                ? $"{Markup.Escape(Path.GetFileName(file))}: loaded before, unchanged"
+                : $"{Markup.Escape(Path.GetFileName(file))}: read {counts.In} = loaded {counts.Loaded} + rejected {counts.Rejected} (see etl_reject)");
+        }
+        return 0;
     }
 
     private static void PrintSummary(ObservationLoadResult result)

@@ -17,7 +17,8 @@ public sealed record BuildOptions(string SeedsDirectory, Func<DateTime> Clock, i
 public static class WarehouseBuild
 {
     /// <summary>Reference CSVs in the seeds folder.</summary>
-    public const string AreasFile = "areas.csv", UnitsFile = "units.csv", IndicatorsFile = "indicators.csv", TargetsFile = "targets.csv";
+    public const string AreasFile = "areas.csv", UnitsFile = "units.csv", IndicatorsFile = "indicators.csv", TargetsFile = "targets.csv",
+        AuditRulesFile = "audit_rules.csv";
 
     /// <summary>The steps in dependency order (units and areas before the facts that name them).</summary>
     public static IReadOnlyList<BuildStep> Steps(BuildOptions options)
@@ -31,6 +32,7 @@ public static class WarehouseBuild
         var units = Path.Combine(seeds, UnitsFile);
         var indicators = Path.Combine(seeds, IndicatorsFile);
         var targets = Path.Combine(seeds, TargetsFile);
+        var auditRules = Path.Combine(seeds, AuditRulesFile);
         IReadOnlyList<SyntheticObservation> revisions = [];
         List<BuildStep> steps =
         [
@@ -39,6 +41,7 @@ public static class WarehouseBuild
             new BuildStep(IndicatorSeedJob.Job, "载入监测指标", indicators, (c, run) => IndicatorSeedJob.Run(c, run, indicators)),
             NoticeJob.Step(seeds), // fills dim_chapter/dim_task, which targets check task_no against
             new BuildStep(TargetSeedJob.Job, "载入目标值", targets, (c, run) => TargetSeedJob.Run(c, run, targets)),
+            new BuildStep(AuditRuleSeedJob.Job, "载入审核规则", auditRules, (c, run) => AuditRuleSeedJob.Run(c, run, auditRules)),
         ];
         if (options.SyntheticSeed is { } seed)
         {

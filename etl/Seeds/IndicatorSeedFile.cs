@@ -6,7 +6,7 @@ namespace Wcc.Etl.Seeds;
 public sealed record IndicatorRecord(
     string IndicatorCode, string NameZh, string? NameEn, string UnitOfMeasure, string MeasureKind,
     bool SexDisaggregated, string Direction, string Population, double? LowerBound, double? UpperBound,
-    IReadOnlyList<int> TaskNos, string? Source);
+    IReadOnlyList<int> TaskNos, string? Source, string? ReportingUnit = null);
 
 /// <summary>The rules of an indicators file (seeds/indicators.csv or a researcher's): CSV rows to checked <see cref="IndicatorRecord"/>s.</summary>
 public static partial class IndicatorSeedFile
@@ -15,8 +15,12 @@ public static partial class IndicatorSeedFile
     public static readonly IReadOnlyList<string> Header =
     [
         "indicator_code", "name_zh", "name_en", "unit_of_measure", "measure_kind", "sex_disaggregated",
-        "direction", "population", "lower_bound", "upper_bound", "task_nos", "source",
+        "direction", "population", "lower_bound", "upper_bound", "task_nos", "source", ReportingUnitColumn,
     ];
+
+    /// <summary>The unit that reports the indicator's figures in a collection round (数据报送单位); added after the first
+    /// release, so a researcher's file without it still loads (its indicators then have no reporting unit and get no form).</summary>
+    public const string ReportingUnitColumn = "reporting_unit";
 
     /// <summary>A rate is a bounded share, so its bounds are required.</summary>
     public const string RateKind = "rate";
@@ -36,7 +40,7 @@ public static partial class IndicatorSeedFile
     /// <summary>Reads and checks the file; refuses it whole at the first bad row.</summary>
     /// <param name="declaredElsewhere">Indicator codes already loaded by another origin, which this file may not redefine.</param>
     public static IReadOnlyList<IndicatorRecord> Read(string path, IReadOnlySet<string> declaredElsewhere) =>
-        Check(SeedCsv.Read(path, Header), declaredElsewhere);
+        Check(SeedCsv.Read(path, Header, optionalTrailing: 1), declaredElsewhere);
 
     /// <summary>Checks already-read rows (see <see cref="Read"/>).</summary>
     public static IReadOnlyList<IndicatorRecord> Check(IReadOnlyList<SeedRow> rows, IReadOnlySet<string> declaredElsewhere)
@@ -59,7 +63,7 @@ public static partial class IndicatorSeedFile
             records.Add(new IndicatorRecord(
                 code, row.Required("name_zh"), row.Optional("name_en"), row.Required("unit_of_measure"), kind,
                 row.Bool("sex_disaggregated"), row.OneOf("direction", Directions), row.OneOf("population", Populations),
-                lower, upper, TaskNos(row), row.Optional("source")));
+                lower, upper, TaskNos(row), row.Optional("source"), row.Optional(ReportingUnitColumn)));
         }
         return records;
     }

@@ -42,6 +42,7 @@ public static class IndicatorSeedJob
                 .AppendValue(r.TaskNos.Count == 0 ? null : r.TaskNos.ToList())
                 .AppendValue(r.Source)
                 .AppendValue(origin)
+                .AppendValue(r.ReportingUnit)
                 .EndRow();
         }
     }

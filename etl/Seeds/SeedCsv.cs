@@ -28,7 +28,9 @@ public static class SeedCsv
     };
 
     /// <summary>Reads every data row of <paramref name="path"/>, refusing the file unless its header is exactly <paramref name="header"/>.</summary>
-    public static IReadOnlyList<SeedRow> Read(string path, IReadOnlyList<string> header)
+    /// <param name="optionalTrailing">How many of the header's last columns an older file may lack (columns added later, so
+    /// researchers' files written before them still load).</param>
+    public static IReadOnlyList<SeedRow> Read(string path, IReadOnlyList<string> header, int optionalTrailing = 0)
     {
         var file = Path.GetFileName(path);
         if (!File.Exists(path))
@@ -43,7 +45,9 @@ public static class SeedCsv
             var text = TextDecoder.ReadFile(path, file).Text;
             using var reader = CsvReader.FromText(text, Options);
             var actual = reader.Headers.Select((name, i) => i == 0 ? name.TrimStart('\uFEFF') : name).ToArray();
-            if (!actual.SequenceEqual(header, StringComparer.Ordinal))
+            var accepted = Enumerable.Range(0, optionalTrailing + 1).Select(k => header.Take(header.Count - k).ToArray())
+                .FirstOrDefault(h => actual.SequenceEqual(h, StringComparer.Ordinal));
+            if (accepted is null)
             {
                 throw SeedRow.Error(file, 1,
                     actual.Length == 0 ? "the header row is missing" : $"header is '{string.Join(',', actual)}', expected '{string.Join(',', header)}'");
@@ -51,20 +55,20 @@ public static class SeedCsv
             while (reader.Read())
             {
                 var line = reader.LineNumber;
-                if (reader.FieldCount != header.Count)
+                if (reader.FieldCount != accepted.Length)
                 {
-                    throw SeedRow.Error(file, line, $"{reader.FieldCount} fields, the header has {header.Count} (a comma inside a value needs quotes)");
+                    throw SeedRow.Error(file, line, $"{reader.FieldCount} fields, the header has {accepted.Length} (a comma inside a value needs quotes)");
                 }
-                var fields = new string[header.Count];
+                var fields = new string[accepted.Length];
                 for (var i = 0; i < fields.Length; i++)
                 {
                     fields[i] = (reader.GetString(i) ?? string.Empty).Trim();
-                    if (TextRules.Problem(fields[i], FreeTextColumns.Contains(header[i])) is { } problem)
+                    if (TextRules.Problem(fields[i], FreeTextColumns.Contains(accepted[i])) is { } problem)
                     {
-                        throw new WccException($"{file} line {line}: {header[i]}: {problem} (控制字符)", TextRules.Hint + "; nothing was loaded", exitCode: 2);
+                        throw new WccException($"{file} line {line}: {accepted[i]}: {problem} (控制字符)", TextRules.Hint + "; nothing was loaded", exitCode: 2);
                     }
                 }
-                rows.Add(new SeedRow(file, line, header, fields));
+                rows.Add(new SeedRow(file, line, accepted, fields));
             }
         }
         catch (CsvFormatException ex)

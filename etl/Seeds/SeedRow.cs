@@ -21,9 +21,13 @@ public sealed class SeedRow(string file, long lineNo, IReadOnlyList<string> head
         new($"{file} line {lineNo}: {what}",
             $"fix the seed file {file} and run again (reference data is hand-reviewed: one bad row refuses the whole file)");
 
-    /// <summary>The trimmed text of <paramref name="column"/>, or null when empty.</summary>
+    /// <summary>True when the file has <paramref name="column"/> (an optional trailing column may be absent from older files).</summary>
+    public bool Has(string column) => header.Contains(column);
+
+    /// <summary>The trimmed text of <paramref name="column"/>, or null when empty or when the file lacks an optional trailing column.</summary>
     public string? Optional(string column)
     {
+        if (!Has(column)) return null;
         var value = fields[Index(column)];
         return value.Length == 0 ? null : value;
     }

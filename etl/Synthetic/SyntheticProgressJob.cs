@@ -55,7 +55,8 @@ public static class SyntheticProgressJob
                     var narrative = Narrative(status, year, random);
                     var reportDate = new DateOnly(year, 12, random.Int(10, 28));
                     appender.CreateRow().AppendValue(task).AppendValue(unit).AppendValue(year).AppendValue(status)
-                        .AppendValue(narrative).AppendValue(reportDate).AppendValue(SyntheticHistoryJob.Source).EndRow();
+                        .AppendValue(narrative).AppendValue(reportDate).AppendValue(SyntheticHistoryJob.Source)
+                        .AppendNullValue().AppendNullValue().AppendNullValue().EndRow(); // evidence, completion date, load: collected rows only
                     rows++;
                 }
             }

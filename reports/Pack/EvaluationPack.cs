@@ -98,6 +98,7 @@ public static class EvaluationPack
         var coverage = AnalysisSections.Coverage(context, Next());
         sections.Add(coverage);
         sections.Add(EarlyWarningSection.Build(context, Next()));
+        sections.Add(CollectionSection.Build(context, Next()));
         sections.Add(Appendices.DataQuality(context, Next(), coverage.Tables[0]));
         sections.Add(Appendices.Methodology(context, Next()));
         unitPages = UnitPages.Build(context);

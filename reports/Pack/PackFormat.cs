@@ -30,4 +30,16 @@ public static class PackFormat
 
     /// <summary>A probability in [0, 1] as a whole percentage.</summary>
     public static string Percent(object? p) => p is null ? "—" : $"{Math.Round(100 * Cells.Number(p)):0}%";
+
+    /// <summary>How the pack names generated data (v_pack_unit_task.progress_source writes the same words).</summary>
+    public const string SyntheticLabel = "合成数据";
+
+    /// <summary>Where a figure comes from, for people: 合成数据 for the synthetic history, else the source as loaded and,
+    /// for a unit's return, the day it was received.</summary>
+    public static string Source(object? source, object? submittedAt) => source switch
+    {
+        null => "—",
+        Wcc.Etl.Synthetic.SyntheticHistoryJob.Source => SyntheticLabel,
+        _ => submittedAt is DateTime at ? $"{source}\n({at:yyyy-MM-dd}报送)" : Cells.Text(source),
+    };
 }

@@ -14,7 +14,8 @@ public sealed record PackTables(
     ReportTable Rejects,
     ReportTable BacktestScores,
     ReportTable Sources,
-    ReportTable BacktestReliability)
+    ReportTable BacktestReliability,
+    ReportTable Collection)
 {
     /// <summary>Reads every pack view; the as-of year selects which stored forecasts the pack shows.</summary>
     public static PackTables Read(DuckDBConnection connection, int asOfYear)
@@ -32,6 +33,7 @@ public sealed record PackTables(
             MartReader.View(connection, "rejects", "v_pack_reject_summary", "load_id, reason_code"),
             ForYear("backtest_scores", "v_pack_backtest_score", "brier NULLS LAST"),
             MartReader.View(connection, "sources", "v_pack_source", "source"),
-            ForYear("backtest_reliability", "v_pack_backtest_reliability", "method, bin_no"));
+            ForYear("backtest_reliability", "v_pack_backtest_reliability", "method, bin_no"),
+            MartReader.View(connection, "collection", "v_pack_collection", "unit_name"));
     }
 }

@@ -103,3 +103,41 @@ public class SchemaMigrationFromOlderVersionTests
         }
     }
 }
+
+public class SchemaMigrationToCollectionTests
+{
+    [Fact]
+    public void OpenForWriting_WarehouseOfVersion2_GainsTheCollectionTablesAndColumns_AndBuilds()
+    {
+        using var tmp = new Wcc.Tests.Support.TempDirectory();
+        var path = tmp.File("v2.duckdb");
+        using (var connection = Wcc.Warehouse.Connection.WarehouseFile.Open(path, Wcc.Warehouse.Connection.WarehouseAccess.ReadWrite))
+        using (var cmd = connection.CreateCommand())
+        {
+            // What a version-2 warehouse lacked: the collection tables and views, the reporting unit and the progress evidence.
+            cmd.CommandText = """
+                DROP VIEW v_pack_collection; DROP VIEW v_collection_status;
+                DROP TABLE fact_collection_cell; DROP TABLE fact_collection_submission; DROP TABLE fact_collection_owed;
+                DROP TABLE dim_collection_round; DROP TABLE dim_audit_rule;
+                ALTER TABLE dim_indicator DROP COLUMN reporting_unit;
+                ALTER TABLE fact_task_progress DROP COLUMN evidence; ALTER TABLE fact_task_progress DROP COLUMN completion_date;
+                ALTER TABLE fact_task_progress DROP COLUMN load_id;
+                UPDATE meta_schema_version SET version = 2
+                """;
+            cmd.ExecuteNonQuery();
+        }
+        using (var connection = Wcc.Warehouse.Connection.WarehouseFile.Open(path, Wcc.Warehouse.Connection.WarehouseAccess.ReadWrite))
+        {
+            Assert.Equal(3, Wcc.Warehouse.Schema.SchemaMigrator.ReadVersion(connection));
+            // The appenders of the build write every column in the models' order, so the migrated file must match them.
+            Wcc.Etl.Build.WarehouseBuild.Run(connection, new Wcc.Etl.Build.BuildOptions(Wcc.Tests.Support.RepoPaths.Seeds, () => new DateTime(2021, 1, 1)));
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = "SELECT count(*) FROM dim_indicator WHERE reporting_unit = '市卫健委'";
+            Assert.True(Convert.ToInt64(cmd.ExecuteScalar()) > 0);
+            cmd.CommandText = "SELECT count(*) FROM dim_audit_rule";
+            Assert.True(Convert.ToInt64(cmd.ExecuteScalar()) > 0);
+            cmd.CommandText = "SELECT count(*) FROM v_collection_status";
+            Assert.Equal(0L, Convert.ToInt64(cmd.ExecuteScalar()));
+        }
+    }
+}

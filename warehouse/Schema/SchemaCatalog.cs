@@ -10,9 +10,10 @@ public static class SchemaCatalog
     /// History: 1 = dimensions, notice and observation facts; 2 = forecasts, backtest scores, marts and pack views
     /// (new tables and views only, so replaying the models is the whole migration); 3 = the forecast's predictive
     /// distribution and interval calibration, backtest coverage and reliability, plan target limits (columns added by
-    /// <c>sql/migrations/003_forecast_distribution.sql</c>).
+    /// <c>sql/migrations/003_forecast_distribution.sql</c>); 4 = the data-collection round (dim_indicator.reporting_unit,
+    /// progress evidence columns, audit rules, collection tables: migrations/004_collection.sql).
     /// </remarks>
-    public const int CurrentVersion = 3;
+    public const int CurrentVersion = 4;
 
     private static readonly Lazy<IReadOnlyList<SqlModel>> models = new(LoadModels);
 

@@ -15,6 +15,7 @@ public static class ChapterSections
         ("到期预测(80%区间)", c => c("projected_value") is null ? "—" : $"{Html.Format(c("projected_value"))}({Html.Format(c("lower"))}–{Html.Format(c("upper"))})"),
         ("达成概率", c => PackFormat.Percent(c("p_met"))),
         ("状态", c => c("status")),
+        ("数据来源", c => PackFormat.Source(c("latest_source"), c("latest_submitted_at"))),
     ];
 
     /// <summary>The chapters in order; <paramref name="firstNumber"/> is the Chinese section number of the first.</summary>

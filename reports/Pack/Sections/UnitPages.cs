@@ -9,6 +9,7 @@ public static class UnitPages
     private static readonly IReadOnlyList<(string Column, string Header)> TaskColumns =
     [
         ("task_no", "任务"), ("role_zh", "角色"), ("task_text", "任务内容"), ("progress_year", "报告年份"), ("progress_status", "进展"),
+        ("progress_source", "来源"),
     ];
 
     /// <summary>A unit's page body (a section), used both in index.html and as units/&lt;unit&gt;.html.</summary>
@@ -36,6 +37,9 @@ public static class UnitPages
             if (fullName.Length > 0) html.Element("p", fullName, "subtitle");
             if (Cells.Flag(first[tasks.Column("is_collective")])) html.Element("p", "集体单位:由多个区县或成员单位共同承担,本页汇总其任务。", "note");
             html.Element("p", $"牵头任务{led.Count}项,参与(责任)任务{unit.Count() - led.Count}项。");
+            // The page is sent to the unit on its own, so it says itself when it still shows generated reports.
+            var synthetic = unit.Count(r => Cells.Text(r[tasks.Column("progress_source")]) == PackFormat.SyntheticLabel);
+            if (synthetic > 0) html.Element("div", $"本页{synthetic}项任务进展为合成示例数据(来源“{PackFormat.SyntheticLabel}”),不代表本单位实际报送情况。", "banner");
             TableView.Render(html, taskTable, "任务与本单位最新进展");
             if (risks.Count > 0)
             {

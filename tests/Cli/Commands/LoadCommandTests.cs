@@ -41,6 +41,7 @@ public class LoadCommandTests
     public void Load_MissingFile_ClearMessageNoStackTrace()
     {
         using var tmp = new TempDirectory();
+        // An existing warehouse, so the missing file (not the missing warehouse) is what is reported.
         var r = WccProcess.Run(tmp.Path, "load", "--db", tmp.EmptyWarehouse(), "--observations", tmp.File("nope.csv"));
         Assert.NotEqual(0, r.ExitCode);
         Assert.Contains("nope.csv", r.Stderr);

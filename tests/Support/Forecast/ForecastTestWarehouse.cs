@@ -36,7 +36,7 @@ public sealed class ForecastTestWarehouse : IDisposable
         using var appender = Connection.CreateAppender("dim_indicator");
         appender.CreateRow().AppendValue(code).AppendValue("指标" + code).AppendNullValue().AppendValue(unit).AppendValue(kind)
             .AppendValue(true).AppendValue(direction).AppendValue("both").AppendValue(lower).AppendValue(upper)
-            .AppendNullValue().AppendValue("test").AppendValue("test").EndRow();
+            .AppendNullValue().AppendValue("test").AppendValue("test").AppendNullValue().EndRow();
         return this;
     }
 

@@ -5,6 +5,7 @@
 -- accepted_values: direction in (higher, lower)
 -- accepted_values: population in (women, children, both)
 -- accepted_values: measure_kind in (rate, count, ratio, score)
+-- relationship: reporting_unit -> dim_unit.unit_name
 -- expression: lower_bound IS NULL OR upper_bound IS NULL OR lower_bound < upper_bound
 CREATE TABLE IF NOT EXISTS dim_indicator (
     indicator_code     VARCHAR NOT NULL,
@@ -19,7 +20,9 @@ CREATE TABLE IF NOT EXISTS dim_indicator (
     upper_bound        DOUBLE,
     task_nos           INTEGER[],
     source             VARCHAR,
-    origin             VARCHAR NOT NULL DEFAULT 'seed'
+    origin             VARCHAR NOT NULL DEFAULT 'seed',
+    -- Added in schema version 3 (migration 003 appends it to older files, hence its place after origin).
+    reporting_unit     VARCHAR
 );
 COMMENT ON TABLE dim_indicator IS 'Catalogue of monitored indicators: the notice''s quantified targets and the sex-disaggregated indicators of the 2011-2020 women''s and children''s plans.';
 COMMENT ON COLUMN dim_indicator.unit_of_measure IS 'Unit of the values, e.g. %, ‰, 1/10万, 人, 次/年 (Chinese, as the pack prints it).';
@@ -28,4 +31,5 @@ COMMENT ON COLUMN dim_indicator.direction IS 'higher or lower: which way is prog
 COMMENT ON COLUMN dim_indicator.lower_bound IS 'Natural lower bound of a value (e.g. 0 for rates).';
 COMMENT ON COLUMN dim_indicator.upper_bound IS 'Natural upper bound of a value (e.g. 100 for percentages).';
 COMMENT ON COLUMN dim_indicator.task_nos IS 'Numbers of the notice tasks the indicator monitors.';
+COMMENT ON COLUMN dim_indicator.reporting_unit IS 'Unit that reports the indicator in a collection round (数据报送单位), named as after the 2019 reform (a renamed unit reports under its successor); null = not collected.';
 COMMENT ON COLUMN dim_indicator.source IS 'Where the indicator and its target come from; says so when a figure is national rather than Xi''an''s.';

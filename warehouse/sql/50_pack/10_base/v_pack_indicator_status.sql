@@ -30,13 +30,22 @@ by_sex AS (
     JOIN v_observation o ON o.indicator_code = f.indicator_code AND o.area_code = f.area_code AND o.year = f.latest_year
     GROUP BY ALL
 ),
+latest_source AS (
+    -- who the latest value comes from: a unit's return (with when it was received) or the synthetic history
+    SELECT f.indicator_code, f.area_code, f.sex, f.deadline_year, f.as_of_year,
+           o.source AS latest_source, sub.submitted_at AS latest_submitted_at
+    FROM forecast f
+    JOIN fact_observation o ON o.is_current AND o.indicator_code = f.indicator_code AND o.area_code = f.area_code AND o.sex = f.sex
+                           AND o.year = f.latest_year AND o.age_group = '_T' AND o.urban_rural = '_T'
+    LEFT JOIN fact_collection_submission sub ON sub.load_id = o.load_id
+),
 final AS (
     SELECT f.as_of_year, f.indicator_code, i.name_zh AS indicator_name, i.unit_of_measure,
            f.area_code, a.area_name, a.area_level = 'city' AS is_city, f.sex,
            f.comparator, f.target_value, f.deadline_year, l.task_no, k.chapter_no, ld.lead_units,
            f.latest_year, f.latest_value, s.female_value, s.male_value,
            f.projected_value, f.lower, f.upper, f.p_met, f.status, f.reason, f.method, f.method_used,
-           i.source AS indicator_source
+           i.source AS indicator_source, ls.latest_source, ls.latest_submitted_at
     FROM forecast f
     JOIN dim_indicator i USING (indicator_code)
     JOIN dim_area a ON a.area_code = f.area_code
@@ -46,6 +55,8 @@ final AS (
     LEFT JOIN leads ld ON ld.task_no = l.task_no
     LEFT JOIN by_sex s ON s.indicator_code = f.indicator_code AND s.area_code = f.area_code AND s.sex = f.sex
                       AND s.deadline_year = f.deadline_year AND s.as_of_year = f.as_of_year
+    LEFT JOIN latest_source ls ON ls.indicator_code = f.indicator_code AND ls.area_code = f.area_code AND ls.sex = f.sex
+                              AND ls.deadline_year = f.deadline_year AND ls.as_of_year = f.as_of_year
 )
 SELECT * FROM final;
 COMMENT ON VIEW v_pack_indicator_status IS 'Evaluation pack: for each target series, latest value, female/male split, target, forecast (default method), status and the lead unit accountable.';
@@ -76,3 +87,5 @@ COMMENT ON COLUMN v_pack_indicator_status.reason IS 'Why, in Chinese: the pace n
 COMMENT ON COLUMN v_pack_indicator_status.method IS 'The default forecast method (the one with the lowest backtest Brier score): unsd_cagr, weighted_trend or ml.';
 COMMENT ON COLUMN v_pack_indicator_status.method_used IS 'Method actually applied: as method, weighted_trend_calibrated when ml had too little training data, observed when the deadline value was read off the data.';
 COMMENT ON COLUMN v_pack_indicator_status.indicator_source IS 'Where the indicator and its target come from (dim_indicator.source); says so when a figure is national rather than Xi''an''s.';
+COMMENT ON COLUMN v_pack_indicator_status.latest_source IS 'Source of the latest value: ''synthetic'' for generated history, a reporting unit and round (市教育局 2020年度报送) for a collected return, or a researcher''s source.';
+COMMENT ON COLUMN v_pack_indicator_status.latest_submitted_at IS 'When the return that supplied the latest value was received (UTC); null unless it came from a collection round.';

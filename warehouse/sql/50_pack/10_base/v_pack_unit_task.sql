@@ -3,18 +3,26 @@
 -- key: unit_name, task_no, role
 -- accepted_values: role in (lead, responsible)
 CREATE OR REPLACE VIEW v_pack_unit_task AS
-WITH latest AS (
-    SELECT task_no, unit_name, year, status, narrative
-    FROM fact_task_progress
-    QUALIFY year = max(year) OVER (PARTITION BY task_no, unit_name)
+WITH reports AS (
+    -- a unit's own reports, and those of its successor after the 2019 reform (who reports its tasks in a collection round)
+    SELECT a.task_no, a.unit_name, p.year, p.status, p.narrative, p.source, p.unit_name = a.unit_name AS is_own
+    FROM (SELECT DISTINCT task_no, unit_name FROM fact_task_assignment) a
+    JOIN dim_unit u USING (unit_name)
+    JOIN fact_task_progress p ON p.task_no = a.task_no AND (p.unit_name = a.unit_name OR p.unit_name = u.successor_name)
+),
+latest AS (
+    SELECT task_no, unit_name, year, status, narrative, source
+    FROM reports
+    QUALIFY row_number() OVER (PARTITION BY task_no, unit_name ORDER BY year DESC, is_own DESC) = 1
 )
 SELECT a.unit_name, u.full_name, u.kind, u.is_collective, u.is_known, a.task_no, t.chapter_no, a.role, t.task_text,
-       l.year AS progress_year, l.status AS progress_status, l.narrative
+       l.year AS progress_year, l.status AS progress_status, l.narrative,
+       CASE WHEN l.source = 'synthetic' THEN '合成数据' ELSE l.source END AS progress_source
 FROM fact_task_assignment a
 JOIN dim_unit u USING (unit_name)
 JOIN dim_task t USING (task_no)
 LEFT JOIN latest l USING (task_no, unit_name);
-COMMENT ON VIEW v_pack_unit_task IS 'Evaluation pack unit pages: each unit''s tasks, its role and its own latest progress report.';
+COMMENT ON VIEW v_pack_unit_task IS 'Evaluation pack unit pages: each unit''s tasks, its role and its latest progress report (its own, or its successor''s after the 2019 reform when that is later).';
 COMMENT ON COLUMN v_pack_unit_task.unit_name IS 'Unit (department or collective) by its short name as written in the notice, e.g. 市妇联 (dim_unit.unit_name).';
 COMMENT ON COLUMN v_pack_unit_task.full_name IS 'Full official name, e.g. 西安市人力资源和社会保障局 (null when unknown).';
 COMMENT ON COLUMN v_pack_unit_task.kind IS 'government_department, party_organ, peoples_organisation, committee_office, collective, or unknown (not in seeds/units.csv).';
@@ -27,3 +35,4 @@ COMMENT ON COLUMN v_pack_unit_task.task_text IS 'Task text without its number an
 COMMENT ON COLUMN v_pack_unit_task.progress_year IS 'Year of the unit''s latest progress report on the task (null when none).';
 COMMENT ON COLUMN v_pack_unit_task.progress_status IS '未启动 not started, 推进中 in progress, 已完成 done, 滞后 lagging (null when no report).';
 COMMENT ON COLUMN v_pack_unit_task.narrative IS 'The report''s narrative text, as submitted.';
+COMMENT ON COLUMN v_pack_unit_task.progress_source IS 'Who reported it: 合成数据 for generated reports, else the source as loaded (e.g. 市卫健委 2020年度报送).';
