@@ -61,20 +61,23 @@ public static class EvaluationPack
         Report(4, "写出网页与单位页");
         var index = Path.Combine(output, "index.html");
         var unitBodies = string.Concat(unitPages.Select(p => p.Body));
-        File.WriteAllText(index, PackLimits.IndexPage(extra => PackDocument.Page(Title(options), sections, tableOfContents: true, extra), unitBodies), Utf8);
+        var notice = context.IsSynthetic ? PackFormat.SyntheticRunningNotice : null;
+        File.WriteAllText(index, PackLimits.IndexPage(extra => PackDocument.Page(Title(options), sections, tableOfContents: true, extra, notice), unitBodies), Utf8);
         var unitDir = Directory.CreateDirectory(Path.Combine(output, "units")).FullName;
         var unitFiles = new List<string>();
         foreach (var page in unitPages)
         {
             var path = Path.Combine(unitDir, page.FileName);
             var section = new PackSection("unit", page.UnitName, page.Body, []);
-            File.WriteAllText(path, PackDocument.Page($"{page.UnitName} - {Title(options)}", [section], tableOfContents: false), Utf8);
+            // A unit page shows synthetic figures when the history is synthetic or when its own progress reports are.
+            var pageNotice = notice ?? (page.Body.Contains(PackFormat.SyntheticLabel, StringComparison.Ordinal) ? PackFormat.SyntheticRunningNotice : null);
+            File.WriteAllText(path, PackDocument.Page($"{page.UnitName} - {Title(options)}", [section], tableOfContents: false, runningNotice: pageNotice), Utf8);
             unitFiles.Add(path);
         }
 
         Report(5, "写出Excel工作簿");
         var workbook = Path.Combine(output, "tables.xlsx");
-        WorkbookWriter.Write(workbook, sections.SelectMany(s => s.Tables));
+        WorkbookWriter.Write(workbook, sections.SelectMany(s => s.Tables), notice);
 
         string? pdf = null, problem = null;
         if (options.WritePdf)

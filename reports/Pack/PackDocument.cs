@@ -14,13 +14,21 @@ public static class PackDocument
     });
 
     /// <summary>A full HTML page: title, inline stylesheet, optional table of contents, then the bodies in order.</summary>
-    public static string Page(string title, IEnumerable<PackSection> sections, bool tableOfContents, string? extraBody = null)
+    /// <param name="runningNotice">A notice for the top of every printed page (a CSS page-margin box, which Chromium
+    /// prints on each page) and the top of the screen, e.g. while the figures are synthetic; null for none.</param>
+    public static string Page(string title, IEnumerable<PackSection> sections, bool tableOfContents, string? extraBody = null, string? runningNotice = null)
     {
         var list = sections.ToList();
         var html = new Html()
             .Raw("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">")
             .Raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-            .Raw("<title>").Text(title).Raw("</title><style>").Raw(Stylesheet.Value).Raw("</style></head><body>");
+            .Raw("<title>").Text(title).Raw("</title><style>").Raw(Stylesheet.Value).Raw("</style>");
+        if (runningNotice is not null)
+        {
+            html.Raw("<style>@page { @top-center { content: \"").Raw(CssString(runningNotice)).Raw("\"; } }</style>");
+        }
+        html.Raw("</head><body>");
+        if (runningNotice is not null) html.Element("div", runningNotice, "running-notice");
         if (list.Count > 0) html.Raw(list[0].Body);
         if (tableOfContents)
         {
@@ -32,6 +40,13 @@ public static class PackDocument
         if (extraBody is not null) html.Raw(extraBody);
         return html.Raw("</body></html>\n").ToString();
     }
+
+    /// <summary>Text for a CSS string literal: quotes, backslashes and line breaks escaped, markup characters as CSS escapes.</summary>
+    private static string CssString(string text) => string.Concat(text.Select(c => c switch
+    {
+        '"' or '\\' or '<' or '>' or '&' or '\n' or '\r' => $"\\{(int)c:x} ",
+        _ => c.ToString(),
+    }));
 
     /// <summary>一, 二, … 九十九: section numbers as Chinese official documents write them.</summary>
     public static string ChineseNumeral(int n)

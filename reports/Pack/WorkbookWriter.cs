@@ -21,7 +21,9 @@ public static class WorkbookWriter
     /// <summary>Widest column we set, in characters; longer text wraps in Excel.</summary>
     private const double MaxColumnWidth = 60;
 
-    public static void Write(string path, IEnumerable<SheetTable> tables)
+    /// <param name="notice">A line above every sheet's header (and in its printed page header), e.g. while the figures are
+    /// synthetic; null for none, the header then being row 1.</param>
+    public static void Write(string path, IEnumerable<SheetTable> tables, string? notice = null)
     {
         using var document = SpreadsheetDocument.Create(path, SpreadsheetDocumentType.Workbook);
         var workbookPart = document.AddWorkbookPart();
@@ -32,7 +34,7 @@ public static class WorkbookWriter
         foreach (var table in tables)
         {
             var worksheetPart = workbookPart.AddNewPart<WorksheetPart>();
-            worksheetPart.Worksheet = BuildWorksheet(table);
+            worksheetPart.Worksheet = BuildWorksheet(table, notice);
             sheets.Append(new Sheet
             {
                 Id = workbookPart.GetIdOfPart(worksheetPart),
@@ -43,11 +45,14 @@ public static class WorkbookWriter
         workbookPart.Workbook.Save();
     }
 
-    private static Worksheet BuildWorksheet(SheetTable table)
+    private static Worksheet BuildWorksheet(SheetTable table, string? notice)
     {
+        // The header (and the notice above it, when there is one) stays in view while scrolling.
+        var frozenRows = notice is null ? 1 : 2;
+        var firstData = $"A{frozenRows + 1}";
         var frozenHeader = new SheetViews(new SheetView(
-            new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
-            new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue> { InnerText = "A2" } })
+            new Pane { VerticalSplit = frozenRows, TopLeftCell = firstData, ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
+            new Selection { Pane = PaneValues.BottomLeft, ActiveCell = firstData, SequenceOfReferences = new ListValue<StringValue> { InnerText = firstData } })
         { WorkbookViewId = 0 });
         var columns = new Columns();
         for (var c = 0; c < table.Columns.Count; c++)
@@ -56,9 +61,13 @@ public static class WorkbookWriter
             columns.Append(new Column { Min = (uint)c + 1, Max = (uint)c + 1, Width = Math.Min(MaxColumnWidth, widest + 2), CustomWidth = true });
         }
         var data = new SheetData();
+        if (notice is not null) data.Append(new Row(TextCell(notice)));
         data.Append(new Row(table.Columns.Select(TextCell)));
         foreach (var row in table.Rows) data.Append(new Row(row.Select(ValueCell)));
-        return new Worksheet(frozenHeader, columns, data);
+        if (notice is null) return new Worksheet(frozenHeader, columns, data);
+        // Printed, the notice heads every page of the sheet too (&C: centre section of the page header).
+        var header = new HeaderFooter(new OddHeader("&C" + notice.Replace("&", "&&", StringComparison.Ordinal)));
+        return new Worksheet(frozenHeader, columns, data, header);
     }
 
     private static Cell ValueCell(object? value) => value switch

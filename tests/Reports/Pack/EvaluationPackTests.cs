@@ -76,8 +76,30 @@ public partial class EvaluationPackTests(SeedPackFixture pack) : IClassFixture<S
         }
         var warning = (WorksheetPart)doc.WorkbookPart.GetPartById(doc.WorkbookPart.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == "预警清单").Id!);
         var rows = warning.Worksheet.Descendants<Row>().ToList();
-        Assert.Equal("序号", rows[0].Elements<Cell>().First().InnerText);
-        Assert.Equal(pack.Warehouse.Scalar("SELECT count(*) FROM v_pack_early_warning WHERE as_of_year = $y", ("y", pack.Result.AsOfYear)) + 1, rows.Count);
+        // Row 1 is the synthetic-data notice (the seed history is synthetic), row 2 the header.
+        Assert.Equal(PackFormat.SyntheticRunningNotice, rows[0].Elements<Cell>().First().InnerText);
+        Assert.Equal("序号", rows[1].Elements<Cell>().First().InnerText);
+        Assert.Equal(pack.Warehouse.Scalar("SELECT count(*) FROM v_pack_early_warning WHERE as_of_year = $y", ("y", pack.Result.AsOfYear)) + 2, rows.Count);
+    }
+
+    [Fact]
+    public void SyntheticNotice_OnEveryPrintedPage_EverySheet_AndEveryUnitPage()
+    {
+        // The seed warehouse's history is synthetic: the notice must be where any figure is.
+        var pages = ChromiumPrinterTests.PdfPages(pack.Result.Pdf!);
+        var text = System.Diagnostics.Process.Start(new System.Diagnostics.ProcessStartInfo("pdftotext", [pack.Result.Pdf!, "-"]) { RedirectStandardOutput = true })!
+            .StandardOutput.ReadToEnd();
+        Assert.Equal(pages, Regex.Matches(text, "本页含合成示例数据").Count);
+
+        using var doc = SpreadsheetDocument.Open(pack.Result.Workbook, false);
+        foreach (var sheet in doc.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>())
+        {
+            var part = (WorksheetPart)doc.WorkbookPart.GetPartById(sheet.Id!);
+            Assert.Equal(PackFormat.SyntheticRunningNotice, part.Worksheet.Descendants<Row>().First().Elements<Cell>().First().InnerText);
+            Assert.Contains(PackFormat.SyntheticRunningNotice, part.Worksheet.Descendants<OddHeader>().Single().Text);
+        }
+        Assert.All(pack.Result.UnitPages, page => Assert.Contains("class=\"running-notice\"", File.ReadAllText(page)));
+        Assert.Contains("@top-center", pack.IndexHtml);
     }
 
     [Fact]

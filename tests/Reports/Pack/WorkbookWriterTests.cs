@@ -33,4 +33,24 @@ public class WorkbookWriterTests
         Assert.Contains(cells, c => c.DataType?.Value == CellValues.Number && c.CellValue!.Text == "2.5");
         Assert.All(first.Worksheet.Descendants<Column>(), c => Assert.InRange(c.Width!.Value, 3, 60));
     }
+
+    [Fact]
+    public void Write_WithoutNotice_HeaderIsRowOne_WithNotice_NoticeAboveAndInThePrintedHeader()
+    {
+        using var tmp = new TempDirectory();
+        WorkbookWriter.Write(tmp.File("plain.xlsx"), [new SheetTable("s", ["a"], [[1]])]);
+        WorkbookWriter.Write(tmp.File("noted.xlsx"), [new SheetTable("s", ["a"], [[1]])], "合成示例 & 说明");
+        using (var plain = SpreadsheetDocument.Open(tmp.File("plain.xlsx"), false))
+        {
+            var ws = plain.WorkbookPart!.WorksheetParts.Single().Worksheet;
+            Assert.Equal("a", ws.Descendants<Row>().First().InnerText);
+            Assert.Empty(ws.Descendants<OddHeader>());
+        }
+        using var noted = SpreadsheetDocument.Open(tmp.File("noted.xlsx"), false);
+        var sheet = noted.WorkbookPart!.WorksheetParts.Single().Worksheet;
+        var rows = sheet.Descendants<Row>().ToList();
+        Assert.Equal(["合成示例 & 说明", "a", "1"], rows.Select(r => r.InnerText));
+        Assert.Equal(2d, sheet.Descendants<Pane>().Single().VerticalSplit!.Value);
+        Assert.Equal("&C合成示例 && 说明", sheet.Descendants<OddHeader>().Single().Text);
+    }
 }
