@@ -87,7 +87,7 @@ public static partial class WarehouseFile
             catch (DuckDBException ex)
             {
                 connection.Dispose();
-                var error = Translate(ex, path);
+                var error = Translate(ex, path, access);
                 var readerToWaitFor = access != WarehouseAccess.ReadOnly && error is WarehouseLockedException { Kind: LockKind.Read };
                 if (!readerToWaitFor || clock.Elapsed >= ReaderWait) throw error;
                 if (!announced)
@@ -122,14 +122,19 @@ public static partial class WarehouseFile
     private static string Shorten(string text) => text.Length <= 120 ? text : text[..117] + "…";
 
     /// <summary>Maps DuckDB's open errors (locks, corrupt files) to <see cref="WccException"/>s.</summary>
-    public static WccException Translate(DuckDBException ex, string path)
+    /// <param name="access">How we tried to open it: a read-only open conflicts only with a writer's lock.</param>
+    public static WccException Translate(DuckDBException ex, string path, WarehouseAccess access = WarehouseAccess.ReadWrite)
     {
         var message = ex.Message;
         if (message.Contains("Could not set lock", StringComparison.Ordinal) || message.Contains("Conflicting lock", StringComparison.Ordinal))
         {
             var pid = PidPattern().Match(message);
             int? holder = pid.Success ? int.Parse(pid.Groups[1].Value) : null;
-            return new WarehouseLockedException(path, holder, holder is null ? LockKind.Unknown : LockHolder.KindHeldBy(holder.Value, path));
+            // Readers share the file, so what stops a reader is always a writer (and the holder may be gone by the time we
+            // would look); a writer may be stopped by either, which the kernel's lock table tells.
+            var kind = access == WarehouseAccess.ReadOnly ? LockKind.Write
+                : holder is null ? LockKind.Unknown : LockHolder.KindHeldBy(holder.Value, path);
+            return new WarehouseLockedException(path, holder, kind);
         }
         if (message.Contains("not a valid DuckDB database", StringComparison.OrdinalIgnoreCase)
             || message.Contains("Invalid Input Error", StringComparison.Ordinal) && message.Contains("database", StringComparison.OrdinalIgnoreCase)
