@@ -105,8 +105,9 @@ public class CollectCommandTests(CollectionFixture fixture) : IClassFixture<Coll
                 File.WriteAllBytes(bad, bytes[..(bytes.Length / 2)]);
                 break;
             case "encrypted":
-                // An encrypted OOXML file is an OLE compound file: its signature, then the encrypted package.
-                File.WriteAllBytes(bad, [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, .. new byte[4088]]);
+                // A real password-protected form (ECMA-376 agile encryption, as Excel writes it): a round-2020 form for 市妇联
+                // encrypted with the npm package officecrypto-tool 0.0.19, password "wcc-test" (see Fixtures/README.md).
+                File.Copy(Path.Combine(RepoPaths.Root, "tests", "Etl", "Collection", "Fixtures", "encrypted-form.xlsx"), bad);
                 break;
             case "empty":
                 using (var doc = SpreadsheetDocument.Create(bad, DocumentFormat.OpenXml.SpreadsheetDocumentType.Workbook))
