@@ -139,10 +139,16 @@ public static class EvaluationPack
         return cmd.ExecuteScalar() as string ?? "(未载入通知)";
     }
 
+    /// <summary>True while any figure the pack shows is generated: a current observation or a progress report.</summary>
+    /// <remarks>Submitted returns replace the synthetic rows they cover; when none is left, the notices disappear.</remarks>
     private static bool IsSynthetic(DuckDBConnection connection)
     {
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT count(*) > 0 FROM v_observation WHERE source = 'synthetic'";
+        cmd.CommandText = """
+            SELECT EXISTS (SELECT 1 FROM v_observation WHERE source = $source)
+                OR EXISTS (SELECT 1 FROM fact_task_progress WHERE source = $source)
+            """;
+        cmd.Parameters.Add(new DuckDBParameter("source", Wcc.Etl.Synthetic.SyntheticHistoryJob.Source));
         return (bool)cmd.ExecuteScalar()!;
     }
 }
