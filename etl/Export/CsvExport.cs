@@ -24,8 +24,9 @@ public static class CsvExport
         {
             var final = Path.Combine(outDir, relation.Name + ".csv");
             var body = final + ".part";
+            // ORDER BY ALL: the same warehouse gives the same bytes, whatever order a parallel scan returns rows in.
             ExportRelations.Execute(connection,
-                $"COPY (SELECT {SelectList(relation)} FROM {ExportRelations.Identifier(relation.Name)}) TO {ExportRelations.PathLiteral(body)} (FORMAT csv, HEADER)");
+                $"COPY (SELECT {SelectList(relation)} FROM {ExportRelations.Identifier(relation.Name)} ORDER BY ALL) TO {ExportRelations.PathLiteral(body)} (FORMAT csv, HEADER)");
             PrependBom(body, final);
             entries.Add(new ExportEntry(relation.Name, ExportRelations.Count(connection, relation), Path.GetFileName(final),
                 relation.Columns.Select(c => c.Name).ToList(), false));

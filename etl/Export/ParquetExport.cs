@@ -36,7 +36,8 @@ public static class ParquetExport
         {
             var target = ExportRelations.PathLiteral(Path.Combine(outDir, p.Relative));
             var options = p.Partitioned ? "FORMAT parquet, PARTITION_BY (year)" : "FORMAT parquet";
-            ExportRelations.Execute(connection, $"COPY (SELECT * FROM {ExportRelations.Identifier(p.Relation.Name)}) TO {target} ({options})");
+            // ORDER BY ALL: the same warehouse gives the same bytes, whatever order a parallel scan returns rows in.
+            ExportRelations.Execute(connection, $"COPY (SELECT * FROM {ExportRelations.Identifier(p.Relation.Name)} ORDER BY ALL) TO {target} ({options})");
             entries.Add(new ExportEntry(p.Relation.Name, p.Rows, p.Partitioned ? p.Relative + "/year=*/*.parquet" : p.Relative,
                 p.Relation.Columns.Select(c => c.Name).ToList(), p.Partitioned));
         }
