@@ -10,7 +10,7 @@ namespace Wcc.Etl.Collection;
 /// beyond the indicator's tolerance (dim_audit_rule), every district equal to last year (copy-paste), every district
 /// below the city for a rate, a sub-group above its total (dim_audit_rule not_above).
 /// </remarks>
-public static class ReturnAudit
+public static partial class ReturnAudit
 {
     /// <summary>Values closer than this are equal (copy-paste check; forms hold at most a few decimals).</summary>
     private const double Same = 1e-9;
@@ -57,6 +57,7 @@ public static class ReturnAudit
                 continue;
             }
             seen[key] = row.Value.Ref;
+            if (RefuseControlCharacters(cell, row.Value.Text, row.Explanation, row.DataSource)) continue;
             if (row.Value.IsBlank)
             {
                 if (string.IsNullOrWhiteSpace(row.Explanation))
@@ -201,6 +202,7 @@ public static class ReturnAudit
                 continue;
             }
             seen[taskNo] = row.Status.Ref;
+            if (RefuseControlCharacters(cell, row.Status.Text, row.Narrative, row.Evidence)) continue;
             var status = Clean(row.Status.Text);
             if (status is null)
             {
@@ -225,6 +227,28 @@ public static class ReturnAudit
         }
         return cells;
     }
+
+    /// <summary>The character rule of every loader (<see cref="Text.TextRules"/>): a control character pasted into a text cell
+    /// is a hard error, so nothing a later report writes can trip over it.</summary>
+    private static bool RefuseControlCharacters(AuditedCell cell, params string?[] texts)
+    {
+        foreach (var text in texts)
+        {
+            if (text is null) continue;
+            // XML cannot hold most control characters, so Excel stores one typed or pasted into a cell as _xHHHH_
+            // (ECMA-376 ST_Xstring); what the clerk sees is the character itself.
+            var problem = Text.TextRules.Problem(text, freeText: true)
+                ?? (OoxmlEscapedControl().Match(text) is { Success: true } m ? $"{m.Value} (Excel's escape of U+{m.Value[2..6]})" : null);
+            if (problem is null) continue;
+            cell.Judge(CellOutcome.Rejected, "control_character", $"文字中含有控制字符({problem})", Text.TextRules.Hint);
+            return true;
+        }
+        return false;
+    }
+
+    /// <summary>C0 controls but tab and line feed, and DEL, as Excel escapes them in cell text.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("_x00(?:0[0-8BCDEFbcdef]|1[0-9A-Fa-f]|7[Ff])_")]
+    private static partial System.Text.RegularExpressions.Regex OoxmlEscapedControl();
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : ObservationText.ToHalfWidth(text).Trim();
 

@@ -19,6 +19,7 @@ public static class RuleNames
         ["copy_paste"] = "疑似照抄上年",
         ["below_city"] = "区县均低于全市",
         ["not_above"] = "分项高于总数",
+        ["control_character"] = "含控制字符",
     };
 
     /// <summary>The Chinese name of <paramref name="code"/> (the code itself when unknown).</summary>

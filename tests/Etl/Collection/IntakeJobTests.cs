@@ -143,6 +143,31 @@ public class IntakeJobTests(CollectionFixture fixture) : IClassFixture<Collectio
     private static string FullWidth(string ascii) => new(ascii.Select(c => (char)(c + 0xFEE0)).ToArray());
 
     [Fact]
+    public void Load_ControlCharacterInATextCell_IsAHardError_TheRestLoads()
+    {
+        using var tmp = new TempDirectory();
+        using var connection = fixture.OpenCopy(tmp);
+        var form = fixture.CopyForm(tmp, Unit);
+        FormFiller.Fill(form, f =>
+        {
+            FormValues.FillAll(f);
+            // What Excel writes for an ESC or a BEL pasted into a cell: XML cannot hold them raw.
+            f.SetValue("C_KG_GER", "610102", "T", 95.5, "数据来自_x001B_[31m年报");
+            f.SetProgress(15, "推进中", "按计划推进_x0007_");
+        });
+
+        var result = Assert.Single(IntakeJob.Run(connection, Options(form)));
+
+        Assert.Equal("rejected:control_character", Db.Scalar(connection,
+            "SELECT outcome || ':' || rule_code FROM fact_collection_cell WHERE indicator_code = 'C_KG_GER' AND area_code = '610102' AND sex = 'T'"));
+        Assert.Equal("rejected:control_character", Db.Scalar(connection,
+            "SELECT outcome || ':' || rule_code FROM fact_collection_cell WHERE task_no = 15"));
+        Assert.Equal(0L, Convert.ToInt64(Db.Scalar(connection, "SELECT count(*) FROM fact_task_progress WHERE narrative LIKE '%x0007%'")));
+        Assert.True(Convert.ToInt64(Db.Scalar(connection, "SELECT count(*) FROM fact_collection_cell WHERE outcome = 'loaded'")) > 0);
+        _ = result;
+    }
+
+    [Fact]
     public void Load_SameFileTwice_ChangesNothing_SecondReturnSupersedesFirst()
     {
         using var tmp = new TempDirectory();
