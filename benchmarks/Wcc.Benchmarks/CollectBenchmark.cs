@@ -118,7 +118,7 @@ public static class CollectBenchmark
                 {
                     var cell = row.Elements<Cell>().First(c => SheetBuilder.ColumnIndex(c.CellReference!) == statusColumn);
                     cell.DataType = CellValues.InlineString;
-                    cell.InlineString = new InlineString(new Text("推进中"));
+                    cell.InlineString = new InlineString(new Text(Wcc.Etl.Progress.ProgressStatus.InProgress));
                 }
             }
         }

@@ -27,12 +27,6 @@ public static class CollectionLayout
     /// <summary>Optional columns of 任务进展 the intake reads when present.</summary>
     public const string Evidence = "佐证材料或文号", CompletionDate = "完成时间";
 
-    /// <summary>Progress statuses offered by the drop-down, as fact_task_progress accepts them.</summary>
-    public static readonly IReadOnlyList<string> Statuses = ["未启动", "推进中", "已完成", "滞后"];
-
-    /// <summary>The status that lets a lead unit give a completion date.</summary>
-    public const string CompletedStatus = "已完成";
-
     /// <summary>Sexes as the form writes them (SDMX codes, the same as dim_sex).</summary>
     public const string Female = "F", Male = "M", Total = "T";
 

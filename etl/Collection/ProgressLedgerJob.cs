@@ -1,3 +1,4 @@
+using Wcc.Etl.Progress;
 using System.Globalization;
 using DuckDB.NET.Data;
 using Wcc.Etl.Audit;
@@ -85,9 +86,9 @@ public static class ProgressLedgerJob
             return ("bad_year", $"year '{yearText}' is not a year in {MinYear}-{MaxYear}");
         }
         var status = row.Optional("status");
-        if (status is null || !CollectionLayout.Statuses.Contains(status))
+        if (status is null || !ProgressStatus.All.Contains(status))
         {
-            return ("bad_status", $"status '{status}' is not one of {string.Join(", ", CollectionLayout.Statuses)}");
+            return ("bad_status", $"status '{status}' is not one of {string.Join(", ", ProgressStatus.All)}");
         }
         DateOnly? done = null;
         if (row.Optional("completion_date") is { } dateText)

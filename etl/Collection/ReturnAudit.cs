@@ -1,3 +1,4 @@
+using Wcc.Etl.Progress;
 using System.Globalization;
 using Wcc.Etl.Observations;
 
@@ -206,12 +207,12 @@ public static partial class ReturnAudit
             var status = Clean(row.Status.Text);
             if (status is null)
             {
-                cell.Judge(CellOutcome.Missing, "blank_no_reason", $"任务{taskNo}未选择进展状态", $"请从下拉列表选择进展状态({string.Join("/", CollectionLayout.Statuses)})");
+                cell.Judge(CellOutcome.Missing, "blank_no_reason", $"任务{taskNo}未选择进展状态", $"请从下拉列表选择进展状态({string.Join("/", ProgressStatus.All)})");
                 continue;
             }
-            if (!CollectionLayout.Statuses.Contains(status))
+            if (!ProgressStatus.All.Contains(status))
             {
-                cell.Judge(CellOutcome.Rejected, "bad_status", $"进展状态“{status}”不在下拉列表中", $"请从下拉列表选择：{string.Join("/", CollectionLayout.Statuses)}");
+                cell.Judge(CellOutcome.Rejected, "bad_status", $"进展状态“{status}”不在下拉列表中", $"请从下拉列表选择：{string.Join("/", ProgressStatus.All)}");
                 continue;
             }
             cell.Status = status;

@@ -1,3 +1,4 @@
+using Wcc.Etl.Progress;
 using Bogus;
 using DuckDB.NET.Data;
 using Wcc.Etl.Audit;
@@ -68,16 +69,16 @@ public static class SyntheticProgressJob
     {
         var stage = year - ReportYears[0]; // 0, 1, 2
         var score = pace + stage * 0.35 + random.Double(-0.1, 0.1);
-        if (score < 0.12) return "未启动";
-        if (score < 0.3) return "滞后";
-        return stage == ReportYears.Length - 1 && score > 0.75 ? "已完成" : "推进中";
+        if (score < 0.12) return ProgressStatus.NotStarted;
+        if (score < 0.3) return ProgressStatus.Lagging;
+        return stage == ReportYears.Length - 1 && score > 0.75 ? ProgressStatus.Completed : ProgressStatus.InProgress;
     }
 
     private static string Narrative(string status, int year, Randomizer random) => status switch
     {
-        "已完成" => $"{year}年{random.ArrayElement(Achievements)}，目标任务已全面完成。",
-        "推进中" => $"{year}年{random.ArrayElement(Achievements)}，各项工作按计划推进。",
-        "滞后" => $"{year}年工作进度滞后，主要原因是{random.ArrayElement(Obstacles)}，已提出整改措施。",
+        ProgressStatus.Completed => $"{year}年{random.ArrayElement(Achievements)}，目标任务已全面完成。",
+        ProgressStatus.InProgress => $"{year}年{random.ArrayElement(Achievements)}，各项工作按计划推进。",
+        ProgressStatus.Lagging => $"{year}年工作进度滞后，主要原因是{random.ArrayElement(Obstacles)}，已提出整改措施。",
         _ => $"{year}年尚未启动，{random.ArrayElement(Obstacles)}。",
     };
 }

@@ -83,8 +83,8 @@ public static class WorkloadReport
             $"{year}年各单位滞后与未启动任务数",
             "任务数(项)",
             rows.Select(r => Cells.Text(r[delivery.Column("unit_name")])).ToList(),
-            [new BarSegment("滞后", Palette.Vermillion, rows.Select(r => (double)Cells.Count(r[delivery.Column("tasks_lagging")])).ToList()),
-             new BarSegment("未启动", Palette.Orange, rows.Select(r => (double)Cells.Count(r[delivery.Column("tasks_not_started")])).ToList())],
+            [new BarSegment(Wcc.Etl.Progress.ProgressStatus.Lagging, Palette.Vermillion, rows.Select(r => (double)Cells.Count(r[delivery.Column("tasks_lagging")])).ToList()),
+             new BarSegment(Wcc.Etl.Progress.ProgressStatus.NotStarted, Palette.Orange, rows.Select(r => (double)Cells.Count(r[delivery.Column("tasks_not_started")])).ToList())],
             ValueFormat: "0");
         var (plot, width, height) = BarChart.Create(input);
         var data = new Warehouse.Query.QueryResult(delivery.Data.Columns, rows);

@@ -49,7 +49,7 @@ public class ObservationInputRulesTests
         };
         foreach (var w in new[] { fast, general })
         {
-            foreach (var (line, code) in expected) Assert.Equal(code, w.Scalar($"SELECT reason_code FROM etl_reject WHERE line_no = {line}"));
+            foreach (var (line, code) in expected) Assert.Equal(code, w.Scalar("SELECT reason_code FROM etl_reject WHERE line_no = $line", ("line", line)));
             Assert.Equal("0.0", w.Scalar("SELECT value::VARCHAR FROM fact_observation WHERE year = 2017"));
             Assert.Equal(1e12, w.Scalar("SELECT value FROM fact_observation WHERE indicator_code = 'W10'"));
             Assert.Contains("2e3", (string)w.Scalar("SELECT reason FROM etl_reject WHERE line_no = 2")!);
@@ -104,7 +104,7 @@ public class ObservationInputRulesTests
         var result = w.Load(forceDotNet, file);
 
         Assert.Equal((5L, 1L, 4L), (result.RowsIn, result.RowsLoaded, result.RowsRejected));
-        Assert.Equal(4L, w.Count($"SELECT count(*) FROM etl_reject WHERE reason_code = '{RejectReason.ControlCharacter}'"));
+        Assert.Equal(4L, w.Count("SELECT count(*) FROM etl_reject WHERE reason_code = $reason", ("reason", RejectReason.ControlCharacter)));
         Assert.Contains("U+0000 (NUL) at character 2 in column source", (string)w.Scalar("SELECT reason FROM etl_reject WHERE line_no = 2")!);
         Assert.Contains("in column area_code", (string)w.Scalar("SELECT reason FROM etl_reject WHERE line_no = 5")!);
         Assert.Contains("U+0009 (tab)", (string)w.Scalar("SELECT reason FROM etl_reject WHERE line_no = 6")!);

@@ -1,3 +1,4 @@
+using Wcc.Warehouse.Query;
 using System.Text;
 using DuckDB.NET.Data;
 using Wcc.Etl.Observations;
@@ -30,17 +31,13 @@ public sealed class ObservationTestWarehouse : IDisposable
         cmd.ExecuteNonQuery();
     }
 
-    public long Count(string sql)
-    {
-        using var cmd = Connection.CreateCommand();
-        cmd.CommandText = sql;
-        return Convert.ToInt64(cmd.ExecuteScalar());
-    }
+    public long Count(string sql, params (string Name, object? Value)[] parameters) => Connection.ScalarLong(sql, parameters);
 
-    public object? Scalar(string sql)
+    public object? Scalar(string sql, params (string Name, object? Value)[] parameters)
     {
         using var cmd = Connection.CreateCommand();
         cmd.CommandText = sql;
+        foreach (var (name, value) in parameters) cmd.Parameters.Add(new DuckDB.NET.Data.DuckDBParameter(name, value ?? DBNull.Value));
         return cmd.ExecuteScalar();
     }
 
