@@ -8,10 +8,12 @@ namespace Wcc.Reports.Common;
 /// <summary>Reads mart views and the reports' embedded parameterised queries; reports compute nothing themselves.</summary>
 public static class MartReader
 {
-    /// <summary><c>SELECT * FROM view [ORDER BY ...]</c>; view and order come from report code, never from users.</summary>
-    public static ReportTable View(DuckDBConnection connection, string name, string view, string? orderBy = null)
+    /// <summary><c>SELECT * FROM view ORDER BY ...</c>; view and order come from report code, never from users.</summary>
+    /// <remarks>Views do not order their rows (a view is a set; an ORDER BY inside it is not a promise to its readers),
+    /// so every reader states the order its output is written in.</remarks>
+    public static ReportTable View(DuckDBConnection connection, string name, string view, string orderBy)
     {
-        var sql = $"SELECT * FROM {view}" + (orderBy is null ? "" : $" ORDER BY {orderBy}");
+        var sql = $"SELECT * FROM {view} ORDER BY {orderBy}";
         return new ReportTable(name, view, Read(connection, sql, new Dictionary<string, object>()));
     }
 

@@ -16,7 +16,7 @@ public static class CoverageReport
     /// <summary>Area x indicator marts restricted to the focus city and its districts (v_focus_area): a national data set
     /// loaded by a researcher would otherwise turn a 14-row heatmap into thousands of rows.</summary>
     private static ReportTable FocusAreas(DuckDBConnection connection, string name, string view) =>
-        MartReader.Query(connection, name, $"SELECT * FROM {view} WHERE area_code IN (SELECT area_code FROM v_focus_area)", view,
+        MartReader.Query(connection, name, $"SELECT * FROM {view} WHERE area_code IN (SELECT area_code FROM v_focus_area) ORDER BY area_code, indicator_code", view,
             new Dictionary<string, object>());
 
     /// <summary>The command whose output this is, as recorded in the folder's manifest.</summary>
@@ -33,8 +33,8 @@ public static class CoverageReport
         ChartFont.Require();
         var tables = new List<ReportTable>
         {
-            MartReader.View(connection, "coverage_task_unit", "v_coverage_task_unit"),
-            MartReader.View(connection, "coverage_chapter_unit", "v_coverage_chapter_unit"),
+            MartReader.View(connection, "coverage_task_unit", "v_coverage_task_unit", "chapter_no, task_no, unit_order"),
+            MartReader.View(connection, "coverage_chapter_unit", "v_coverage_chapter_unit", "chapter_no, unit_order"),
             FocusAreas(connection, "coverage_attainment", "v_coverage_attainment"),
             FocusAreas(connection, "coverage_completeness", "v_coverage_completeness"),
             FocusAreas(connection, "gender_parity", "v_gender_parity"),

@@ -10,6 +10,9 @@ internal static class WorkloadTables
     private const string WeightedUnitsFile = "Workload/queries/unit_workload_weighted.sql";
     private const string WeightedConcentrationFile = "Workload/queries/workload_concentration_weighted.sql";
 
+    /// <summary>Units as the report lists them: departments before collectives, heaviest workload first.</summary>
+    private const string UnitOrder = "is_collective, workload_index DESC, unit_name";
+
     public static IReadOnlyList<ReportTable> Read(DuckDBConnection connection, WorkloadOptions options)
     {
         var tables = new List<ReportTable>();
@@ -22,20 +25,20 @@ internal static class WorkloadTables
         }
         else
         {
-            tables.Add(MartReader.View(connection, "unit_workload", "v_unit_workload"));
-            tables.Add(MartReader.View(connection, "workload_concentration", "v_workload_concentration"));
+            tables.Add(MartReader.View(connection, "unit_workload", "v_unit_workload", UnitOrder));
+            tables.Add(MartReader.View(connection, "workload_concentration", "v_workload_concentration", "ALL"));
         }
-        tables.Add(MartReader.View(connection, "unit_chapter_workload", "v_unit_chapter_workload"));
-        tables.Add(MartReader.View(connection, "unit_pair", "v_unit_pair"));
-        tables.Add(MartReader.View(connection, "single_unit_task", "v_single_unit_task"));
-        tables.Add(MartReader.View(connection, "unit_lead_unmeasured", "v_unit_lead_unmeasured"));
-        tables.Add(MartReader.View(connection, "unit_delivery", "v_unit_delivery"));
+        tables.Add(MartReader.View(connection, "unit_chapter_workload", "v_unit_chapter_workload", "is_collective, unit_name, chapter_no"));
+        tables.Add(MartReader.View(connection, "unit_pair", "v_unit_pair", "tasks_shared DESC, unit_a, unit_b"));
+        tables.Add(MartReader.View(connection, "single_unit_task", "v_single_unit_task", "task_no"));
+        tables.Add(MartReader.View(connection, "unit_lead_unmeasured", "v_unit_lead_unmeasured", "unit_name, task_no"));
+        tables.Add(MartReader.View(connection, "unit_delivery", "v_unit_delivery", UnitOrder));
         return tables;
     }
 
     private static (double Lead, double Responsible) Weights(DuckDBConnection connection, WorkloadOptions options)
     {
-        var defaults = MartReader.View(connection, "weights", "mart_parameter");
+        var defaults = MartReader.View(connection, "weights", "mart_parameter", "name");
         double Default(string name) => defaults.Data.Rows
             .Where(r => Cells.Text(r[defaults.Column("name")]) == name)
             .Select(r => Cells.Number(r[defaults.Column("value")])).First();

@@ -66,15 +66,29 @@ public class SchemaMigratorTests
     }
 
     [Fact]
-    [Trait("Category", "Slow")]
     public void EveryModel_DeclaresGrainAndHasAComment()
     {
         using var connection = WarehouseFile.Open(":memory:", WarehouseAccess.ReadWrite);
+        var comments = new Dictionary<string, string?>();
+        using (var cmd = connection.CreateCommand())
+        {
+            cmd.CommandText = """
+                SELECT table_name, comment FROM duckdb_tables() WHERE schema_name = 'main'
+                UNION ALL SELECT view_name, comment FROM duckdb_views() WHERE schema_name = 'main' AND NOT internal
+                """;
+            using var r = cmd.ExecuteReader();
+            while (r.Read()) comments[r.GetString(0)] = r.IsDBNull(1) ? null : r.GetString(1);
+        }
+        var dictionary = DataDictionary.ToMarkdown(connection);
+        var missing = new List<string>();
         foreach (var model in SchemaCatalog.Models)
         {
-            Assert.False(string.IsNullOrWhiteSpace(model.Grain), model.Name);
-            Assert.Contains($"## {model.Name}", DataDictionary.ToMarkdown(connection));
+            if (string.IsNullOrWhiteSpace(model.Grain)) missing.Add($"{model.Name}: no grain");
+            // Table macros carry no COMMENT ON in DuckDB; their header's grain is what the dictionary prints for them.
+            if (model.HoldsRows && string.IsNullOrWhiteSpace(comments.GetValueOrDefault(model.Name))) missing.Add($"{model.Name}: no COMMENT ON");
+            if (!dictionary.Contains($"## {model.Name}\n", StringComparison.Ordinal)) missing.Add($"{model.Name}: not in the dictionary");
         }
+        Assert.True(missing.Count == 0, string.Join("; ", missing));
     }
 }
 

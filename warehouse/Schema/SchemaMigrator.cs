@@ -4,44 +4,57 @@ using Wcc.Warehouse.Query;
 
 namespace Wcc.Warehouse.Schema;
 
-/// <summary>Creates the schema in a new warehouse and brings an older one up to <see cref="SchemaCatalog.CurrentVersion"/>.</summary>
+/// <summary>Keeps a warehouse's schema current: tables through numbered migrations, views and macros from their files.</summary>
+/// <remarks>
+/// Tables hold data, so they change only through a numbered migration (<see cref="SchemaCatalog.CurrentVersion"/>).
+/// Views and macros hold none, so every writer open re-creates all of them from this build's files in dependency order:
+/// a view whose file changed is current after the next writing command, without a version bump. Readers change nothing.
+/// </remarks>
 public static class SchemaMigrator
 {
-    /// <summary>Creates missing tables, applies pending migrations and (re)creates every view, in one transaction.</summary>
-    public static void EnsureCurrent(DuckDBConnection connection)
+    /// <summary>Creates missing tables, applies pending table migrations and re-creates every view and macro, in one transaction.</summary>
+    public static void EnsureCurrent(DuckDBConnection connection) => EnsureCurrent(connection, SchemaCatalog.Embedded, SchemaCatalog.CurrentVersion);
+
+    /// <summary>As <see cref="EnsureCurrent(DuckDBConnection)"/>, from another set of model files (a folder being edited).</summary>
+    public static void EnsureCurrent(DuckDBConnection connection, SchemaModels schema, int currentVersion)
     {
         var version = ReadVersion(connection);
-        if (version == SchemaCatalog.CurrentVersion && AllModelsPresent(connection)) return;
-        if (version > SchemaCatalog.CurrentVersion) throw TooNew(version, connection.DataSource);
+        if (version > currentVersion) throw TooNew(version, currentVersion, connection.DataSource);
 
-        using var tx = connection.BeginTransaction();
-        if (version is not null)
+        var tablesChange = version != currentVersion || !AllTablesPresent(connection, schema);
+        using (var tx = connection.BeginTransaction())
         {
-            for (var v = version.Value + 1; v <= SchemaCatalog.CurrentVersion; v++)
+            if (tablesChange)
             {
-                if (SchemaCatalog.Migrations.TryGetValue(v, out var script)) connection.Execute(script);
+                if (version is not null)
+                {
+                    for (var v = version.Value + 1; v <= currentVersion; v++)
+                    {
+                        if (schema.Migrations.TryGetValue(v, out var script)) connection.Execute(script);
+                    }
+                }
+                // CREATE TABLE IF NOT EXISTS: creates the tables a migration adds and leaves the others as they are.
+                foreach (var table in schema.ApplyOrder.Where(m => m.IsTable)) connection.Execute(table.Sql);
+                using var cmd = connection.CreateCommand();
+                cmd.CommandText = "DELETE FROM meta_schema_version; INSERT INTO meta_schema_version VALUES ($v)";
+                cmd.Parameters.Add(new DuckDBParameter("v", currentVersion));
+                cmd.ExecuteNonQuery();
             }
+            // CREATE OR REPLACE, each after the models it reads: the views and macros are always this build's.
+            foreach (var derived in schema.ApplyOrder.Where(m => !m.IsTable)) connection.Execute(derived.Sql);
+            tx.Commit();
         }
-        // Tables use CREATE TABLE IF NOT EXISTS and views CREATE OR REPLACE VIEW, so replaying is safe.
-        foreach (var model in SchemaCatalog.Models) connection.Execute(model.Sql);
-        using (var cmd = connection.CreateCommand())
-        {
-            cmd.CommandText = "DELETE FROM meta_schema_version; INSERT INTO meta_schema_version VALUES ($v)";
-            cmd.Parameters.Add(new DuckDBParameter("v", SchemaCatalog.CurrentVersion));
-            cmd.ExecuteNonQuery();
-        }
-        tx.Commit();
         // Fold the new schema into the file now: DuckDB 1.5 cannot replay a WAL holding DDL (views, macros) in a
         // READ_ONLY connection, so a writer killed before its own checkpoint would otherwise lock every reader out.
         connection.Execute("CHECKPOINT");
     }
 
-    /// <summary>For read-only opens: refuses a warehouse whose schema differs from this build's.</summary>
+    /// <summary>For read-only opens: refuses a warehouse whose table schema differs from this build's; changes nothing.</summary>
     public static void RequireCurrent(DuckDBConnection connection, string path)
     {
         var version = ReadVersion(connection);
         if (version == SchemaCatalog.CurrentVersion) return;
-        if (version > SchemaCatalog.CurrentVersion) throw TooNew(version, path);
+        if (version > SchemaCatalog.CurrentVersion) throw TooNew(version, SchemaCatalog.CurrentVersion, path);
         throw new WccException(
             version is null ? $"{path} is not a WCC warehouse (no schema version)" : $"{path} has schema version {version}; this wcc expects {SchemaCatalog.CurrentVersion}",
             $"run `wcc build --db {path}` once to migrate it");
@@ -58,15 +71,14 @@ public static class SchemaMigrator
         return value is null or DBNull ? null : Convert.ToInt32(value);
     }
 
-    private static bool AllModelsPresent(DuckDBConnection connection)
+    private static bool AllTablesPresent(DuckDBConnection connection, SchemaModels schema)
     {
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'main'";
-        return Convert.ToInt64(cmd.ExecuteScalar()) >= SchemaCatalog.Models.Count(m => m.HoldsRows);
+        cmd.CommandText = "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'main' AND table_type = 'BASE TABLE'";
+        return Convert.ToInt64(cmd.ExecuteScalar()) >= schema.Models.Count(m => m.IsTable);
     }
 
-    private static WccException TooNew(int? version, string path) =>
-        new($"{path} was written by a newer wcc (schema version {version}, this one knows {SchemaCatalog.CurrentVersion})",
+    private static WccException TooNew(int? version, int currentVersion, string path) =>
+        new($"{path} was written by a newer wcc (schema version {version}, this one knows {currentVersion})",
             "update wcc (git pull and rebuild) before opening it");
-
 }

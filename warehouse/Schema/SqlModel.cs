@@ -14,7 +14,10 @@ namespace Wcc.Warehouse.Schema;
 /// -- relationship: chapter_no -> dim_chapter.chapter_no
 /// -- accepted_values: role in (lead, responsible)
 /// -- expression: line_from &lt;= line_to
+/// -- depends_on: v_other_view
 /// </code>
+/// <c>depends_on</c> is needed only for a dependency the SQL does not name (the names a model's SQL mentions are found
+/// by <see cref="SchemaModels"/>, which orders the models by both).
 /// </remarks>
 public sealed partial record SqlModel(
     string Name,
@@ -23,21 +26,28 @@ public sealed partial record SqlModel(
     string Grain,
     IReadOnlyList<string> Key,
     IReadOnlyList<DataTestDeclaration> Tests,
-    bool IsMacro = false)
+    ModelKind Kind,
+    IReadOnlyList<string> DeclaredDependencies)
 {
-    /// <summary>True for views, which are rebuilt on every migration instead of altered.</summary>
-    public bool IsView => Name.StartsWith("v_", StringComparison.Ordinal);
+    /// <summary>True for views, which are re-created from their file on every writer open instead of altered.</summary>
+    public bool IsView => Kind == ModelKind.View;
 
-    /// <summary>Tables and views hold rows (and appear in information_schema); table macros (<c>-- kind: macro</c>) do not.</summary>
+    /// <summary>True for table macros, re-created like views.</summary>
+    public bool IsMacro => Kind == ModelKind.Macro;
+
+    /// <summary>True for tables: created once, changed only by a numbered migration.</summary>
+    public bool IsTable => Kind == ModelKind.Table;
+
+    /// <summary>Tables and views hold rows (and appear in information_schema); table macros do not.</summary>
     public bool HoldsRows => !IsMacro;
 
     /// <summary>Reads a model from its file text; throws when the header lacks a name or grain.</summary>
     public static SqlModel Parse(string resourcePath, string sql)
     {
         string? name = null, grain = null;
-        var isMacro = false;
         var key = new List<string>();
         var tests = new List<DataTestDeclaration>();
+        var dependencies = new List<string>();
         foreach (var raw in sql.Split('\n'))
         {
             var line = raw.Trim();
@@ -49,7 +59,7 @@ public sealed partial record SqlModel(
             switch (tag)
             {
                 case "model": name = value; break;
-                case "kind": isMacro = value == "macro"; break;
+                case "depends_on": dependencies.AddRange(SplitList(value)); break;
                 case "grain": grain = value; break;
                 case "key":
                     key.AddRange(SplitList(value));
@@ -67,7 +77,22 @@ public sealed partial record SqlModel(
         {
             throw new InvalidOperationException($"{resourcePath}: the header must declare `-- model:` and `-- grain:`");
         }
-        return new SqlModel(name, resourcePath, sql, grain, key, tests, isMacro);
+        var create = CreateStatement().Match(sql);
+        if (!create.Success || !string.Equals(create.Groups[2].Value, name, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException($"{resourcePath}: the file must create its model {name} (CREATE TABLE, CREATE OR REPLACE VIEW or MACRO {name})");
+        }
+        var kind = create.Groups[1].Value.ToUpperInvariant() switch
+        {
+            "VIEW" => ModelKind.View,
+            "MACRO" => ModelKind.Macro,
+            _ => ModelKind.Table,
+        };
+        if (kind != ModelKind.Table && !OrReplace().IsMatch(create.Value))
+        {
+            throw new InvalidOperationException($"{resourcePath}: a view or macro is re-created on every writer open, so it must say CREATE OR REPLACE");
+        }
+        return new SqlModel(name, resourcePath, sql, grain, key, tests, kind, dependencies);
     }
 
     internal static List<string> SplitList(string value) =>
@@ -75,6 +100,26 @@ public sealed partial record SqlModel(
 
     [GeneratedRegex(@"^--\s*([a-z_]+):\s*(.*)$")]
     private static partial Regex HeaderLine();
+
+    [GeneratedRegex(@"^\s*CREATE\s+(?:OR\s+REPLACE\s+)?(?:TEMP\s+|TEMPORARY\s+)?(TABLE|VIEW|MACRO)\s+(?:IF\s+NOT\s+EXISTS\s+)?([A-Za-z_][A-Za-z0-9_]*)",
+        RegexOptions.Multiline | RegexOptions.IgnoreCase)]
+    private static partial Regex CreateStatement();
+
+    [GeneratedRegex(@"^\s*CREATE\s+OR\s+REPLACE\s", RegexOptions.IgnoreCase)]
+    private static partial Regex OrReplace();
+}
+
+/// <summary>What a model file creates; it decides when the file is applied (see <see cref="SchemaMigrator"/>).</summary>
+public enum ModelKind
+{
+    /// <summary>Holds loaded rows: created when missing, changed only by a numbered migration.</summary>
+    Table,
+
+    /// <summary>Derived from tables: re-created from its file on every writer open.</summary>
+    View,
+
+    /// <summary>A table macro: re-created from its file on every writer open, like a view.</summary>
+    Macro,
 }
 
 /// <summary>The kinds of data test a model header can declare.</summary>

@@ -108,6 +108,7 @@ public sealed record ForecastData(
         cmd.CommandText = """
             SELECT indicator_code, area_code, sex, comparator, target_value, deadline_year, task_no, target_area_code, scope = 'shared'
             FROM v_target_scope
+            ORDER BY indicator_code, area_code, sex, deadline_year, target_area_code
             """;
         using var r = cmd.ExecuteReader();
         var result = new List<TargetRow>();

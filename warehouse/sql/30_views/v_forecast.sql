@@ -3,8 +3,7 @@
 -- key: indicator_code, area_code, sex, deadline_year, as_of_year, method
 CREATE OR REPLACE VIEW v_forecast AS
 SELECT indicator_code, area_code, sex, deadline_year, as_of_year, method, projected_value, lower, upper, p_met, status
-FROM fact_forecast
-ORDER BY indicator_code, area_code, sex, deadline_year, as_of_year, method;
+FROM fact_forecast;
 COMMENT ON VIEW v_forecast IS 'Contract view: indicator_code, area_code, sex, deadline_year, as_of_year, method, projected_value, lower, upper, p_met, status (reasons and the default method are in fact_forecast).';
 COMMENT ON COLUMN v_forecast.indicator_code IS 'Indicator code (dim_indicator.indicator_code), e.g. C_KG_GER.';
 COMMENT ON COLUMN v_forecast.area_code IS 'Area of the forecast series; a district held to its city''s target (v_target_scope) has its own rows.';

@@ -3,8 +3,7 @@
 -- key: indicator_code, area_code, sex, deadline_year
 CREATE OR REPLACE VIEW v_target AS
 SELECT indicator_code, area_code, sex, comparator, target_value, deadline_year, task_no
-FROM fact_target
-ORDER BY indicator_code, area_code, sex, deadline_year;
+FROM fact_target;
 COMMENT ON VIEW v_target IS 'Contract view: indicator_code, area_code, sex, comparator, target_value, deadline_year, task_no.';
 COMMENT ON COLUMN v_target.indicator_code IS 'Indicator the target is set on (dim_indicator.indicator_code), e.g. C_KG_GER.';
 COMMENT ON COLUMN v_target.area_code IS 'Area the target is set for: six-digit GB/T 2260 code; 610100 = Xi''an as a whole.';

@@ -25,8 +25,7 @@ WHERE NOT EXISTS (
     SELECT 1 FROM fact_target own
     WHERE own.indicator_code = t.indicator_code AND own.area_code = child.area_code
       AND own.sex = t.sex AND own.deadline_year = t.deadline_year
-)
-ORDER BY indicator_code, area_code, sex, deadline_year, target_area_code;
+);
 COMMENT ON VIEW v_target_scope IS 'Which series each target is measured on: its own area, and for a city''s rate or ratio target each district or county without its own target for that deadline.';
 COMMENT ON COLUMN v_target_scope.target_area_code IS 'Area the target was set for.';
 COMMENT ON COLUMN v_target_scope.area_code IS 'Area whose series is measured against the target.';

@@ -9,8 +9,7 @@ WITH assignments AS (
     JOIN dim_task t USING (task_no)
 )
 SELECT task_no, chapter_no, unit_name, role
-FROM assignments
-ORDER BY task_no, role, ordinal;
+FROM assignments;
 COMMENT ON VIEW v_task_assignment IS 'Contract view: task_no, chapter_no, unit_name, role (lead|responsible).';
 COMMENT ON COLUMN v_task_assignment.task_no IS 'Number of the task in the notice (dim_task.task_no).';
 COMMENT ON COLUMN v_task_assignment.chapter_no IS 'Chapter of the notice the task belongs to, numbered in document order (dim_chapter.chapter_no).';

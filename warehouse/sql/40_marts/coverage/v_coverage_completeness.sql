@@ -32,8 +32,7 @@ final AS (
     JOIN dim_area da ON da.area_code = a.area_code
     LEFT JOIN present x ON x.area_code = a.area_code AND x.indicator_code = i.indicator_code
 )
-SELECT * FROM final
-ORDER BY area_code, indicator_code;
+SELECT * FROM final;
 COMMENT ON VIEW v_coverage_completeness IS 'Data completeness: years with a current observation (any sex) over the years expected in the named period (mart_parameter completeness_from_year .. completeness_to_year).';
 COMMENT ON COLUMN v_coverage_completeness.completeness IS 'years_present / years_expected, 0-1.';
 COMMENT ON COLUMN v_coverage_completeness.area_code IS 'Area with at least one current observation: six-digit GB/T 2260 code.';

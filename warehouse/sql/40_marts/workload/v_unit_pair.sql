@@ -19,8 +19,7 @@ final AS (
     FROM pairs
     GROUP BY unit_a, unit_b, a_is_collective, b_is_collective
 )
-SELECT * FROM final
-ORDER BY tasks_shared DESC, unit_a, unit_b;
+SELECT * FROM final;
 COMMENT ON VIEW v_unit_pair IS 'Co-responsibility network: how many tasks each pair of units shares, in any role.';
 COMMENT ON COLUMN v_unit_pair.task_nos IS 'The shared tasks.';
 COMMENT ON COLUMN v_unit_pair.unit_a IS 'First unit of the pair: the smaller name in sort order (unit_a < unit_b).';

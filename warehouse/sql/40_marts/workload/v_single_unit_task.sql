@@ -14,8 +14,7 @@ final AS (
     JOIN dim_task t USING (task_no)
     WHERE n.unit_count = 1
 )
-SELECT * FROM final
-ORDER BY task_no;
+SELECT * FROM final;
 COMMENT ON VIEW v_single_unit_task IS 'Tasks carried by one unit alone (no co-responsible unit): a single point of failure.';
 COMMENT ON COLUMN v_single_unit_task.task_no IS 'Number of the task in the notice (dim_task.task_no).';
 COMMENT ON COLUMN v_single_unit_task.chapter_no IS 'Chapter of the notice the task belongs to, numbered in document order (dim_chapter.chapter_no).';

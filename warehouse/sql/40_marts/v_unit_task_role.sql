@@ -19,8 +19,7 @@ final AS (
     FROM assignments a
     LEFT JOIN dim_unit u USING (unit_name)
 )
-SELECT * FROM final
-ORDER BY task_no, unit_name;
+SELECT * FROM final;
 COMMENT ON VIEW v_unit_task_role IS 'Base of the workload marts: each unit''s role in each task, counted once (a unit named both lead and responsible in one task counts as lead).';
 COMMENT ON COLUMN v_unit_task_role.is_collective IS 'True for collectives (各区县妇儿工委, 市妇儿工委各成员单位), shown apart from single departments.';
 COMMENT ON COLUMN v_unit_task_role.unit_name IS 'Unit (department or collective) by its short name as written in the notice, e.g. 市妇联 (dim_unit.unit_name).';

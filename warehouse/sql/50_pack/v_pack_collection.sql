@@ -12,7 +12,7 @@ final AS (
            s.cells_owed - s.cells_accepted AS cells_outstanding
     FROM v_collection_status s JOIN latest USING (round_year)
 )
-SELECT * FROM final ORDER BY unit_name;
+SELECT * FROM final;
 COMMENT ON VIEW v_pack_collection IS 'Evaluation pack 报送情况: each reporting unit''s return in the latest collection round (v_collection_status).';
 COMMENT ON COLUMN v_pack_collection.round_year IS 'The latest collection round (dim_collection_round).';
 COMMENT ON COLUMN v_pack_collection.unit_name IS 'The reporting unit (dim_unit.unit_name).';

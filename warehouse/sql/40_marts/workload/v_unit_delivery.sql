@@ -28,8 +28,7 @@ final AS (
     FROM v_unit_workload w
     LEFT JOIN progress p USING (unit_name)
 )
-SELECT * FROM final
-ORDER BY is_collective, workload_index DESC, unit_name;
+SELECT * FROM final;
 COMMENT ON VIEW v_unit_delivery IS 'Delivery beside workload: per unit, tasks reported 滞后 (lagging) or 未启动 (not started) in the latest progress year.';
 COMMENT ON COLUMN v_unit_delivery.progress_year IS 'Latest year in fact_task_progress (null when no progress is loaded).';
 COMMENT ON COLUMN v_unit_delivery.is_synthetic IS 'True when the unit''s progress reports are synthetic (source = synthetic).';

@@ -27,8 +27,7 @@ final AS (
     CROSS JOIN units u
     LEFT JOIN counts c ON c.chapter_no = ch.chapter_no AND c.unit_name = u.unit_name
 )
-SELECT * FROM final
-ORDER BY chapter_no, unit_order;
+SELECT * FROM final;
 COMMENT ON VIEW v_coverage_chapter_unit IS 'Chapter x unit: how many of the chapter''s tasks each unit leads or is responsible for.';
 COMMENT ON COLUMN v_coverage_chapter_unit.chapter_no IS 'Chapter of the notice (dim_chapter.chapter_no).';
 COMMENT ON COLUMN v_coverage_chapter_unit.chapter_title IS 'Chapter heading without its numeral, as written (dim_chapter.title).';

@@ -1,5 +1,4 @@
 -- model: unit_workload
--- kind: macro
 -- grain: table macro unit_workload(lead_weight, responsible_weight): one row per unit named in at least one task
 -- The one definition of the workload index. v_unit_workload calls it with the weights of mart_parameter;
 -- `wcc report workload --lead-weight/--responsible-weight` and `wcc plan` call it with their own weights

@@ -13,8 +13,7 @@ final AS (
     JOIN dim_task t USING (task_no)
     WHERE r.role = 'lead' AND r.task_no NOT IN (SELECT task_no FROM measured)
 )
-SELECT * FROM final
-ORDER BY unit_name, task_no;
+SELECT * FROM final;
 COMMENT ON VIEW v_unit_lead_unmeasured IS 'Tasks a unit leads for which the warehouse has no measurable indicator, so progress can only be judged from narrative reports.';
 COMMENT ON COLUMN v_unit_lead_unmeasured.unit_name IS 'The lead unit (department or collective) by its short name as written in the notice, e.g. 市妇联 (dim_unit.unit_name).';
 COMMENT ON COLUMN v_unit_lead_unmeasured.is_collective IS 'True for collectives of many bodies (各区县妇儿工委, 市妇儿工委各成员单位), which reports show apart from single departments.';

@@ -69,8 +69,7 @@ final AS (
     JOIN dim_area a ON a.area_code = j.area_code
     JOIN dim_indicator i ON i.indicator_code = j.indicator_code
 )
-SELECT * FROM final
-ORDER BY area_code, indicator_code;
+SELECT * FROM final;
 COMMENT ON VIEW v_coverage_attainment IS 'Target attainment per area x indicator in the latest year: (latest - baseline) / (target - baseline), capped to [-1, 1], in the spirit of ESCAP''s Current Status Index; met targets are flagged by status = met.';
 COMMENT ON COLUMN v_coverage_attainment.sex IS 'Sex of the target; observations of that sex are compared with it.';
 COMMENT ON COLUMN v_coverage_attainment.target_area_code IS 'Area the target was set for: the area itself, or its city when the city''s target is applied to a district (rates and ratios only; v_target_scope).';

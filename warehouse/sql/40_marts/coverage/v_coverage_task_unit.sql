@@ -22,8 +22,7 @@ final AS (
     FROM grid g
     LEFT JOIN v_unit_task_role r USING (task_no, unit_name)
 )
-SELECT * FROM final
-ORDER BY chapter_no, task_no, unit_order;
+SELECT * FROM final;
 COMMENT ON VIEW v_coverage_task_unit IS 'Task x unit responsibility matrix: lead (2), responsible (1) or none (0), tasks ordered by chapter.';
 COMMENT ON COLUMN v_coverage_task_unit.unit_order IS 'Column position: departments by workload index (highest first), collectives last.';
 COMMENT ON COLUMN v_coverage_task_unit.cell_value IS '2 lead, 1 responsible, 0 none: the heatmap level.';

@@ -24,8 +24,7 @@ final AS (
     CROSS JOIN weights w
     LEFT JOIN dim_chapter ch USING (chapter_no)
 )
-SELECT * FROM final
-ORDER BY is_collective, unit_name, chapter_no;
+SELECT * FROM final;
 COMMENT ON VIEW v_unit_chapter_workload IS 'Workload per unit split by chapter of the notice (same weights as v_unit_workload).';
 COMMENT ON COLUMN v_unit_chapter_workload.unit_name IS 'Unit (department or collective) by its short name as written in the notice, e.g. 市妇联 (dim_unit.unit_name).';
 COMMENT ON COLUMN v_unit_chapter_workload.is_collective IS 'True for collectives of many bodies (各区县妇儿工委, 市妇儿工委各成员单位), which reports show apart from single departments.';

@@ -1,5 +1,4 @@
 -- model: workload_concentration
--- kind: macro
 -- grain: table macro workload_concentration(lead_weight, responsible_weight): one row, concentration across single departments
 -- The one definition of HHI, Gini and the half-load set; v_workload_concentration calls it with mart_parameter's weights.
 CREATE OR REPLACE MACRO workload_concentration(lead_weight, responsible_weight) AS TABLE

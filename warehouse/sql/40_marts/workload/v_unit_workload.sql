@@ -9,8 +9,7 @@ CREATE OR REPLACE VIEW v_unit_workload AS
 SELECT *
 FROM unit_workload(
     (SELECT value FROM mart_parameter WHERE name = 'lead_weight'),
-    (SELECT value FROM mart_parameter WHERE name = 'responsible_weight'))
-ORDER BY is_collective, workload_index DESC, unit_name;
+    (SELECT value FROM mart_parameter WHERE name = 'responsible_weight'));
 COMMENT ON VIEW v_unit_workload IS 'Workload per unit: tasks led, tasks co-responsible, weighted index = lead_weight x led + responsible_weight x responsible (weights from mart_parameter).';
 COMMENT ON COLUMN v_unit_workload.tasks_led IS 'Tasks the unit leads (牵头), incl. co-leads.';
 COMMENT ON COLUMN v_unit_workload.tasks_responsible IS 'Tasks where the unit is responsible (责任单位) but not lead.';

@@ -26,8 +26,7 @@ final AS (
     JOIN dim_indicator i ON i.indicator_code = p.indicator_code
     WHERE p.recency = 1
 )
-SELECT * FROM final
-ORDER BY area_code, indicator_code;
+SELECT * FROM final;
 COMMENT ON VIEW v_gender_parity IS 'Gender parity index: female / male value in the latest year where both exist (1 = parity).';
 COMMENT ON COLUMN v_gender_parity.parity_log2_capped IS 'log2(parity_ratio) clamped to [-1, 1]: 0 = parity, -1 = half or less, 1 = double or more; null when undefined.';
 COMMENT ON COLUMN v_gender_parity.parity_ratio IS 'female_value / male_value; null when the male value is 0.';
