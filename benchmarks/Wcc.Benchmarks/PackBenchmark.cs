@@ -62,7 +62,7 @@ public static class PackBenchmark
 
     /// <summary>County series for every catalogue indicator, sexes F, M and T, 1990-2020, in generated areas under
     /// the national root: the shape of a researcher's national data set, generated in SQL (no per-row inserts).</summary>
-    private static void AddNationalCounties(DuckDBConnection connection, long wanted)
+    internal static void AddNationalCounties(DuckDBConnection connection, long wanted)
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT count(*) FROM dim_indicator";
@@ -89,7 +89,7 @@ public static class PackBenchmark
         cmd.ExecuteNonQuery();
     }
 
-    private static long Count(DuckDBConnection connection)
+    internal static long Count(DuckDBConnection connection)
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT count(*) FROM fact_observation";

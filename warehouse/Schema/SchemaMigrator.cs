@@ -41,12 +41,25 @@ public static class SchemaMigrator
                 cmd.ExecuteNonQuery();
             }
             // CREATE OR REPLACE, each after the models it reads: the views and macros are always this build's.
-            foreach (var derived in schema.ApplyOrder.Where(m => !m.IsTable)) connection.Execute(derived.Sql);
+            foreach (var derived in schema.ApplyOrder.Where(m => !m.IsTable)) Apply(connection, derived);
             tx.Commit();
         }
         // Fold the new schema into the file now: DuckDB 1.5 cannot replay a WAL holding DDL (views, macros) in a
         // READ_ONLY connection, so a writer killed before its own checkpoint would otherwise lock every reader out.
         connection.Execute("CHECKPOINT");
+    }
+
+    private static void Apply(DuckDBConnection connection, SqlModel model)
+    {
+        try
+        {
+            connection.Execute(model.Sql);
+        }
+        catch (DuckDBException ex)
+        {
+            // A model file that does not bind is this build's bug, not the user's: say which file.
+            throw new InvalidOperationException($"warehouse/{model.ResourcePath} failed to apply: {ex.Message}", ex);
+        }
     }
 
     /// <summary>For read-only opens: refuses a warehouse whose table schema differs from this build's; changes nothing.</summary>

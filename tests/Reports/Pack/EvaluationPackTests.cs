@@ -34,6 +34,26 @@ public sealed class SeedPackFixture : IDisposable
 [Trait("Category", "Slow")]
 public partial class EvaluationPackTests(SeedPackFixture pack) : IClassFixture<SeedPackFixture>
 {
+    /// <summary>What the seed warehouse has no input for: no collection round was sent, no row was rejected.</summary>
+    private static readonly string[] EmptyWithSeeds = ["v_pack_collection", "v_pack_reject_summary"];
+
+    [Fact]
+    public void PackModels_FilledByThePack_PassTheirDataTests()
+    {
+        var models = Wcc.Warehouse.Schema.SchemaCatalog.Models
+            .Where(m => m.ResourcePath.StartsWith("sql/50_pack/", StringComparison.Ordinal) || m.Name.StartsWith("fact_forecast", StringComparison.Ordinal)
+                        || m.Name.StartsWith("fact_backtest_", StringComparison.Ordinal))
+            .ToList();
+        // The tests below must run on rows, not on empty views (where every test passes).
+        var empty = models.Where(m => pack.Warehouse.Scalar($"SELECT count(*) FROM {m.Name}") == 0).Select(m => m.Name).ToList();
+        Assert.True(empty.All(EmptyWithSeeds.Contains), $"empty after the pack: {string.Join(", ", empty)}");
+        Assert.True(models.Count - empty.Count >= 10, $"only {models.Count - empty.Count} pack models hold rows");
+
+        var failed = models.SelectMany(m => Wcc.Warehouse.Quality.DataTestRunner.Run(pack.Warehouse.Connection, m))
+            .Where(r => !r.Passed).Select(r => $"{r.Model}: {r.Test} ({r.Failures} rows)").ToList();
+        Assert.Empty(failed);
+    }
+
     [Fact]
     public void Html_SectionsAndCountsMatchTheWarehouse()
     {

@@ -17,6 +17,21 @@ public class PlanningRunTests(SeedWarehouseFixture warehouse) : IClassFixture<Se
         PlanningRun.Execute(warehouse.Connection, new PlanOptions(Horizon, scenarios, outDir, AsOf));
 
     [Fact]
+    public void PlanTables_FilledByARun_PassTheirDataTests()
+    {
+        using var dir = new TempDirectory();
+        Run(dir.Path, Example);
+
+        var models = Wcc.Warehouse.Schema.SchemaCatalog.Models.Where(m => m.ResourcePath.StartsWith("sql/60_plan/", StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(models);
+        // Every plan table holds rows after a run with the example scenario, so its tests check rows, not an empty table.
+        Assert.All(models, m => Assert.True(warehouse.Scalar($"SELECT count(*) FROM {m.Name}") > 0, $"{m.Name} is empty after wcc plan"));
+        var failed = models.SelectMany(m => Wcc.Warehouse.Quality.DataTestRunner.Run(warehouse.Connection, m))
+            .Where(r => !r.Passed).Select(r => $"{r.Model}: {r.Test} ({r.Failures} rows)").ToList();
+        Assert.Empty(failed);
+    }
+
+    [Fact]
     public void DraftNotice_ParsedBack_GivesTheSameTasksUnitsAndTargets()
     {
         using var dir = new TempDirectory();

@@ -96,7 +96,7 @@ public class WorkloadMartTests
     public void LeadUnmeasured_ListsLedTasksNoIndicatorMonitors()
     {
         using var c = Open();
-        var rows = Rows(c, "SELECT unit_name, task_no FROM v_unit_lead_unmeasured").Select(r => ((string)r["unit_name"]!, I(r["task_no"]))).ToList();
+        var rows = Rows(c, "SELECT unit_name, task_no FROM v_unit_lead_unmeasured ORDER BY unit_name, task_no").Select(r => ((string)r["unit_name"]!, I(r["task_no"]))).ToList();
         // IND1 monitors task 1, so A's task 1 is measured; tasks 2, 3, 4 are not.
         Assert.Equal([("市A局", 2), ("市B局", 3), ("市C局", 4)], rows);
     }
