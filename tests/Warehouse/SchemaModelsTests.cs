@@ -112,8 +112,10 @@ public partial class SchemaModelsTests
         var path = tmp.File("w.duckdb");
         using (var connection = WarehouseFile.Open(path, WarehouseAccess.ReadWrite))
         {
-            // What an older wcc left behind: other definitions under the same names, at the same schema version.
+            // What an older wcc left behind: other definitions under the same names, at the same schema version, and the
+            // fingerprint of its files (or none, from before fingerprints).
             connection.Execute("CREATE OR REPLACE VIEW v_target AS SELECT 1 AS stale; CREATE OR REPLACE MACRO unit_workload(a, b) AS TABLE SELECT 1 AS stale");
+            connection.Execute($"CREATE OR REPLACE MACRO {SchemaMigrator.FingerprintMacro}() AS 'older files'");
         }
         using (var reader = WarehouseFile.Open(path, WarehouseAccess.ReadOnly))
         {
@@ -126,7 +128,28 @@ public partial class SchemaModelsTests
             Assert.Equal(0L, Scalar(writer, "SELECT count(*) FROM unit_workload(2, 1)"));
             Assert.Equal(0L, Scalar(writer, "SELECT count(*) FROM v_unit_workload"));
             Assert.Contains("deadline_year", Columns(writer, "v_target"));
+            Assert.Equal(SchemaCatalog.Embedded.DerivedFingerprint, SchemaMigrator.RecordedFingerprint(writer));
         }
+    }
+
+    [Fact]
+    public void WriterOpen_OfACurrentWarehouse_SkipsTheRefresh_AndAnyViewFileChangeForcesIt()
+    {
+        using var tmp = new TempDirectory();
+        var path = tmp.File("w.duckdb");
+        WarehouseFile.Open(path, WarehouseAccess.ReadWrite).Dispose();
+        var sql = CopySqlFolder(tmp);
+        var unchanged = SchemaModels.FromDirectory(sql);
+        Assert.Equal(SchemaCatalog.Embedded.DerivedFingerprint, unchanged.DerivedFingerprint);
+
+        // One space added to one view file: a different fingerprint, so the next writer re-creates the views.
+        var file = Path.Combine(sql, "30_views", "v_target.sql");
+        File.WriteAllText(file, File.ReadAllText(file).Replace("FROM fact_target", "FROM  fact_target", StringComparison.Ordinal));
+        var edited = SchemaModels.FromDirectory(sql);
+        Assert.NotEqual(unchanged.DerivedFingerprint, edited.DerivedFingerprint);
+        using var writer = WarehouseFile.Open(path, WarehouseAccess.Update);
+        SchemaMigrator.EnsureCurrent(writer, edited, SchemaCatalog.CurrentVersion);
+        Assert.Equal(edited.DerivedFingerprint, SchemaMigrator.RecordedFingerprint(writer));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Reflection;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
 
@@ -29,7 +30,13 @@ public sealed partial class SchemaModels
         }
         Dependencies = models.ToDictionary(m => m.Name, FindDependencies, StringComparer.OrdinalIgnoreCase);
         ApplyOrder = Sort();
+        var derived = string.Concat(ApplyOrder.Where(m => !m.IsTable).Select(m => $"{m.ResourcePath}\n{m.Sql}\0"));
+        DerivedFingerprint = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(derived)));
     }
+
+    /// <summary>SHA-256 (hex) of every view and macro file, in apply order: a warehouse that records the same value
+    /// already holds exactly these definitions.</summary>
+    public string DerivedFingerprint { get; }
 
     /// <summary>Every table, view and macro, by file path (the order of the data dictionary and of <c>wcc check</c>).</summary>
     public IReadOnlyList<SqlModel> Models { get; }
