@@ -62,7 +62,9 @@ public class ChartTests
     {
         var caption = new ChartCaption("x", "标题", "说明。", "项", ["v_a", "v_b"], IsSynthetic: true);
         Assert.EndsWith(ChartCaption.SyntheticNotice + "。", caption.ToText());
-        Assert.Contains("v_a、v_b", caption.ToText());
+        // Readers get no internal names; the views are kept for researchers beside the chart.
+        Assert.DoesNotContain("v_a", caption.ToText());
+        Assert.Equal("views: v_a, v_b", caption.SourceLine());
     }
 
     private static (int, int) PngSize(string path)
