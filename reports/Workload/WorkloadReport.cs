@@ -85,7 +85,8 @@ public static class WorkloadReport
             rows.Select(r => Cells.Text(r[delivery.Column("unit_name")])).ToList(),
             [new BarSegment(Wcc.Etl.Progress.ProgressStatus.Lagging, Palette.Vermillion, rows.Select(r => (double)Cells.Count(r[delivery.Column("tasks_lagging")])).ToList()),
              new BarSegment(Wcc.Etl.Progress.ProgressStatus.NotStarted, Palette.Orange, rows.Select(r => (double)Cells.Count(r[delivery.Column("tasks_not_started")])).ToList())],
-            ValueFormat: "0");
+            ValueFormat: "0",
+            EmptyNote: $"{year}年各单位均无报告为“滞后”或“未启动”的任务。");
         var (plot, width, height) = BarChart.Create(input);
         var data = new Warehouse.Query.QueryResult(delivery.Data.Columns, rows);
         var caption = new ChartCaption("unit_delivery", input.Title,

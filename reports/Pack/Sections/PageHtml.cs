@@ -38,7 +38,7 @@ public static class PageHtml
                         html.Raw("<td class=\"verdict\"><span class=\"status ").Raw(PageVerdict.CssClass(cell.Text)).Raw("\">").Text(cell.Text).Raw("</span></td>");
                         break;
                     default:
-                        html.Raw("<td>").Text(cell.Text).Raw("</td>");
+                        html.Raw(Html.CellClass(null, cell.Text) == "short" ? "<td class=\"short\">" : "<td>").Text(cell.Text).Raw("</td>");
                         break;
                 }
             }

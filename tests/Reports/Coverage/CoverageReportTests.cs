@@ -9,6 +9,24 @@ namespace Wcc.Tests.Reports.Coverage;
 public class CoverageReportTests
 {
     [Fact]
+    [Trait("Category", "Slow")]
+    public void Attainment_SeedWarehouse_UnmetCellsShowTheirGap_NeverAPerfectScore()
+    {
+        using var seed = new SeedWarehouseFixture();
+        using var tmp = new TempDirectory();
+        var result = CoverageReport.Run(seed.Connection, new CoverageOptions(tmp.Path));
+        var svg = File.ReadAllText(Path.Combine(tmp.Path, "coverage_attainment.svg"));
+        var texts = System.Text.RegularExpressions.Regex.Matches(svg, ">([^<>]+)</text>").Select(m => m.Groups[1].Value).ToList();
+        var rows = result.Table("coverage_attainment");
+        var status = rows.Values("status").Select(v => (string)v!).ToList();
+        Assert.Equal(status.Count(s => s == "met"), texts.Count(t => t == "达标"));
+        Assert.Equal(status.Count(s => s is "progressing" or "regressed" or "slipped"), texts.Count(t => t.StartsWith("差", StringComparison.Ordinal)));
+        Assert.True(status.Count(s => s != "met") > 0, "the seed has unmet targets");
+        Assert.DoesNotContain("1.00", texts);
+        Assert.DoesNotContain(texts, t => t.StartsWith("差-", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Run_TinyData_WritesFiveHeatmapsWithCsvBeside()
     {
         using var c = Open();
