@@ -6,7 +6,6 @@ namespace Wcc.Reports.Coverage;
 /// <summary>The five coverage heatmaps, each drawn from one mart table.</summary>
 internal static class CoverageCharts
 {
-    private const string Met = "达标";
     private const int ChapterLabelChars = 12;
 
     public static ChartSpec TaskUnit(ReportTable t)
@@ -41,27 +40,13 @@ internal static class CoverageCharts
             "每格为该单位在该章中牵头或负责的任务数;横线以下为集体单位。", "项(任务数)", ["v_coverage_chapter_unit"], false));
     }
 
-    /// <summary>The attainment heatmap's categories, in the order of <see cref="Palette.Verdicts"/> (value = position in it).</summary>
-    private static readonly (string Status, double Value, string Legend)[] AttainmentClasses =
-    [
-        ("met", 0, "已达标"),
-        ("progressing", 2, "未达标,有进展"),
-        ("regressed", 3, "未达标,倒退"),
-        ("slipped", 3, "未达标,倒退"),
-        ("single_year", 4, "仅一年数据"),
-    ];
-
     public static ChartSpec Attainment(ReportTable t)
     {
         // Colour is the verdict (so an unmet target stands out), text is the distance still to go in the indicator's unit.
-        var m = MatrixBuilder.From(t, "area_name", "indicator_name", r => AttainmentClasses.First(c => c.Status == Cells.Text(r[t.Column("status")])).Value,
-            r => Cells.Text(r[t.Column("status")]) switch
-            {
-                "met" => Met,
-                "single_year" => "单年",
-                _ => Gap(Math.Abs(Cells.Number(r[t.Column("target_value")]) - Cells.Number(r[t.Column("latest_value")]))),
-            });
-        var legend = AttainmentClasses.Select(c => (c.Legend, Palette.Verdicts.GetColor(c.Value / 4))).Distinct().ToList();
+        string Status(object?[] r) => Cells.Text(r[t.Column("status")]);
+        var m = MatrixBuilder.From(t, "area_name", "indicator_name", r => AttainmentCell.Value(Status(r)),
+            r => AttainmentCell.Label(Status(r), Cells.Number(r[t.Column("target_value")]), Cells.Number(r[t.Column("latest_value")])));
+        var legend = AttainmentCell.Classes.Select(c => (c.Legend, Palette.Verdicts.GetColor(c.Value / 4))).Distinct().ToList();
         var input = new HeatmapInput("各地区指标目标达成情况与差距(最新年份)", m.Rows, m.Columns.Select(Short).ToList(), m.Values, Palette.Verdicts, 0, 4, m.Text,
             Legend: legend);
         var (plot, w, h) = HeatmapChart.Create(input);
@@ -69,14 +54,6 @@ internal static class CoverageCharts
             "颜色为最新年份的达标情况:已达标、未达标但较基线有进展、未达标且较基线倒退(含基线已达标而最新回落)、仅一年数据;"
             + "格内“达标”表示已达到目标,其余为最新值距目标的差距(单位同指标;“≤”目标为仍需下降的幅度);灰色为无目标或无数据;区县未单独设目标时采用全市目标。",
             "指标原单位", ["v_coverage_attainment"], AnySynthetic(t)));
-    }
-
-    /// <summary>A distance to target written short enough for a heatmap cell: three significant digits, 万 for ten thousands.</summary>
-    internal static string Gap(double gap)
-    {
-        var size = Math.Abs(gap);
-        if (size >= 10_000) return "差" + CoverageReport.Fmt(gap / 10_000, "0.#") + "万";
-        return "差" + CoverageReport.Fmt(gap, size >= 100 ? "0" : size >= 10 ? "0.#" : "0.##");
     }
 
     public static ChartSpec Completeness(ReportTable t)

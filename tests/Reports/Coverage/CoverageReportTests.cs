@@ -15,15 +15,21 @@ public class CoverageReportTests
         using var seed = new SeedWarehouseFixture();
         using var tmp = new TempDirectory();
         var result = CoverageReport.Run(seed.Connection, new CoverageOptions(tmp.Path));
-        var svg = File.ReadAllText(Path.Combine(tmp.Path, "coverage_attainment.svg"));
-        var texts = System.Text.RegularExpressions.Regex.Matches(svg, ">([^<>]+)</text>").Select(m => m.Groups[1].Value).ToList();
-        var rows = result.Table("coverage_attainment");
-        var status = rows.Values("status").Select(v => (string)v!).ToList();
-        Assert.Equal(status.Count(s => s == "met"), texts.Count(t => t == "达标"));
-        Assert.Equal(status.Count(s => s is "progressing" or "regressed" or "slipped"), texts.Count(t => t.StartsWith("差", StringComparison.Ordinal)));
-        Assert.True(status.Count(s => s != "met") > 0, "the seed has unmet targets");
-        Assert.DoesNotContain("1.00", texts);
-        Assert.DoesNotContain(texts, t => t.StartsWith("差-", StringComparison.Ordinal));
+        var t = result.Table("coverage_attainment");
+        var cells = t.Data.Rows.Select(r => (Status: (string)r[t.Column("status")]!, IsMet: (bool)r[t.Column("is_met")]!,
+            Text: AttainmentCell.Label((string)r[t.Column("status")]!, Convert.ToDouble(r[t.Column("target_value")]), Convert.ToDouble(r[t.Column("latest_value")])),
+            Colour: AttainmentCell.Value((string)r[t.Column("status")]!))).ToList();
+        Assert.Contains(cells, c => !c.IsMet);
+        foreach (var c in cells.Where(c => !c.IsMet))
+        {
+            Assert.NotEqual(AttainmentCell.Met, c.Text);
+            Assert.DoesNotContain("1.00", c.Text);
+            Assert.NotEqual(0, c.Colour); // not the met colour
+            if (c.Status != "single_year") Assert.Matches(@"^差\d", c.Text);
+        }
+        Assert.All(cells.Where(c => c.IsMet), c => Assert.Equal((AttainmentCell.Met, 0.0), (c.Text, c.Colour)));
+        Assert.Equal("差1.2万", AttainmentCell.Gap(12_345));
+        Assert.Equal("差0.57", AttainmentCell.Gap(0.5678));
     }
 
     [Fact]
