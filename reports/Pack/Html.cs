@@ -76,7 +76,7 @@ public sealed partial class Html
 
     /// <summary>Longest text (in characters, one line) kept on one line in a table cell: a status (难以达成), a unit
     /// (市妇儿工委各成员单位), an area and sex (西安市·合计). Longer text breaks as Chinese text does, between characters.</summary>
-    public const int ShortCellChars = 12;
+    public const int ShortCellChars = 10;
 
     /// <summary>num for a number, or a number written with its unit and year ("98.5%\n(2020年)", "≥100\n(2020年)"),
     /// which never wraps; short for one-line text that must not break mid-word; null for running text.</summary>
