@@ -88,7 +88,7 @@ public static class DistrictMapSection
         var rows = cells.Max(c => c.Item2) + 1;
         var width = columns * (TileSize + Gap);
         var height = rows * (TileSize + Gap);
-        var svg = new Html().Raw($"<figure class=\"tilemap\"><svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\">")
+        var svg = new Html().Raw($"<figure class=\"tilemap\"><svg role=\"img\" viewBox=\"0 0 {width} {height}\" width=\"{width}\" height=\"{height}\">")
             .Raw("<title>").Text(Title).Raw("</title>");
         foreach (var (d, row, column) in cells)
         {

@@ -36,6 +36,6 @@ public static class PageVerdict
     /// <summary>True for verdicts that call for a warning: needs acceleration, off track, not met.</summary>
     public static bool IsAtRisk(string verdict) => CssClass(verdict) is "accel" or "off";
 
-    /// <summary>True for verdicts that count as attained in a 达标率 (met, or on track before the deadline).</summary>
+    /// <summary>True for verdicts that count as attained in a 达标率: met (已达成 / 已达标) only; on track is not yet met.</summary>
     public static bool IsMet(string verdict) => CssClass(verdict) == "met";
 }
