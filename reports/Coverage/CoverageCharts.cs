@@ -84,6 +84,13 @@ internal static class CoverageCharts
             "比值(无量纲)", ["v_gender_parity"], AnySynthetic(t)));
     }
 
+    /// <summary>A chart that has nothing to show, saying why in Chinese (<see cref="EmptyChart"/>).</summary>
+    public static ChartSpec Empty(ReportTable t, string name, string title, string note)
+    {
+        var (plot, w, h) = EmptyChart.Create(title, note);
+        return new ChartSpec(name, plot, w, h, t.Data, new ChartCaption(name, title, note, "—", [t.Source], false));
+    }
+
     private static List<int> CollectiveSeparator(ReportTable t, MatrixBuilder m)
     {
         var collective = t.Data.Rows.Where(r => Cells.Flag(r[t.Column("is_collective")]))

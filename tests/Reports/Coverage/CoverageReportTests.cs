@@ -33,6 +33,25 @@ public class CoverageReportTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")]
+    public void Run_NoObservations_AreaChartsSayWhyInsteadOfDisappearing()
+    {
+        using var seed = new SeedWarehouseFixture();
+        using (var cmd = seed.Connection.CreateCommand())
+        {
+            cmd.CommandText = "DELETE FROM fact_forecast; DELETE FROM fact_observation;";
+            cmd.ExecuteNonQuery();
+        }
+        using var tmp = new TempDirectory();
+        var result = CoverageReport.Run(seed.Connection, new CoverageOptions(tmp.Path));
+        Assert.Equal(5, result.Captions.Count);
+        var attainment = result.Captions.Single(c => c.ChartName == "coverage_attainment");
+        Assert.Contains("无法计算达成情况", attainment.ToText());
+        Assert.True(File.Exists(Path.Combine(tmp.Path, "coverage_attainment.png")));
+        Assert.Empty(result.Table("coverage_attainment").Data.Rows);
+    }
+
+    [Fact]
     public void Run_TinyData_WritesFiveHeatmapsWithCsvBeside()
     {
         using var c = Open();
