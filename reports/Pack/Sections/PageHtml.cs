@@ -13,9 +13,12 @@ public static class PageHtml
         public static Cell Number(string text) => new(text, CellKind.Number);
 
         public static Cell Verdict(string verdict) => new(verdict, CellKind.Verdict);
+
+        /// <summary>Short lines that must not break inside a word ("责任\n(原市法制办)"): kept as written.</summary>
+        public static Cell Label(string text) => new(text, CellKind.Label);
     }
 
-    public enum CellKind { Text, Number, Verdict }
+    public enum CellKind { Text, Number, Verdict, Label }
 
     public static Html Table(Html html, IReadOnlyList<string> headers, IReadOnlyList<IReadOnlyList<Cell>> rows, string cssClass, string? caption = null)
     {
@@ -33,6 +36,9 @@ public static class PageHtml
                 {
                     case CellKind.Number:
                         html.Raw("<td class=\"num\">").Text(cell.Text).Raw("</td>");
+                        break;
+                    case CellKind.Label:
+                        html.Raw("<td class=\"short\">").Text(cell.Text).Raw("</td>");
                         break;
                     case CellKind.Verdict:
                         html.Raw("<td class=\"verdict\"><span class=\"status ").Raw(PageVerdict.CssClass(cell.Text)).Raw("\">").Text(cell.Text).Raw("</span></td>");

@@ -73,8 +73,8 @@ public static class UnitPages
         var led = unitTasks.Where(t => t.IsLead).ToList();
         var indicators = UnitIndicatorRows(pages, unitName);
         var verdicts = indicators.Select(r => PageVerdict.Of(r[pages.UnitIndicators.Column("status")])).ToList();
-        html.Element("p", $"牵头任务{led.Count}项,参与(责任)任务{unitTasks.Count - led.Count}项;关联全市目标{indicators.Count}项"
-            + (indicators.Count == 0 ? "。" : ":" + string.Join(",", verdicts.GroupBy(v => v).OrderBy(g => PageVerdict.Rank(g.Key)).Select(g => $"{g.Key}{g.Count()}项")) + "。"));
+        html.Element("p", $"牵头任务{led.Count}项,参与(责任)任务{unitTasks.Count - led.Count}项;"
+            + (indicators.Count == 0 ? "无关联的全市指标目标。" : $"关联全市目标{indicators.Count}项:" + string.Join(",", verdicts.GroupBy(v => v).OrderBy(g => PageVerdict.Rank(g.Key)).Select(g => $"{g.Key}{g.Count()}项")) + "。"));
         // The page is sent to the unit on its own, so it says itself when it still shows generated reports.
         var synthetic = unitTasks.Count(t => t.Source == PackFormat.SyntheticLabel);
         if (synthetic > 0) html.Element("div", $"本页{synthetic}项任务进展为合成示例数据(来源“{PackFormat.SyntheticLabel}”),不代表本单位实际报送情况。", "banner");
@@ -84,9 +84,9 @@ public static class UnitPages
         var taskRows = unitTasks.Select(t => (IReadOnlyList<PageHtml.Cell>)
         [
             PageHtml.Cell.Number(t.TaskNo.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            PageHtml.Cell.Plain((t.IsLead ? "牵头" : "责任") + (t.AssignedTo == unitName ? "" : $"\n(原{t.AssignedTo})")),
+            PageHtml.Cell.Label((t.IsLead ? "牵头" : "责任") + (t.AssignedTo == unitName ? "" : $"\n(原{t.AssignedTo})")),
             PageHtml.Cell.Plain(t.Text),
-            PageHtml.Cell.Plain(t.Status.Length == 0 ? "未报送" : $"{t.Status}\n({Html.Format(t.ProgressYear)}年)"),
+            PageHtml.Cell.Label(t.Status.Length == 0 ? "未报送" : $"{t.Status}\n({Html.Format(t.ProgressYear)}年)"),
             PageHtml.Cell.Plain(t.Source.Length == 0 ? "—" : t.Source),
         ]).ToList();
         PageHtml.Table(html, taskHeaders, taskRows, "unit-tasks");

@@ -34,7 +34,7 @@ public class HtmlTests
 
         var css = PackDocument.Page("t", [], tableOfContents: false);
         Assert.Matches(@"td\.num[^{]*\{[^}]*white-space:\s*(pre|nowrap)", css);
-        Assert.Matches(@"td\.short[^{]*\{[^}]*white-space:\s*nowrap", css);
+        Assert.Matches(@"td\.short[^{]*\{[^}]*white-space:\s*(pre|nowrap)", css);
         Assert.Matches(@"td\s*\{[^}]*line-break:\s*strict", css);
         Assert.Matches(@"@page landscape\s*\{[^}]*size:\s*A4 landscape", css);
     }

@@ -63,6 +63,8 @@ public class UnitPagesTests(SeedPackFixture pack) : IClassFixture<SeedPackFixtur
         var inherited = pack.Warehouse.Scalar("SELECT count(DISTINCT task_no) FROM fact_task_assignment WHERE unit_name = '市卫计委'");
         Assert.True(inherited > 0);
         Assert.Equal(inherited, Regex.Matches(health, "\\(原市卫计委\\)").Count);
+        // the role and its predecessor stay whole (never 原市卫 / 计委): the cell is kept as written
+        Assert.Matches("<td class=\"short\">(牵头|责任)\n\\(原市卫计委\\)</td>", health);
 
         // No page is addressed to a unit out of office in the as-of year.
         foreach (var page in pack.Result.UnitPages)
