@@ -8,6 +8,7 @@ public sealed record BarSegment(string Label, Color Color, IReadOnlyList<double>
 
 /// <summary>Horizontal stacked bars for long Chinese category names, with the total written at each bar's end.</summary>
 /// <param name="Muted">Categories drawn in the neutral colour (collectives), listed after a separator line.</param>
+/// <param name="EmptyNote">What the chart says, in Chinese, when every bar is zero (see <see cref="EmptyChart"/>).</param>
 public sealed record BarInput(
     string Title,
     string ValueAxisLabel,
@@ -15,7 +16,8 @@ public sealed record BarInput(
     IReadOnlyList<BarSegment> Segments,
     IReadOnlyList<bool>? Muted = null,
     string? MutedLegend = null,
-    string ValueFormat = "0.#");
+    string ValueFormat = "0.#",
+    string? EmptyNote = null);
 
 /// <summary>Draws <see cref="BarInput"/>: first category at the top, sized so every name fits.</summary>
 public static class BarChart
@@ -34,6 +36,8 @@ public static class BarChart
     public static (Plot Plot, int Width, int Height) Create(BarInput input)
     {
         var n = input.Categories.Count;
+        // Zeros on a 0-1 axis tell a reader nothing: say so instead.
+        if (input.Segments.All(s => s.Values.All(v => v == 0))) return EmptyChart.Create(input.Title, input.EmptyNote);
         var plot = new Plot();
         plot.Font.Set(ChartFont.Family);
         var totals = new double[n];

@@ -19,7 +19,7 @@ public static class ChartFile
         chart.Plot.SavePng(files[0], chart.Width, chart.Height);
         chart.Plot.SaveSvg(files[1], chart.Width, chart.Height);
         Common.CsvExport.Write(files[2], chart.Data);
-        File.WriteAllText(files[3], chart.Caption.ToText() + "\n", new UTF8Encoding(false));
+        File.WriteAllText(files[3], chart.Caption.ToText() + "\n" + chart.Caption.SourceLine() + "\n", new UTF8Encoding(false));
         return files;
     }
 }

@@ -50,6 +50,34 @@ public static class Palette
     public static IColormap Diverging { get; } = new Interpolated("RdBu",
         ["#B2182B", "#D6604D", "#F4A582", "#FDDBC7", "#F7F7F7", "#D1E5F0", "#92C5DE", "#4393C3", "#2166AC"]);
 
+    /// <summary>Verdict colours, the same as pack.css's --met, --ontrack, --accel, --off and --nodata (Okabe-Ito; the
+    /// stylesheet colours tables, this the charts): met, on track, needs acceleration, off track / not met, no data.</summary>
+    public static readonly Color VerdictMet = BluishGreen, VerdictOnTrack = SkyBlue, VerdictAccelerate = Orange, VerdictOff = Vermillion,
+        VerdictNoData = Color.FromHex("#999999");
+
+    /// <summary>Stepped colormap over the verdict colours in that order (values 0 to 4), for status heatmaps.</summary>
+    public static IColormap Verdicts { get; } = new Stepped("verdicts", [VerdictMet, VerdictOnTrack, VerdictAccelerate, VerdictOff, VerdictNoData]);
+
+    /// <summary>How favourable a female/male comparison is for women and girls, in [-1, 1]: log2(female / male), its sign
+    /// turned by the indicator's direction, capped at a half / double. Positive = women or girls fare better (lower
+    /// mortality on a lower-is-better indicator, higher coverage on a higher-is-better one); 0 = parity; NaN when a value
+    /// is missing or not positive.</summary>
+    public static double FemaleAdvantage(double femaleValue, double maleValue, string direction)
+    {
+        if (!(femaleValue > 0) || !(maleValue > 0)) return double.NaN;
+        var log2 = Math.Log2(femaleValue / maleValue);
+        var better = direction switch
+        {
+            "higher" => log2,
+            "lower" => -log2,
+            _ => throw new ArgumentException($"direction must be higher or lower, not '{direction}'", nameof(direction)),
+        };
+        return Math.Clamp(better, -1, 1);
+    }
+
+    /// <summary>Colour of a better/worse score in [-1, 1] on <see cref="Diverging"/>: worse is red, better is blue, 0 is white.</summary>
+    public static Color BetterWorse(double score) => Diverging.GetColor((Math.Clamp(score, -1, 1) + 1) / 2);
+
     /// <summary>Stepped colormap for the role matrix: none, responsible, lead (values 0, 1, 2).</summary>
     public static IColormap Roles { get; } = new Stepped("roles", [Empty, Responsible, Lead]);
 

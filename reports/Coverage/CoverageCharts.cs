@@ -6,7 +6,6 @@ namespace Wcc.Reports.Coverage;
 /// <summary>The five coverage heatmaps, each drawn from one mart table.</summary>
 internal static class CoverageCharts
 {
-    private const string Met = "达标";
     private const int ChapterLabelChars = 12;
 
     public static ChartSpec TaskUnit(ReportTable t)
@@ -43,20 +42,18 @@ internal static class CoverageCharts
 
     public static ChartSpec Attainment(ReportTable t)
     {
-        var m = MatrixBuilder.From(t, "area_name", "indicator_name", "attainment_capped", r => Cells.Text(r[t.Column("status")]) switch
-        {
-            "met" => Met,
-            "single_year" => "单年",
-            "slipped" => "回落",
-            _ => CoverageReport.Fmt(Cells.Number(r[t.Column("attainment_capped")]), "0.00"),
-        });
-        var input = new HeatmapInput("各地区指标目标达成度(最新年份)", m.Rows, m.Columns.Select(Short).ToList(), m.Values, Palette.Diverging, -1, 1, m.Text,
-            ColorBarLabel: "达成度 (最新-基线)/(目标-基线)");
+        // Colour is the verdict (so an unmet target stands out), text is the distance still to go in the indicator's unit.
+        string Status(object?[] r) => Cells.Text(r[t.Column("status")]);
+        var m = MatrixBuilder.From(t, "area_name", "indicator_name", r => AttainmentCell.Value(Status(r)),
+            r => AttainmentCell.Label(Status(r), Cells.Number(r[t.Column("target_value")]), Cells.Number(r[t.Column("latest_value")])));
+        var legend = AttainmentCell.Classes.Select(c => (c.Legend, Palette.Verdicts.GetColor(c.Value / 4))).Distinct().ToList();
+        var input = new HeatmapInput("各地区指标目标达成情况与差距(最新年份)", m.Rows, m.Columns.Select(Short).ToList(), m.Values, Palette.Verdicts, 0, 4, m.Text,
+            Legend: legend);
         var (plot, w, h) = HeatmapChart.Create(input);
         return new ChartSpec("coverage_attainment", plot, w, h, t.Data, new ChartCaption("coverage_attainment", input.Title,
-            "达成度 = (最新值-基线值)/(目标值-基线值),截断于[-1,1](参照亚太经社会 ESCAP 现状指数);“达标”格为已达到目标,"
-            + "“回落”为基线已达标而最新未达标,“单年”为仅一年数据;区县未单独设目标时采用全市目标。",
-            "比值(无量纲)", ["v_coverage_attainment"], AnySynthetic(t)));
+            "颜色为最新年份的达标情况:已达标、未达标但较基线有进展、未达标且较基线倒退(含基线已达标而最新回落)、仅一年数据;"
+            + "格内“达标”表示已达到目标,其余为最新值距目标的差距(单位同指标;“≤”目标为仍需下降的幅度);灰色为无目标或无数据;区县未单独设目标时采用全市目标。",
+            "指标原单位", ["v_coverage_attainment"], AnySynthetic(t)));
     }
 
     public static ChartSpec Completeness(ReportTable t)
@@ -73,14 +70,25 @@ internal static class CoverageCharts
 
     public static ChartSpec Parity(ReportTable t)
     {
-        var m = MatrixBuilder.From(t, "area_name", "indicator_name", "parity_log2_capped",
+        // Colour by the indicator's direction: blue where women or girls fare better, red where worse (lower girls'
+        // mortality is blue), whatever the ratio's side of 1.
+        var m = MatrixBuilder.From(t, "area_name", "indicator_name",
+            r => Palette.FemaleAdvantage(Cells.Number(r[t.Column("female_value")]), Cells.Number(r[t.Column("male_value")]), Cells.Text(r[t.Column("direction")])),
             r => r[t.Column("parity_ratio")] is null ? null : CoverageReport.Fmt(Cells.Number(r[t.Column("parity_ratio")]), "0.00"));
         var input = new HeatmapInput("各地区指标性别比(女/男,最新年份)", m.Rows, m.Columns.Select(Short).ToList(), m.Values, Palette.Diverging, -1, 1, m.Text,
-            ColorBarLabel: "log2(女/男),0 = 持平");
+            ColorBarLabel: "女性相对处境(蓝=较好,红=较差)");
         var (plot, w, h) = HeatmapChart.Create(input);
         return new ChartSpec("gender_parity", plot, w, h, t.Data, new ChartCaption("gender_parity", input.Title,
-            "格内为女性值与男性值之比(最近一个男女均有数据的年份);颜色为比值的以 2 为底对数,截断于[-1,1](即一半至两倍)。",
+            "格内为女性值与男性值之比(最近一个男女均有数据的年份);颜色按指标方向表示女性的相对处境:越高越好的指标女性值较高、"
+            + "越低越好的指标(如死亡率)女性值较低时为蓝色,反之为红色,白色为持平;色深为比值以 2 为底对数的绝对值,截断于一半至两倍。",
             "比值(无量纲)", ["v_gender_parity"], AnySynthetic(t)));
+    }
+
+    /// <summary>A chart that has nothing to show, saying why in Chinese (<see cref="EmptyChart"/>).</summary>
+    public static ChartSpec Empty(ReportTable t, string name, string title, string note)
+    {
+        var (plot, w, h) = EmptyChart.Create(title, note);
+        return new ChartSpec(name, plot, w, h, t.Data, new ChartCaption(name, title, note, "—", [t.Source], false));
     }
 
     private static List<int> CollectiveSeparator(ReportTable t, MatrixBuilder m)

@@ -45,9 +45,13 @@ public static class CoverageReport
                 "load the notice first with `wcc build`");
         }
         var charts = new List<ChartSpec> { CoverageCharts.TaskUnit(tables[0]), CoverageCharts.ChapterUnit(tables[1]) };
-        if (tables[2].Data.Rows.Count > 0) charts.Add(CoverageCharts.Attainment(tables[2]));
-        if (tables[3].Data.Rows.Count > 0) charts.Add(CoverageCharts.Completeness(tables[3]));
-        if (tables[4].Data.Rows.Count > 0) charts.Add(CoverageCharts.Parity(tables[4]));
+        // An area x indicator chart with no rows says so in words rather than disappearing or drawing an empty grid.
+        charts.Add(tables[2].Data.Rows.Count > 0 ? CoverageCharts.Attainment(tables[2])
+            : CoverageCharts.Empty(tables[2], "coverage_attainment", "各地区指标目标达成情况", "暂无同时具有目标值和观测值的地区指标,无法计算达成情况。"));
+        charts.Add(tables[3].Data.Rows.Count > 0 ? CoverageCharts.Completeness(tables[3])
+            : CoverageCharts.Empty(tables[3], "coverage_completeness", "各地区指标数据完整性", "数据仓库中尚无本市及各区县的指标观测值。"));
+        charts.Add(tables[4].Data.Rows.Count > 0 ? CoverageCharts.Parity(tables[4])
+            : CoverageCharts.Empty(tables[4], "gender_parity", "各地区指标性别比(女/男)", "暂无同一年份男女分别统计的指标观测值,无法计算性别比。"));
 
         var files = new List<string>();
         foreach (var chart in charts) files.AddRange(ChartFile.Write(chart, directory));

@@ -12,8 +12,15 @@ internal sealed class MatrixBuilder
 
     public static MatrixBuilder From(ReportTable table, string rowColumn, string columnColumn, string valueColumn, Func<object?[], string?> text)
     {
+        var vi = table.Column(valueColumn);
+        return From(table, rowColumn, columnColumn, row => Cells.Number(row[vi]), text);
+    }
+
+    /// <summary>As above, with each cell's value computed from its row (a category, or a score that needs two columns).</summary>
+    public static MatrixBuilder From(ReportTable table, string rowColumn, string columnColumn, Func<object?[], double> value, Func<object?[], string?> text)
+    {
         var m = new MatrixBuilder();
-        var (ri, ci, vi) = (table.Column(rowColumn), table.Column(columnColumn), table.Column(valueColumn));
+        var (ri, ci) = (table.Column(rowColumn), table.Column(columnColumn));
         foreach (var row in table.Data.Rows)
         {
             var r = Cells.Text(row[ri]);
@@ -31,7 +38,7 @@ internal sealed class MatrixBuilder
         {
             var r = m.Rows.IndexOf(Cells.Text(row[ri]));
             var c = m.Columns.IndexOf(Cells.Text(row[ci]));
-            m.Values[r, c] = Cells.Number(row[vi]);
+            m.Values[r, c] = value(row);
             m.Text[r, c] = text(row);
         }
         return m;

@@ -37,6 +37,7 @@ public static class EvaluationPack
                 Pdf = staged.Pdf is null ? null : folder.Final(staged.Pdf),
                 Workbook = folder.Final(staged.Workbook),
                 UnitPages = staged.UnitPages.Select(folder.Final).ToList(),
+                UnitPdfs = staged.UnitPdfs.Select(folder.Final).ToList(),
             };
         });
     }
@@ -55,7 +56,10 @@ public static class EvaluationPack
 
         Report(3, "汇总评估表格");
         var context = new PackContext(options, forecast.AsOfYear, NoticeTitle(connection), forecast.Default.Method,
-            IsSynthetic(connection), PackTables.Read(connection, forecast.AsOfYear), workload, coverage);
+            IsSynthetic(connection), PackTables.Read(connection, forecast.AsOfYear), workload, coverage)
+        {
+            Pages = PageTables.Read(connection, forecast.AsOfYear),
+        };
         var sections = Sections(context, out var unitPages);
 
         Report(4, "写出网页与单位页");
@@ -80,14 +84,25 @@ public static class EvaluationPack
         WorkbookWriter.Write(workbook, sections.SelectMany(s => s.Tables), notice);
 
         string? pdf = null, problem = null;
+        var unitPdfs = new List<string>();
         if (options.WritePdf)
         {
             Report(6, "用Chromium打印PDF");
             pdf = Path.Combine(output, "pack.pdf");
             problem = ChromiumPrinter.PrintToPdf(index, pdf);
             if (problem is not null) pdf = null;
+            else
+            {
+                // One PDF per unit page, so each unit receives its own printable draft; a failure fails the whole pack.
+                foreach (var (page, html) in unitPages.Zip(unitFiles))
+                {
+                    var unitPdf = Path.Combine(unitDir, page.PdfFileName);
+                    ChromiumPrinter.PrintToPdf(html, unitPdf);
+                    unitPdfs.Add(unitPdf);
+                }
+            }
         }
-        return new PackResult(index, pdf, workbook, unitFiles, problem, forecast.AsOfYear);
+        return new PackResult(index, pdf, workbook, unitFiles, problem, forecast.AsOfYear) { UnitPdfs = unitPdfs };
     }
 
     private static List<PackSection> Sections(PackContext context, out IReadOnlyList<UnitPages.UnitPage> unitPages)
@@ -100,6 +115,7 @@ public static class EvaluationPack
         sections.Add(AnalysisSections.Workload(context, Next()));
         var coverage = AnalysisSections.Coverage(context, Next());
         sections.Add(coverage);
+        sections.Add(DistrictMapSection.Build(context, Next()));
         sections.Add(EarlyWarningSection.Build(context, Next()));
         sections.Add(CollectionSection.Build(context, Next()));
         sections.Add(Appendices.DataQuality(context, Next(), coverage.Tables[0]));
@@ -107,7 +123,7 @@ public static class EvaluationPack
         unitPages = UnitPages.Build(context);
         var unitsTitle = $"{Next()}、附录三 单位页";
         sections.Add(new PackSection("units", unitsTitle,
-            $"<section class=\"page\" id=\"units\"><h2>{Html.Escape(unitsTitle)}</h2><p>以下每页对应一个单位({unitPages.Count}个),亦另存为 units/ 目录下的单独网页,便于分送各单位。</p></section>", []));
+            $"<section class=\"page\" id=\"units\"><h2>{Html.Escape(unitsTitle)}</h2><p>以下每页为一个单位的自评报告初稿({unitPages.Count}个单位,均为{context.AsOfYear}年在职单位;机构改革中撤并单位的任务并入承接单位),亦另存为单独的网页和PDF文件,便于分送各单位。</p></section>", []));
         return sections;
     }
 

@@ -6,7 +6,7 @@ namespace Wcc.Reports.Pack;
 
 /// <summary>Small, escaping HTML builder: every piece of data goes through <see cref="Text"/>, so a unit named
 /// <c>&lt;script&gt;</c> shows as text. Markup is only ever written from constants in our code.</summary>
-public sealed class Html
+public sealed partial class Html
 {
     private readonly StringBuilder buffer = new();
 
@@ -51,7 +51,8 @@ public sealed class Html
             buffer.Append("<tr>");
             foreach (var cell in row)
             {
-                buffer.Append(IsNumber(cell) ? "<td class=\"num\">" : "<td>").Append(Escape(Format(cell))).Append("</td>");
+                var text = Format(cell);
+                buffer.Append(CellClass(cell, text) is { } css ? $"<td class=\"{css}\">" : "<td>").Append(Escape(text)).Append("</td>");
             }
             buffer.Append("</tr>");
         }
@@ -72,6 +73,24 @@ public sealed class Html
     };
 
     private static bool IsNumber(object? value) => value is double or float or int or long or decimal or short;
+
+    /// <summary>Longest text (in characters, one line) kept on one line in a table cell: a status (难以达成), a unit
+    /// (市妇儿工委各成员单位), an area and sex (西安市·合计). Longer text breaks as Chinese text does, between characters.</summary>
+    public const int ShortCellChars = 10;
+
+    /// <summary>num for a number, or a number written with its unit and year ("98.5%\n(2020年)", "≥100\n(2020年)"),
+    /// which never wraps; short for one-line text that must not break mid-word; null for running text.</summary>
+    public static string? CellClass(object? value, string text)
+    {
+        if (IsNumber(value)) return "num";
+        var lines = text.Split('\n');
+        if (lines.Length <= 2 && lines.All(l => l.Length <= ShortCellChars) && NumberFirst().IsMatch(lines[0])) return "num";
+        return lines.Length == 1 && text.Length <= ShortCellChars ? "short" : null;
+    }
+
+    /// <summary>A value as tables write it: an optional comparator or sign, digits, then at most a unit.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[≥≤<>=+\-−]?\d[\d,.]*(%|‰|\S{0,8})$")]
+    private static partial System.Text.RegularExpressions.Regex NumberFirst();
 
     public override string ToString() => buffer.ToString();
 }

@@ -13,4 +13,8 @@ public sealed record PackContext(
     bool IsSynthetic,
     PackTables Tables,
     ReportOutput Workload,
-    ReportOutput Coverage);
+    ReportOutput Coverage)
+{
+    /// <summary>The unit pages' and the district map's tables (current units, their targets, district verdicts).</summary>
+    public Sections.PageTables? Pages { get; init; }
+}

@@ -36,7 +36,7 @@ public static class PackFormat
 
     /// <summary>The notice repeated at the top of every printed page and every workbook sheet while the pack still shows
     /// synthetic figures (the cover says the same at length).</summary>
-    public const string SyntheticRunningNotice = "本页含合成示例数据(source = synthetic),不代表西安市实际统计结果";
+    public const string SyntheticRunningNotice = "本页含合成示例数据,不代表西安市实际统计结果";
 
     /// <summary>Where a figure comes from, for people: 合成数据 for the synthetic history, else the source as loaded and,
     /// for a unit's return, the day it was received.</summary>

@@ -9,7 +9,11 @@ namespace Wcc.Reports.Pack;
 public sealed record PackOptions(string OutputDirectory, string Period = "2018-2020", int? AsOfYear = null, bool Overwrite = false, bool WritePdf = true);
 
 /// <summary>What <c>wcc pack</c> wrote, and why the PDF is missing when it is.</summary>
-public sealed record PackResult(string IndexHtml, string? Pdf, string Workbook, IReadOnlyList<string> UnitPages, string? PdfProblem, int AsOfYear);
+public sealed record PackResult(string IndexHtml, string? Pdf, string Workbook, IReadOnlyList<string> UnitPages, string? PdfProblem, int AsOfYear)
+{
+    /// <summary>units/*.pdf, one per unit page (empty when the pack is written without PDFs).</summary>
+    public IReadOnlyList<string> UnitPdfs { get; init; } = [];
+}
 
 /// <summary>A step of the pack build, for the progress display.</summary>
 public sealed record PackProgress(int Step, int Steps, string Description);

@@ -68,7 +68,7 @@ public static class WorkloadReport
         var (plot, width, height) = BarChart.Create(input);
         var caption = new ChartCaption("unit_workload", input.Title,
             $"每个单位的加权工作量指数 = 牵头任务数×{Fmt(leadWeight)} + 责任任务数×{Fmt(responsibleWeight)}"
-            + (overridden ? "(权重由命令行临时指定,非默认值)" : "(权重见 mart_parameter)")
+            + (overridden ? "(权重由命令行临时指定,非默认值)" : "(默认权重,记录在数据仓库的参数表中)")
             + ";单位按指数从高到低排列,虚线以下灰色为集体单位,不计入集中度。",
             "工作量指数(无量纲,任务数加权和)",
             [overridden ? "reports/Workload/queries/unit_workload_weighted.sql" : "v_unit_workload"], IsSynthetic: false);
@@ -85,7 +85,8 @@ public static class WorkloadReport
             rows.Select(r => Cells.Text(r[delivery.Column("unit_name")])).ToList(),
             [new BarSegment(Wcc.Etl.Progress.ProgressStatus.Lagging, Palette.Vermillion, rows.Select(r => (double)Cells.Count(r[delivery.Column("tasks_lagging")])).ToList()),
              new BarSegment(Wcc.Etl.Progress.ProgressStatus.NotStarted, Palette.Orange, rows.Select(r => (double)Cells.Count(r[delivery.Column("tasks_not_started")])).ToList())],
-            ValueFormat: "0");
+            ValueFormat: "0",
+            EmptyNote: $"{year}年各单位均无报告为“滞后”或“未启动”的任务。");
         var (plot, width, height) = BarChart.Create(input);
         var data = new Warehouse.Query.QueryResult(delivery.Data.Columns, rows);
         var caption = new ChartCaption("unit_delivery", input.Title,

@@ -58,11 +58,50 @@ public class ChartTests
     }
 
     [Fact]
+    public void FemaleAdvantage_LowerIsBetter_LowerFemaleValueIsBlue()
+    {
+        // Girls' infant mortality 8.2 against boys' 10 (per mille): lower is better, so girls fare better -> blue.
+        var girls = Palette.FemaleAdvantage(8.2, 10, "lower");
+        Assert.True(girls > 0);
+        var colour = Palette.BetterWorse(girls);
+        Assert.True(colour.B > colour.R, $"expected blue, got {colour.ToHex()}");
+        // The same ratio on a higher-is-better indicator (e.g. enrolment) is unfavourable -> red.
+        var enrolment = Palette.FemaleAdvantage(8.2, 10, "higher");
+        Assert.Equal(-girls, enrolment, 12);
+        var red = Palette.BetterWorse(enrolment);
+        Assert.True(red.R > red.B, $"expected red, got {red.ToHex()}");
+        Assert.Equal(0, Palette.FemaleAdvantage(5, 5, "lower"));
+        Assert.Equal(1, Palette.FemaleAdvantage(1, 10, "lower"));
+        Assert.True(double.IsNaN(Palette.FemaleAdvantage(0, 10, "lower")));
+        Assert.Throws<ArgumentException>(() => Palette.FemaleAdvantage(1, 2, "up"));
+    }
+
+    [Fact]
+    public void Bars_AllZero_SayInChineseThatThereIsNothingToShow()
+    {
+        ChartFont.Require();
+        const string note = "2020年各单位均无报告为“滞后”或“未启动”的任务。";
+        var (plot, width, height) = BarChart.Create(new BarInput("滞后任务数", "任务数(项)", ["市妇联", "市教育局"],
+            [new BarSegment("滞后", Palette.Vermillion, [0, 0])], EmptyNote: note));
+        var texts = plot.GetPlottables().OfType<ScottPlot.Plottables.Text>().Select(t => t.LabelText).ToList();
+        Assert.Contains(note, texts);
+        Assert.Empty(plot.GetPlottables().OfType<ScottPlot.Plottables.BarPlot>());
+        using var tmp = new TempDirectory();
+        var files = ChartFile.Write(new ChartSpec("empty", plot, width, height, new QueryResult(["a"], []), new ChartCaption("empty", "t", "d", "项", ["v_x"], false)), tmp.Path);
+        Assert.Contains(note, File.ReadAllText(files[1]));
+        // with one non-zero value it is a bar chart again
+        var (bars, _, _) = BarChart.Create(new BarInput("滞后任务数", "任务数(项)", ["市妇联"], [new BarSegment("滞后", Palette.Vermillion, [1])], EmptyNote: note));
+        Assert.Single(bars.GetPlottables().OfType<ScottPlot.Plottables.BarPlot>());
+    }
+
+    [Fact]
     public void Caption_Synthetic_AddsNotice()
     {
         var caption = new ChartCaption("x", "标题", "说明。", "项", ["v_a", "v_b"], IsSynthetic: true);
         Assert.EndsWith(ChartCaption.SyntheticNotice + "。", caption.ToText());
-        Assert.Contains("v_a、v_b", caption.ToText());
+        // Readers get no internal names; the views are kept for researchers beside the chart.
+        Assert.DoesNotContain("v_a", caption.ToText());
+        Assert.Equal("views: v_a, v_b", caption.SourceLine());
     }
 
     private static (int, int) PngSize(string path)

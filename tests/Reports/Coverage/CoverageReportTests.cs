@@ -9,6 +9,49 @@ namespace Wcc.Tests.Reports.Coverage;
 public class CoverageReportTests
 {
     [Fact]
+    [Trait("Category", "Slow")]
+    public void Attainment_SeedWarehouse_UnmetCellsShowTheirGap_NeverAPerfectScore()
+    {
+        using var seed = new SeedWarehouseFixture();
+        using var tmp = new TempDirectory();
+        var result = CoverageReport.Run(seed.Connection, new CoverageOptions(tmp.Path));
+        var t = result.Table("coverage_attainment");
+        var cells = t.Data.Rows.Select(r => (Status: (string)r[t.Column("status")]!, IsMet: (bool)r[t.Column("is_met")]!,
+            Text: AttainmentCell.Label((string)r[t.Column("status")]!, Convert.ToDouble(r[t.Column("target_value")]), Convert.ToDouble(r[t.Column("latest_value")])),
+            Colour: AttainmentCell.Value((string)r[t.Column("status")]!))).ToList();
+        Assert.Contains(cells, c => !c.IsMet);
+        foreach (var c in cells.Where(c => !c.IsMet))
+        {
+            Assert.NotEqual(AttainmentCell.Met, c.Text);
+            Assert.DoesNotContain("1.00", c.Text);
+            Assert.NotEqual(0, c.Colour); // not the met colour
+            if (c.Status != "single_year") Assert.Matches(@"^差\d", c.Text);
+        }
+        Assert.All(cells.Where(c => c.IsMet), c => Assert.Equal((AttainmentCell.Met, 0.0), (c.Text, c.Colour)));
+        Assert.Equal("差1.2万", AttainmentCell.Gap(12_345));
+        Assert.Equal("差0.57", AttainmentCell.Gap(0.5678));
+    }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public void Run_NoObservations_AreaChartsSayWhyInsteadOfDisappearing()
+    {
+        using var seed = new SeedWarehouseFixture();
+        using (var cmd = seed.Connection.CreateCommand())
+        {
+            cmd.CommandText = "DELETE FROM fact_forecast; DELETE FROM fact_observation;";
+            cmd.ExecuteNonQuery();
+        }
+        using var tmp = new TempDirectory();
+        var result = CoverageReport.Run(seed.Connection, new CoverageOptions(tmp.Path));
+        Assert.Equal(5, result.Captions.Count);
+        var attainment = result.Captions.Single(c => c.ChartName == "coverage_attainment");
+        Assert.Contains("无法计算达成情况", attainment.ToText());
+        Assert.True(File.Exists(Path.Combine(tmp.Path, "coverage_attainment.png")));
+        Assert.Empty(result.Table("coverage_attainment").Data.Rows);
+    }
+
+    [Fact]
     public void Run_TinyData_WritesFiveHeatmapsWithCsvBeside()
     {
         using var c = Open();

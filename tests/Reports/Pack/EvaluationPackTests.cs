@@ -60,11 +60,15 @@ public partial class EvaluationPackTests(SeedPackFixture pack) : IClassFixture<S
         var html = pack.IndexHtml;
         Assert.Equal(pack.Warehouse.Scalar("SELECT count(*) FROM dim_task"), TaskHeading().Matches(html).Count);
         Assert.Equal(pack.Warehouse.Scalar("SELECT count(*) FROM dim_chapter"), ChapterSection().Matches(html).Count);
-        foreach (var id in new[] { "cover", "toc", "summary", "workload", "coverage", "warning", "data-quality", "methodology", "units" })
+        foreach (var id in new[] { "cover", "toc", "summary", "workload", "coverage", "districts", "warning", "data-quality", "methodology", "units" })
         {
             Assert.Contains($"id=\"{id}\"", html);
         }
-        var units = pack.Warehouse.Scalar("SELECT count(DISTINCT unit_name) FROM fact_task_assignment");
+        // one page per unit holding the duties in the as-of year (successors after the 2019 reform)
+        var units = pack.Warehouse.Scalar("""
+            SELECT count(DISTINCT c.current_name) FROM fact_task_assignment a
+            JOIN v_pack_unit_current c ON c.unit_name = a.unit_name AND c.year = $y
+            """, ("y", pack.Result.AsOfYear));
         Assert.Equal(units, pack.Result.UnitPages.Count);
         Assert.Equal(units, UnitSection().Matches(html).Count);
         var asOf = pack.Result.AsOfYear;

@@ -20,4 +20,22 @@ public class HtmlTests
     [InlineData(null, "—")]
     [InlineData(true, "是")]
     public void Format_ReadsNaturallyInChinese(object? value, string expected) => Assert.Equal(expected, Html.Format(value));
+
+    [Fact]
+    public void Table_NumericCellsCarryTheNumClass_AndTheStylesheetKeepsThemOnOneLine()
+    {
+        var html = new Html().Table(["值", "带单位", "目标", "状态", "任务内容"],
+            [[0.932, "98.5%\n(2020年)", "≥100\n(2020年)", "难以达成", "认真落实《“健康中国2030”规划纲要》,将提高妇女儿童健康水平放在突出位置。"]]).ToString();
+        Assert.Contains("<td class=\"num\">0.93</td>", html);
+        Assert.Contains("<td class=\"num\">98.5%\n(2020年)</td>", html);
+        Assert.Contains("<td class=\"num\">≥100\n(2020年)</td>", html);
+        Assert.Contains("<td class=\"short\">难以达成</td>", html);
+        Assert.Contains("<td>认真落实", html);
+
+        var css = PackDocument.Page("t", [], tableOfContents: false);
+        Assert.Matches(@"td\.num[^{]*\{[^}]*white-space:\s*(pre|nowrap)", css);
+        Assert.Matches(@"td\.short[^{]*\{[^}]*white-space:\s*(pre|nowrap)", css);
+        Assert.Matches(@"td\s*\{[^}]*line-break:\s*strict", css);
+        Assert.Matches(@"@page landscape\s*\{[^}]*size:\s*A4 landscape", css);
+    }
 }

@@ -20,13 +20,15 @@ final AS (
            -- symmetric scale for charts: log2 of the ratio, clamped to [-1, 1] (a half to double)
            CASE WHEN p.female_value > 0 AND p.male_value > 0
                 THEN greatest(-1.0, least(1.0, log2(p.female_value / p.male_value))) END AS parity_log2_capped,
-           p.is_synthetic
+           p.is_synthetic,
+           i.direction
     FROM paired p
     JOIN dim_area a ON a.area_code = p.area_code
     JOIN dim_indicator i ON i.indicator_code = p.indicator_code
     WHERE p.recency = 1
 )
 SELECT * FROM final;
+COMMENT ON COLUMN v_gender_parity.direction IS 'higher or lower: which way is better on the indicator (dim_indicator.direction); charts colour women''s relative position by it, so girls'' lower mortality reads as favourable.';
 COMMENT ON VIEW v_gender_parity IS 'Gender parity index: female / male value in the latest year where both exist (1 = parity).';
 COMMENT ON COLUMN v_gender_parity.parity_log2_capped IS 'log2(parity_ratio) clamped to [-1, 1]: 0 = parity, -1 = half or less, 1 = double or more; null when undefined.';
 COMMENT ON COLUMN v_gender_parity.parity_ratio IS 'female_value / male_value; null when the male value is 0.';
