@@ -6,6 +6,7 @@ namespace Wcc.Tests.Cli.Commands;
 public class BuildCommandTests
 {
     [Theory]
+    [Trait("Category", "Slow")]
     [InlineData("indicators.csv", "plan", "妇联", "plan '妇联' is not one of 妇女, 儿童")]
     [InlineData("indicators.csv", "domain", "福利院", "is not a domain of the")]
     [InlineData("reference_values.csv", "area_level", "华北", "area_level '华北' is not one of 全国, 陕西省, 西安市")]
