@@ -47,8 +47,10 @@ internal sealed partial class NoticeBuilder(int periodEndYear, int? documentYear
     /// <summary>A numbered line above the task level (（一） between 1. tasks): it ends the task before it and is no text of any task.</summary>
     public void Heading() => FlushTask();
 
-    /// <summary>True when a line of digits (5.2019年…) stands where the next task is due: then it is that task.</summary>
-    public bool IsNextTask(NoticeLine line) => line.Number == lastTaskNo + 1 || (line.Number == 1 && lastTaskNo > 1);
+    /// <summary>True when a line of digits (5.2019年…) stands where the next task is due, after a task that has its
+    /// units: then it is that task. Otherwise it is a decimal continuing the open task (…不少于 / 2.5万元。).</summary>
+    public bool IsNextTask(NoticeLine line) =>
+        (line.Number == lastTaskNo + 1 || (line.Number == 1 && lastTaskNo > 1)) && (pending is null || pending.Closed || pending.EndsWithLabelLine || pending.HasTableUnits);
 
     public void StartTask(NoticeLine line)
     {
@@ -182,6 +184,9 @@ internal sealed partial class NoticeBuilder(int periodEndYear, int? documentYear
         public int LineTo { get; private set; } = lineFrom;
         public StringBuilder Text { get; } = new();
         public bool Closed { get; private set; }
+
+        /// <summary>Unit lines of a one-cell-per-line table have been read for this task.</summary>
+        public bool HasTableUnits => unitGroups.Count > 0;
 
         /// <summary>The last line was a label line (牵头单位：A on its own): more labels may follow, other text may not.</summary>
         public bool EndsWithLabelLine { get; private set; }

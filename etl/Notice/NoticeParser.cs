@@ -23,7 +23,7 @@ public static class NoticeParser
     {
         if (string.IsNullOrWhiteSpace(text.Trim('\uFEFF')))
         {
-            throw new WccException($"{fileName} is empty", "export the notice as plain text (UTF-8 or GB18030) and try again", exitCode: 2);
+            throw new WccException($"{fileName} is empty", "export the notice as plain text (UTF-8 or GB18030) and try again");
         }
         var lines = NoticeLine.Split(text);
         var layout = NoticeLayout.Read(lines) ?? throw NoTasks(fileName);
@@ -81,6 +81,5 @@ public static class NoticeParser
 
     private static WccException NoTasks(string fileName) => new(
         $"{fileName}: no numbered tasks found (expected lines like `1.…`, `1、…`, `（一）…`, `(1)…` or `一、…`)",
-        "check that this is the responsibility-division notice saved as plain text (UTF-8 or GB18030), one paragraph per line; nothing was loaded",
-        exitCode: 2);
+        "check that this is the responsibility-division notice saved as plain text (UTF-8 or GB18030), one paragraph per line; nothing was loaded");
 }
