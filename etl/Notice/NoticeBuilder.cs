@@ -196,9 +196,9 @@ internal sealed partial class NoticeBuilder(int periodEndYear, int? documentYear
         private bool textSinceUnits = true;
         private (List<string> Lead, List<string> Responsible)? rowUnits;
 
-        /// <summary>How far back from the end of a task a unit clause is looked for: clauses are a line or two long.
-        /// Looking at the whole text after every line made a task of many lines cost quadratic time (a 2 MB task took 20 s).</summary>
-        private const int ClauseWindow = 4096;
+        /// <summary>How far back from the end of a task a unit clause is looked for after each line: looking at the whole
+        /// text after every line made a task of many lines cost quadratic time (a 2 MB task took 20 s).</summary>
+        private const int ClauseWindow = UnitClauseParser.ClauseWindow;
 
         public void Append(string text, int lineNo)
         {

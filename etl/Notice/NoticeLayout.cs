@@ -73,9 +73,15 @@ internal sealed partial record NoticeLayout(LineKind TaskKind, LineKind? Chapter
         for (var i = 0; i < lines.Count; i++)
         {
             if (lines[i].Kind != kind) continue;
-            var text = lines[i].Rest;
-            for (var j = i + 1; j < lines.Count && lines[j].Kind is LineKind.Text or LineKind.Blank or LineKind.Row; j++) text += lines[j].Rest;
-            if (UnitClauseParser.EndsWithClause(text)) count++;
+            // Only the paragraph's end can hold its clause: keep the last ClauseWindow characters (a 2 MB paragraph of
+            // many lines must not be copied once per line).
+            var text = new System.Text.StringBuilder(lines[i].Rest);
+            for (var j = i + 1; j < lines.Count && lines[j].Kind is LineKind.Text or LineKind.Blank or LineKind.Row; j++)
+            {
+                text.Append(lines[j].Rest);
+                if (text.Length > 2 * UnitClauseParser.ClauseWindow) text.Remove(0, text.Length - UnitClauseParser.ClauseWindow);
+            }
+            if (UnitClauseParser.EndsWithClause(text.ToString())) count++;
         }
         return count;
     }

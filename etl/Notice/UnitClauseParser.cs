@@ -24,6 +24,10 @@ public static partial class UnitClauseParser
 {
     private const string Separators = "、，,;；:：。 \u3000";
 
+    /// <summary>How far back from the end of a task a clause is looked for: clauses are a line or two long, and looking
+    /// at the whole of a 2 MB task for every label in it would take minutes.</summary>
+    public const int ClauseWindow = 4096;
+
     /// <summary>Names that end a list without being a unit (…等有关部门负责): the list's tail, not an actor.</summary>
     private static readonly HashSet<string> GenericTails = ["有关部门", "相关部门", "有关单位", "相关单位", "其他有关部门", "其他相关部门", "部门", "单位"];
 
@@ -242,7 +246,8 @@ public static partial class UnitClauseParser
     /// <summary>Start of a clause of labels without brackets ending the text (…。牵头单位：A责任单位：B), or -1.</summary>
     private static int UnbracketedClauseStart(string text)
     {
-        foreach (Match m in BareLabelPattern().Matches(text))
+        var from = Math.Max(0, text.Length - ClauseWindow);
+        foreach (Match m in BareLabelPattern().Matches(text, from))
         {
             var rest = text[m.Index..];
             // The clause is the labels and their units: no sentence ends inside it.
