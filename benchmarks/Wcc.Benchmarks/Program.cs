@@ -7,6 +7,7 @@ return args.FirstOrDefault() switch
     "ingest" => Ingest(args[1..]),
     "pack" => PackBenchmark.Run(args[1..], Console.Out),
     "collect" => CollectBenchmark.Run(args[1..], Console.Out),
+    "notice" => NoticeBenchmark.Run(args[1..], Console.Out),
     _ => Usage(),
 };
 
@@ -33,6 +34,6 @@ static int Ingest(string[] args)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: wcc-bench forecast [--series N] [--db PATH] | ingest [--rows N] [--repeat K] [--bad-values] [--gb18030] | pack [--observations N] | collect [--faulty SHARE] | sql [ROWS ...]");
+    Console.Error.WriteLine("usage: wcc-bench forecast [--series N] [--db PATH] | ingest [--rows N] [--repeat K] [--bad-values] [--gb18030] | pack [--observations N] | collect [--faulty SHARE] | notice [--count N] | sql [ROWS ...]");
     return 2;
 }

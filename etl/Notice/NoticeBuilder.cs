@@ -56,7 +56,7 @@ internal sealed partial class NoticeBuilder(int periodEndYear, int? documentYear
     {
         FlushTask();
         var written = line.Number;
-        if (!numberInDocumentOrder && written == 1 && lastTaskNo > 1 && !chapterSinceLastTask)
+        if (written == 1 && lastWrittenInChapter > 1 && !chapterSinceLastTask)
         {
             // 1. again with no chapter heading between: a new section whose heading the text does not carry (a table's
             // next 领域). Its tasks are numbered in document order from here, and the section becomes a chapter.
