@@ -95,7 +95,8 @@ internal sealed partial record NoticeLayout(LineKind TaskKind, LineKind? Chapter
         return title?.LineNo ?? 0;
     }
 
-    private static bool IsLeadColumn(string column) => column.Contains("牵头", StringComparison.Ordinal) || column.StartsWith('主');
+    private static bool IsLeadColumn(string column) => column.Contains("牵头", StringComparison.Ordinal)
+        || column.StartsWith("主要责任", StringComparison.Ordinal) || column.StartsWith("主责", StringComparison.Ordinal) || column.StartsWith("主办", StringComparison.Ordinal);
 
     // 序号 工作任务 牵头负责部门 / 序号 任务 牵头单位 责任单位: a header naming the number and a unit column.
     [GeneratedRegex("^序号.*(?:单位|部门)")]
@@ -104,7 +105,7 @@ internal sealed partial record NoticeLayout(LineKind TaskKind, LineKind? Chapter
     [GeneratedRegex("(?:单位|部门)$")]
     private static partial Regex UnitColumnPattern();
 
-    [GeneratedRegex("^(?:主要责任单位|主要责任部门|主责单位|主办单位|牵头单位|牵头部门)$")]
+    [GeneratedRegex("^(?:主要责任单位|主要责任部门|主责单位|主办单位|牵头单位|牵头部门|牵头责任单位)$")]
     private static partial Regex ColumnHeaderPattern();
 
     [GeneratedRegex(@"[ \t\u3000]+")]

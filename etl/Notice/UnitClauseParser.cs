@@ -223,7 +223,10 @@ public static partial class UnitClauseParser
         return [token[..m.Index], token[(m.Index + m.Length)..]];
     }
 
-    private static bool IsLeadLabel(string label) => label.StartsWith("牵头", StringComparison.Ordinal) || label.StartsWith('主');
+    /// <summary>牵头…, 主要责任…, 主责…, 主办… lead; 主要协作单位 does not (主要 alone says nothing of the role).</summary>
+    private static bool IsLeadLabel(string label) =>
+        label.StartsWith("牵头", StringComparison.Ordinal) || label.StartsWith("主要责任", StringComparison.Ordinal)
+        || label.StartsWith("主责", StringComparison.Ordinal) || label.StartsWith("主办", StringComparison.Ordinal);
 
     private static List<string> Distinct(List<string> units, string role, List<(string, string)> problems)
     {
@@ -280,7 +283,8 @@ public static partial class UnitClauseParser
     private static string TrimEnd(string text) => text.TrimEnd().TrimEnd('。', '.', '；', ';').TrimEnd();
 
     // Longer labels first: 主要责任单位 before 责任单位. A label may sit in 【】 (【牵头单位】市教育局).
-    private const string Labels = "主要责任单位|主要责任部门|主责单位|主责部门|主办单位|主办部门|牵头单位|牵头部门|责任单位|责任部门|配合单位|配合部门|协办单位|协办部门|协助单位|协助部门|参与单位|参与部门";
+    private const string Labels = "牵头责任单位|牵头责任部门|主要责任单位|主要责任部门|主责单位|主责部门|主办单位|主办部门|牵头单位|牵头部门|" +
+        "主要协作单位|协作单位|协作部门|协同配合单位|责任单位|责任部门|配合单位|配合部门|协办单位|协办部门|协助单位|协助部门|参与单位|参与部门";
 
     [GeneratedRegex("【?(?<label>" + Labels + ")】?\\s*[:：]?")]
     private static partial Regex LabelPattern();

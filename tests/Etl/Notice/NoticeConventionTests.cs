@@ -8,7 +8,7 @@ public class NoticeConventionTests
     private static ParsedNotice Parse(params string[] lines) => NoticeParser.Parse(string.Join("\n", lines), "test.txt");
 
     private static readonly string[] LabelWords =
-        ["牵头", "责任单位", "主要责任", "主办", "主责", "协办", "协助", "参与单位", "配合单位", "第一位", "下同", "有关部门"];
+        ["牵头", "责任单位", "主要责任", "主办", "主责", "协办", "协助", "协作", "参与单位", "配合单位", "第一位", "下同"];
 
     private static void NoLabelIsAUnit(ParsedNotice notice) =>
         Assert.All(notice.Tasks.SelectMany(t => t.Lead.Concat(t.Responsible)), u => Assert.DoesNotContain(LabelWords, w => u.Contains(w)));
@@ -165,6 +165,15 @@ public class NoticeConventionTests
         Assert.Equal(["市卫健委", "市教育局", "市民政局"], notice.Tasks.Select(t => t.Lead.Single()));
         Assert.Equal(["市财政局", "团市委"], notice.Tasks[1].Responsible);
         Assert.Equal(["市公安局"], notice.Tasks[2].Responsible);
+        NoLabelIsAUnit(notice);
+    }
+
+    [Fact]
+    public void LeadResponsibilityAndCooperationLabels_OnLinesOfTheirOwn()
+    {
+        var notice = Parse("1.创建国家卫生县城。", "牵头责任单位:县卫健委、县民政局", "主要协作单位:各乡镇人民政府、经济开发区管委会,县政府有关部门");
+        Assert.Equal(["县卫健委", "县民政局"], notice.Tasks[0].Lead);
+        Assert.Equal(["各乡镇人民政府", "经济开发区管委会", "县政府有关部门"], notice.Tasks[0].Responsible);
         NoLabelIsAUnit(notice);
     }
 
