@@ -95,12 +95,17 @@ internal sealed partial class NoticeBuilder(int periodEndYear, int? documentYear
         chapterSinceLastTask = false;
         pending = new PendingTask(no, no == written ? null : written, CurrentChapter(), line.LineNo);
         if (line.Kind == LineKind.Row) pending.SetRow(line.Rest, layout.RowColumnLeads);
-        else pending.Append(line.Rest, line.LineNo);
+        else if (line.Kind != LineKind.CellNumber) pending.Append(line.Rest, line.LineNo);
     }
 
     /// <summary>A line that starts nothing: it continues the open task unless that task already ended with its unit clause.</summary>
     public void AddText(NoticeLine line)
     {
+        if (pending is not null && layout.Table == TableForm.Cells)
+        {
+            pending.AddCell(NoticeLayout.Cell(line), line.LineNo, layout.CellColumns);
+            return;
+        }
         if (pending is not null && layout.Table == TableForm.Columns && NoticeLayout.IsUnitLine(line.Rest))
         {
             pending.AddUnitLine(line.Rest.Trim(), line.LineNo);
@@ -210,6 +215,24 @@ internal sealed partial class NoticeBuilder(int periodEndYear, int? documentYear
             var start = Math.Max(0, Text.Length - ClauseWindow);
             Closed = UnitClauseParser.FindClauseStart(Text.ToString(start, Text.Length - start)) >= 0;
         }
+
+        /// <summary>The next cell of a row in a table of one cell per line: its column's role says what it holds.</summary>
+        public void AddCell(string cell, int lineNo, IReadOnlyList<ColumnRole> columns)
+        {
+            rowUnits ??= ([], []);
+            var role = cellIndex < columns.Count ? columns[cellIndex] : ColumnRole.Other;
+            cellIndex++;
+            LineTo = lineNo;
+            Closed = true;
+            switch (role)
+            {
+                case ColumnRole.Text: Text.Append(cell); break;
+                case ColumnRole.Lead: rowUnits.Value.Lead.AddRange(UnitClauseParser.SplitUnits(cell)); break;
+                case ColumnRole.Responsible: rowUnits.Value.Responsible.AddRange(UnitClauseParser.SplitUnits(cell)); break;
+            }
+        }
+
+        private int cellIndex;
 
         public void AddUnitLine(string unit, int lineNo)
         {

@@ -13,12 +13,22 @@ internal enum TableForm
 
     /// <summary>One row per line, cells separated by spaces (序号 工作任务 牵头负责部门).</summary>
     Rows,
+
+    /// <summary>One cell per line under a header of one cell per line (序号 / 重点工作任务 / 主要责任单位 / 协同配合单位):
+    /// a row number alone on its line, then the row's cells in the header's order.</summary>
+    Cells,
 }
+
+/// <summary>What a column of a cell table holds.</summary>
+internal enum ColumnRole { Text, Lead, Responsible, Other }
 
 /// <summary>The shape of a notice: which numbered lines are tasks, which are chapters, where the body starts and
 /// whether it is a table; read from the whole text before any task is built.</summary>
 internal sealed partial record NoticeLayout(LineKind TaskKind, LineKind? ChapterKind, int BodyStart, TableForm Table, IReadOnlyList<bool> RowColumnLeads)
 {
+    /// <summary>The roles of a cell table's columns after 序号, in the header's order.</summary>
+    public IReadOnlyList<ColumnRole> CellColumns { get; init; } = [];
+
     /// <summary>Longest line read as one unit's name in a one-cell-per-line table (广东出入境检验检疫局 is 10).</summary>
     public const int MaxUnitNameLength = 24;
 
@@ -37,6 +47,7 @@ internal sealed partial record NoticeLayout(LineKind TaskKind, LineKind? Chapter
     /// <summary>Reads the layout; null when no line is numbered as a task could be.</summary>
     public static NoticeLayout? Read(IReadOnlyList<NoticeLine> lines)
     {
+        if (CellTable(lines) is { } cells) return cells;
         var rowHeader = lines.FirstOrDefault(l => l.Kind == LineKind.Text && RowHeaderPattern().IsMatch(l.Rest));
         if (rowHeader is not null && lines.Any(l => l.Kind == LineKind.Row && l.LineNo > rowHeader.LineNo))
         {
@@ -95,6 +106,34 @@ internal sealed partial record NoticeLayout(LineKind TaskKind, LineKind? Chapter
         return title?.LineNo ?? 0;
     }
 
+    /// <summary>A header of one cell per line starting at 序号, followed by rows whose number stands alone on its line.</summary>
+    private static NoticeLayout? CellTable(IReadOnlyList<NoticeLine> lines)
+    {
+        var cells = lines.Where(l => l.Kind != LineKind.Blank).ToList();
+        for (var i = 0; i < cells.Count; i++)
+        {
+            if (Cell(cells[i]) != "序号") continue;
+            var roles = new List<ColumnRole>();
+            var j = i + 1;
+            for (; j < cells.Count && cells[j].Kind == LineKind.Text && HeaderCellPattern().IsMatch(Cell(cells[j])); j++) roles.Add(Role(Cell(cells[j])));
+            if (roles.Count < 2 || !roles.Contains(ColumnRole.Text) || !roles.Any(r => r is ColumnRole.Lead or ColumnRole.Responsible)) continue;
+            var header = cells[j - 1].LineNo;
+            if (!lines.Any(l => l.Kind == LineKind.CellNumber && l.LineNo > header)) continue;
+            return new NoticeLayout(LineKind.CellNumber, LineKind.Chinese, header, TableForm.Cells, []) { CellColumns = roles };
+        }
+        return null;
+    }
+
+    /// <summary>A cell's text: the line without the table's bars and spaces (分 管 县领导 | → 分管县领导).</summary>
+    public static string Cell(NoticeLine line) => line.Raw.Replace("|", "", StringComparison.Ordinal).Replace("｜", "", StringComparison.Ordinal).Trim();
+
+    private static ColumnRole Role(string header)
+    {
+        var h = header.Replace(" ", "", StringComparison.Ordinal).Replace("\u3000", "", StringComparison.Ordinal);
+        if (UnitColumnPattern().IsMatch(h)) return IsLeadColumn(h) ? ColumnRole.Lead : ColumnRole.Responsible;
+        return h.Contains("任务", StringComparison.Ordinal) || h.Contains("目标", StringComparison.Ordinal) ? ColumnRole.Text : ColumnRole.Other;
+    }
+
     private static bool IsLeadColumn(string column) => column.Contains("牵头", StringComparison.Ordinal)
         || column.StartsWith("主要责任", StringComparison.Ordinal) || column.StartsWith("主责", StringComparison.Ordinal) || column.StartsWith("主办", StringComparison.Ordinal);
 
@@ -104,6 +143,10 @@ internal sealed partial record NoticeLayout(LineKind TaskKind, LineKind? Chapter
 
     [GeneratedRegex("(?:单位|部门)$")]
     private static partial Regex UnitColumnPattern();
+
+    // Header cells: task, target, unit, leader, deadline and note columns, as short words.
+    [GeneratedRegex("^[\\u4e00-\\u9fa5 \\u3000]{0,8}(?:任务|目标|措施|内容|单位|部门|领导|时限|时间|备注|领域)$")]
+    private static partial Regex HeaderCellPattern();
 
     [GeneratedRegex("^(?:主要责任单位|主要责任部门|主责单位|主办单位|牵头单位|牵头部门|牵头责任单位)$")]
     private static partial Regex ColumnHeaderPattern();

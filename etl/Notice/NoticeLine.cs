@@ -6,9 +6,10 @@ namespace Wcc.Etl.Notice;
 /// <remarks>
 /// Chinese 一、; Paren （一）; Arabic 1. 1、; ParenArabic (1) （1）; Ordinal 一是…; DigitTitle 5.2019年… (a number whose
 /// title starts with digits: a task only where the numbering expects it); Row "1 任务 单位" (a table row flattened
-/// with spaces, a task only under a table header).
+/// with spaces, a task only under a table header); CellNumber "80 |" (a row number alone on its line, the row's cells on
+/// the lines after it: a task only under a 序号 header of one cell per line).
 /// </remarks>
-internal enum LineKind { Blank, Chinese, Paren, Arabic, ParenArabic, Ordinal, DigitTitle, Row, Text }
+internal enum LineKind { Blank, Chinese, Paren, Arabic, ParenArabic, Ordinal, DigitTitle, Row, CellNumber, Text }
 
 /// <summary>A classified line: kind, the number it starts with (if any) and the text after the number.</summary>
 internal sealed record NoticeLine(int LineNo, LineKind Kind, int Number, string Rest, string Raw)
@@ -28,6 +29,9 @@ internal sealed record NoticeLine(int LineNo, LineKind Kind, int Number, string 
     // "3 安排财政赤字2.18万亿元 财政部": a number, a space, then cells separated by spaces.
     private static readonly Regex RowPattern = new(@"^(\d{1,3})[ \t\u3000]+(\S.*)$", RegexOptions.Compiled);
 
+    // "80 |", "3": a table's row number alone on its line.
+    private static readonly Regex CellNumberPattern = new(@"^(\d{1,4})\s*[|｜]?$", RegexOptions.Compiled);
+
     /// <summary>Splits text into classified lines, numbered from 1.</summary>
     public static IReadOnlyList<NoticeLine> Split(string text)
     {
@@ -40,6 +44,7 @@ internal sealed record NoticeLine(int LineNo, LineKind Kind, int Number, string 
     {
         var line = raw.Trim();
         if (line.Length == 0) return new NoticeLine(lineNo, LineKind.Blank, 0, "", raw);
+        if (CellNumberPattern.Match(line) is { Success: true } cell) return new NoticeLine(lineNo, LineKind.CellNumber, ArabicInt(cell.Groups[1].Value), "", raw);
         if (Numbered(ArabicPattern, line, ArabicInt) is { } arabic) return new NoticeLine(lineNo, LineKind.Arabic, arabic.No, arabic.Text, raw);
         if (Numbered(DigitTitlePattern, line, ArabicInt) is { } digits) return new NoticeLine(lineNo, LineKind.DigitTitle, digits.No, digits.Text, raw);
         if (Numbered(ParenArabicPattern, line, ArabicInt) is { } parenArabic) return new NoticeLine(lineNo, LineKind.ParenArabic, parenArabic.No, parenArabic.Text, raw);

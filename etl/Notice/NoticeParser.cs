@@ -47,6 +47,7 @@ public static class NoticeParser
                 // 5.2019年…: a task where the next task is due, else a line of text (a decimal).
                 kind = layout.TaskKind == LineKind.Arabic && builder.IsNextTask(line) ? LineKind.Arabic : LineKind.Text;
             }
+            if (kind == LineKind.CellNumber && layout.TaskKind != LineKind.CellNumber) kind = LineKind.Text;
             if (kind == layout.TaskKind)
             {
                 started = true;

@@ -227,6 +227,23 @@ public class NoticeConventionTests
     }
 
     [Fact]
+    public void TableOneCellPerLineUnderANumberedHeader_CellsByColumn_PeopleAreNoUnits_NumbersKeptWithTheirGaps()
+    {
+        var notice = Parse(
+            "重点工作任务分解表", "序号 |", "目标与任务 |", "分 管 县领导 |", "牵头责任单位 |", "责任单位 |",
+            "一、民生",
+            "3 |", "新增托位数400个以上。 |", "俞 悦 |", "县教育局 |", "县卫健委、县妇联 |",
+            "68 |", "推动义务教育优质均衡发展。 |", "陆 明 |", "县教育局 |", "县各有关单位 |");
+        Assert.Equal([3, 68], notice.Tasks.Select(t => t.No));
+        Assert.Equal("新增托位数400个以上。", notice.Tasks[0].Text);
+        Assert.Equal(["县教育局"], notice.Tasks[0].Lead);
+        Assert.Equal(["县卫健委", "县妇联"], notice.Tasks[0].Responsible);
+        Assert.Equal("民生", Assert.Single(notice.Chapters).Title);
+        Assert.Contains(notice.Warnings, w => w.Code == NoticeWarningCodes.SkippedTask && w.Line == 13 && w.Message.Contains("4-67 missing"));
+        Assert.DoesNotContain(notice.Tasks.SelectMany(t => t.Lead.Concat(t.Responsible)), u => u.Contains(' '));
+    }
+
+    [Fact]
     public void PreambleParagraphsNumbered_AreNotChapters()
     {
         var notice = Parse(
