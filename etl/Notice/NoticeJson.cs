@@ -14,23 +14,33 @@ public static class NoticeJson
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     };
 
-    /// <summary>Serialises <paramref name="notice"/>: chapters, tasks in document order, warnings by line.</summary>
+    /// <summary>Serialises <paramref name="notice"/>: its metadata, chapters, tasks in document order (each with its
+    /// confidence), warnings by line.</summary>
     public static string Serialize(ParsedNotice notice)
     {
+        var m = notice.Metadata;
         var document = new NoticeDocument(
+            new MetadataDto(m.Title, m.Issuer, m.DocumentNumber, m.Date),
             notice.Chapters.Select(c => new ChapterDto(c.No, c.Title)).ToList(),
             notice.Tasks.Select(t => new TaskDto(
-                t.No, t.ChapterNo, t.Text, t.Lead, t.Responsible,
+                t.No, t.WrittenNo, t.ChapterNo, t.Text, t.Lead, t.Responsible,
                 t.Targets.Select(g => new TargetDto(g.Comparator, g.Value, g.Unit, g.Deadline, g.Phrase, g.Note)).ToList(),
-                [t.LineFrom, t.LineTo])).ToList(),
+                [t.LineFrom, t.LineTo], t.Confidence)).ToList(),
             notice.Warnings.Select(w => new WarningDto(w.Line, w.Code, w.Message, w.TaskNo)).ToList());
         return JsonSerializer.Serialize(document, Options);
     }
 
     private sealed record NoticeDocument(
+        [property: JsonPropertyName("notice")] MetadataDto Notice,
         [property: JsonPropertyName("chapters")] IReadOnlyList<ChapterDto> Chapters,
         [property: JsonPropertyName("tasks")] IReadOnlyList<TaskDto> Tasks,
         [property: JsonPropertyName("warnings")] IReadOnlyList<WarningDto> Warnings);
+
+    private sealed record MetadataDto(
+        [property: JsonPropertyName("title")] string? Title,
+        [property: JsonPropertyName("issuer")] string? Issuer,
+        [property: JsonPropertyName("document_number")] string? DocumentNumber,
+        [property: JsonPropertyName("date")] string? Date);
 
     private sealed record ChapterDto(
         [property: JsonPropertyName("no")] int No,
@@ -38,12 +48,14 @@ public static class NoticeJson
 
     private sealed record TaskDto(
         [property: JsonPropertyName("no")] int No,
+        [property: JsonPropertyName("written_no")] int? WrittenNo,
         [property: JsonPropertyName("chapter")] int Chapter,
         [property: JsonPropertyName("text")] string Text,
         [property: JsonPropertyName("lead")] IReadOnlyList<string> Lead,
         [property: JsonPropertyName("responsible")] IReadOnlyList<string> Responsible,
         [property: JsonPropertyName("targets")] IReadOnlyList<TargetDto> Targets,
-        [property: JsonPropertyName("lines")] int[] Lines);
+        [property: JsonPropertyName("lines")] int[] Lines,
+        [property: JsonPropertyName("confidence")] double Confidence);
 
     private sealed record TargetDto(
         [property: JsonPropertyName("comparator")] string Comparator,

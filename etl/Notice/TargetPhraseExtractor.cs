@@ -22,12 +22,13 @@ public static partial class TargetPhraseExtractor
 
     /// <summary>The targets in <paramref name="text"/>, in reading order.</summary>
     /// <param name="periodEndYear">Deadline of a target whose sentence names no year.</param>
-    public static IReadOnlyList<TaskTarget> Extract(string text, int periodEndYear)
+    /// <param name="documentYear">The year the notice was issued: "5年内" in its text means by that year + 5.</param>
+    public static IReadOnlyList<TaskTarget> Extract(string text, int periodEndYear, int? documentYear = null)
     {
         var targets = new List<TaskTarget>();
         foreach (var sentence in SentencePattern().Matches(text).Select(m => m.Value))
         {
-            var deadline = Deadline(sentence) ?? periodEndYear;
+            var deadline = Deadline(sentence) ?? WithinYears(sentence, documentYear) ?? periodEndYear;
             foreach (var clause in ClausePattern().Matches(sentence).Select(m => m.Value))
             {
                 var found = new List<(int Index, TaskTarget Target)>();
@@ -106,6 +107,18 @@ public static partial class TargetPhraseExtractor
         return years.Cast<int?>().FirstOrDefault();
     }
 
+    /// <summary>"5年内", "三年内": a deadline counted from the year the notice was issued; null without that year.</summary>
+    private static int? WithinYears(string sentence, int? documentYear)
+    {
+        if (documentYear is null) return null;
+        var m = WithinYearsPattern().Match(sentence);
+        if (!m.Success) return null;
+        var years = ChineseNumber.TryParse(m.Groups["n"].Value);
+        if (years is null or < 1) return null;
+        var year = documentYear.Value + (int)years.Value;
+        return WarehouseYears.Contains(year) ? year : null;
+    }
+
     private static string? Note(IEnumerable<string> notes)
     {
         var text = string.Join("；", notes);
@@ -139,6 +152,9 @@ public static partial class TargetPhraseExtractor
 
     [GeneratedRegex(@"(?:实现[\u4e00-\u9fa5]{0,6}?)?全覆盖")]
     private static partial Regex CoveragePattern();
+
+    [GeneratedRegex(@"(?<n>\d{1,2}|[一二三四五六七八九十]{1,2})\s*年(?:以)?内")]
+    private static partial Regex WithinYearsPattern();
 
     [GeneratedRegex(@"[到至于]\s*(?<year>\d{4})\s*年")]
     private static partial Regex ByYearPattern();
