@@ -59,6 +59,6 @@ public class ReferenceValueSeedJobTests
         Assert.Equal(2, ReferenceValueSeedJob.Run(w.Connection, w.Run(ReferenceValueSeedJob.Job), path).Loaded);
         ReferenceValueSeedJob.Run(w.Connection, w.Run(ReferenceValueSeedJob.Job), path);
         Assert.Equal(["C_IMR|T|全国|2015|8.1|2015年婴儿死亡率为8.1‰", "W_MMR|F|陕西省|2020|10.2|-"],
-            w.Strings("SELECT concat_ws('|', indicator_code, sex, area_level, year, value, coalesce(source_note, '-')) FROM v_reference_value"));
+            w.Strings("SELECT concat_ws('|', indicator_code, sex, area_level, year, value, coalesce(source_note, '-')) FROM v_reference_value ORDER BY ALL"));
     }
 }

@@ -3,8 +3,7 @@
 -- key: indicator_code, sex, area_level, year
 CREATE OR REPLACE VIEW v_reference_value AS
 SELECT indicator_code, sex, area_level, year, value, source_title, source_url, source_note
-FROM fact_reference_value
-ORDER BY indicator_code, sex, area_level, year;
+FROM fact_reference_value;
 COMMENT ON VIEW v_reference_value IS 'Contract view: real published national, Shaanxi and Xi''an values of the indicators, each with its source (for the city / province / nation comparison).';
 COMMENT ON COLUMN v_reference_value.indicator_code IS 'Indicator the value is published for (dim_indicator.indicator_code), e.g. W_MATERNAL_MORTALITY.';
 COMMENT ON COLUMN v_reference_value.sex IS 'Sex of the series: F female, M male, T total (both sexes, or not disaggregated).';
