@@ -92,16 +92,26 @@ public static class EvaluationPack
 
     private static List<PackSection> Sections(PackContext context, out IReadOnlyList<UnitPages.UnitPage> unitPages)
     {
-        // Section numbers: 一 is the summary, the chapters follow, then the analyses and appendices.
+        // Section numbers: 一 is the summary (headline verdict and 达标率); the evaluation follows as the genre orders it
+        // (method, background, attainment by domain, the tasks chapter by chapter, unmet targets), then the analyses,
+        // the standard tables and the appendices.
         var sections = new List<PackSection> { CoverSection.Build(context), SummarySection.Build(context) };
-        sections.AddRange(ChapterSections.Build(context, PackDocument.ChineseNumeral, firstIndex: 2));
         var n = sections.Count;
         string Next() => PackDocument.ChineseNumeral(n++);
+        sections.Add(EvaluationMethodSection.Build(context, Next()));
+        sections.Add(AttainmentSections.Background(context, Next()));
+        sections.Add(AttainmentSections.ByDomain(context, Next()));
+        var chapters = ChapterSections.Build(context, PackDocument.ChineseNumeral, firstIndex: n).ToList();
+        sections.AddRange(chapters);
+        n += chapters.Count;
+        var unmet = EarlyWarningSection.Build(context, Next());
+        sections.Add(unmet);
         sections.Add(AnalysisSections.Workload(context, Next()));
         var coverage = AnalysisSections.Coverage(context, Next());
         sections.Add(coverage);
-        sections.Add(EarlyWarningSection.Build(context, Next()));
         sections.Add(CollectionSection.Build(context, Next()));
+        sections.Add(EvaluationAnnexes.Build(context, Next(), EarlyWarningSection.Title(context.Tables.EarlyWarning)));
+        sections.Add(EvaluationAnnexes.Definitions(context, Next()));
         sections.Add(Appendices.DataQuality(context, Next(), coverage.Tables[0]));
         sections.Add(Appendices.Methodology(context, Next()));
         unitPages = UnitPages.Build(context);

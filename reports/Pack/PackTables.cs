@@ -15,7 +15,13 @@ public sealed record PackTables(
     ReportTable BacktestScores,
     ReportTable Sources,
     ReportTable BacktestReliability,
-    ReportTable Collection)
+    ReportTable Collection,
+    ReportTable Attainment,
+    ReportTable AttainmentRate,
+    ReportTable EvalTasks,
+    ReportTable Parameters,
+    ReportTable Background,
+    ReportTable Indicators)
 {
     /// <summary>Reads every pack view; the as-of year selects which stored forecasts the pack shows.</summary>
     public static PackTables Read(DuckDBConnection connection, int asOfYear)
@@ -34,6 +40,13 @@ public sealed record PackTables(
             ForYear("backtest_scores", "v_pack_backtest_score", "brier NULLS LAST"),
             MartReader.View(connection, "sources", "v_pack_source", "source"),
             ForYear("backtest_reliability", "v_pack_backtest_reliability", "method, bin_no"),
-            MartReader.View(connection, "collection", "v_pack_collection", "unit_name"));
+            MartReader.View(connection, "collection", "v_pack_collection", "unit_name"),
+            ForYear("attainment", "v_eval_attainment", "plan_zh, domain_zh, indicator_code, is_city DESC, area_code, sex, deadline_year"),
+            ForYear("attainment_rate", "v_eval_attainment_rate",
+                "CASE breakdown WHEN 'overall' THEN 0 WHEN 'plan' THEN 1 ELSE 2 END, plan_zh, domain_zh"),
+            ForYear("eval_tasks", "v_eval_task", "task_no"),
+            MartReader.View(connection, "parameters", "mart_parameter", "name"),
+            MartReader.View(connection, "background", "v_eval_background", "indicator_code, year, sex"),
+            MartReader.View(connection, "indicators", "v_eval_indicator", "plan_zh, domain_zh NULLS LAST, indicator_code"));
     }
 }

@@ -24,6 +24,8 @@ public static class SchemaMigrator
         }
         // Tables use CREATE TABLE IF NOT EXISTS and views CREATE OR REPLACE VIEW, so replaying is safe.
         foreach (var model in SchemaCatalog.Models) connection.Execute(model.Sql);
+        // The vocabulary is the schema's own reference data: rewritten from its one definition on every migration.
+        Vocabulary.StatusVocabulary.Store(connection);
         using (var cmd = connection.CreateCommand())
         {
             cmd.CommandText = "DELETE FROM meta_schema_version; INSERT INTO meta_schema_version VALUES ($v)";
