@@ -88,7 +88,8 @@ public static class ForecastBenchmark
             var lowerIsBetter = i % 3 == 0;
             indicatorRows.CreateRow().AppendValue(code).AppendValue("基准" + code).AppendNullValue().AppendValue("%").AppendValue("rate")
                 .AppendValue(true).AppendValue(lowerIsBetter ? "lower" : "higher").AppendValue("both").AppendValue(0.0).AppendValue(100.0)
-                .AppendNullValue().AppendValue("bench").AppendValue("bench").EndRow();
+                .AppendNullValue().AppendValue("bench").AppendValue("bench")
+                .AppendNullValue().AppendNullValue().AppendNullValue().AppendNullValue().EndRow(); // reporting_unit, plan_zh, domain_zh, target_source
             for (var a = 0; a < areasPerIndicator && made < seriesCount; a++)
             {
                 foreach (var sex in new[] { "F", "M" })

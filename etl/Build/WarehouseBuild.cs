@@ -18,7 +18,7 @@ public static class WarehouseBuild
 {
     /// <summary>Reference CSVs in the seeds folder.</summary>
     public const string AreasFile = "areas.csv", UnitsFile = "units.csv", IndicatorsFile = "indicators.csv", TargetsFile = "targets.csv",
-        AuditRulesFile = "audit_rules.csv";
+        AuditRulesFile = "audit_rules.csv", ReferenceValuesFile = "reference_values.csv";
 
     /// <summary>The steps in dependency order (units and areas before the facts that name them).</summary>
     public static IReadOnlyList<BuildStep> Steps(BuildOptions options)
@@ -33,6 +33,7 @@ public static class WarehouseBuild
         var indicators = Path.Combine(seeds, IndicatorsFile);
         var targets = Path.Combine(seeds, TargetsFile);
         var auditRules = Path.Combine(seeds, AuditRulesFile);
+        var referenceValues = Path.Combine(seeds, ReferenceValuesFile);
         IReadOnlyList<SyntheticObservation> revisions = [];
         List<BuildStep> steps =
         [
@@ -41,6 +42,7 @@ public static class WarehouseBuild
             new BuildStep(IndicatorSeedJob.Job, "载入监测指标", indicators, (c, run) => IndicatorSeedJob.Run(c, run, indicators)),
             NoticeJob.Step(seeds), // fills dim_chapter/dim_task, which targets check task_no against
             new BuildStep(TargetSeedJob.Job, "载入目标值", targets, (c, run) => TargetSeedJob.Run(c, run, targets)),
+            new BuildStep(ReferenceValueSeedJob.Job, "载入公开发布的参照值", referenceValues, (c, run) => ReferenceValueSeedJob.Run(c, run, referenceValues)),
             new BuildStep(AuditRuleSeedJob.Job, "载入审核规则", auditRules, (c, run) => AuditRuleSeedJob.Run(c, run, auditRules)),
         ];
         if (options.SyntheticSeed is { } seed)

@@ -6,7 +6,8 @@ namespace Wcc.Etl.Seeds;
 public sealed record IndicatorRecord(
     string IndicatorCode, string NameZh, string? NameEn, string UnitOfMeasure, string MeasureKind,
     bool SexDisaggregated, string Direction, string Population, double? LowerBound, double? UpperBound,
-    IReadOnlyList<int> TaskNos, string? Source, string? ReportingUnit = null);
+    IReadOnlyList<int> TaskNos, string? Source, string? ReportingUnit = null,
+    string? Plan = null, string? Domain = null, string? TargetSource = null);
 
 /// <summary>The rules of an indicators file (seeds/indicators.csv or a researcher's): CSV rows to checked <see cref="IndicatorRecord"/>s.</summary>
 public static partial class IndicatorSeedFile
@@ -16,7 +17,35 @@ public static partial class IndicatorSeedFile
     [
         "indicator_code", "name_zh", "name_en", "unit_of_measure", "measure_kind", "sex_disaggregated",
         "direction", "population", "lower_bound", "upper_bound", "task_nos", "source", ReportingUnitColumn,
+        PlanColumn, DomainColumn, TargetSourceColumn,
     ];
+
+    /// <summary>How many trailing columns were added after the first release (reporting_unit, then the catalogue's
+    /// plan, domain and target_source), which a researcher's older file may lack.</summary>
+    private const int ColumnsAddedLater = 4;
+
+    /// <summary>The development plan the indicator belongs to (妇女 or 儿童, see <see cref="PlanDomains"/>).</summary>
+    public const string PlanColumn = "plan";
+
+    /// <summary>The plan's domain (领域) the indicator sits in.</summary>
+    public const string DomainColumn = "domain";
+
+    /// <summary>Where the target comes from (Xi'an's own document, or the national outline when Xi'an's is unknown).</summary>
+    public const string TargetSourceColumn = "target_source";
+
+    /// <summary>The women's development plan (妇女发展规划/纲要).</summary>
+    public const string WomenPlan = "妇女";
+
+    /// <summary>The children's development plan (儿童发展规划/纲要).</summary>
+    public const string ChildrenPlan = "儿童";
+
+    /// <summary>The two plans and their domains, in the order of the 2011-2020 outlines' chapters (中国妇女发展纲要: 健康, 教育,
+    /// 经济, 决策和管理, 社会保障, 环境, 法律; 中国儿童发展纲要: 健康, 教育, 福利, 社会环境, 法律保护). Reports list domains in this order.</summary>
+    public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> PlanDomains = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
+    {
+        [WomenPlan] = ["健康", "教育", "经济", "决策和管理", "社会保障", "环境", "法律"],
+        [ChildrenPlan] = ["健康", "教育", "福利", "社会环境", "法律保护"],
+    };
 
     /// <summary>The unit that reports the indicator's figures in a collection round (数据报送单位); added after the first
     /// release, so a researcher's file without it still loads (its indicators then have no reporting unit and get no form).</summary>
@@ -40,7 +69,7 @@ public static partial class IndicatorSeedFile
     /// <summary>Reads and checks the file; refuses it whole at the first bad row.</summary>
     /// <param name="declaredElsewhere">Indicator codes already loaded by another origin, which this file may not redefine.</param>
     public static IReadOnlyList<IndicatorRecord> Read(string path, IReadOnlySet<string> declaredElsewhere) =>
-        Check(SeedCsv.Read(path, Header, optionalTrailing: 1), declaredElsewhere);
+        Check(SeedCsv.Read(path, Header, optionalTrailing: ColumnsAddedLater), declaredElsewhere);
 
     /// <summary>Checks already-read rows (see <see cref="Read"/>).</summary>
     public static IReadOnlyList<IndicatorRecord> Check(IReadOnlyList<SeedRow> rows, IReadOnlySet<string> declaredElsewhere)
@@ -60,12 +89,25 @@ public static partial class IndicatorSeedFile
             if (lower >= upper) throw row.Fail($"lower_bound {lower} is not below upper_bound {upper}");
             if (kind == RateKind && (lower is null || upper is null)) throw row.Fail("a rate needs both lower_bound and upper_bound (e.g. 0 and 100)");
 
+            var (plan, domain) = PlanAndDomain(row);
             records.Add(new IndicatorRecord(
                 code, row.Required("name_zh"), row.Optional("name_en"), row.Required("unit_of_measure"), kind,
                 row.Bool("sex_disaggregated"), row.OneOf("direction", Directions), row.OneOf("population", Populations),
-                lower, upper, TaskNos(row), row.Optional("source"), row.Optional(ReportingUnitColumn)));
+                lower, upper, TaskNos(row), row.Optional("source"), row.Optional(ReportingUnitColumn),
+                plan, domain, row.Optional(TargetSourceColumn)));
         }
         return records;
+    }
+
+    /// <summary>A file with the catalogue columns must fill plan and domain (a domain of that plan); an older file has neither.</summary>
+    private static (string? Plan, string? Domain) PlanAndDomain(SeedRow row)
+    {
+        if (!row.Has(PlanColumn)) return (null, null);
+        var plan = row.OneOf(PlanColumn, [.. PlanDomains.Keys]);
+        var domain = row.Required(DomainColumn);
+        return PlanDomains[plan].Contains(domain)
+            ? (plan, domain)
+            : throw row.Fail($"domain '{domain}' is not a domain of the {plan} plan ({string.Join(", ", PlanDomains[plan])})");
     }
 
     private static IReadOnlyList<int> TaskNos(SeedRow row)

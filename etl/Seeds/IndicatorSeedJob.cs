@@ -43,6 +43,9 @@ public static class IndicatorSeedJob
                 .AppendValue(r.Source)
                 .AppendValue(origin)
                 .AppendValue(r.ReportingUnit)
+                .AppendValue(r.Plan)
+                .AppendValue(r.Domain)
+                .AppendValue(r.TargetSource)
                 .EndRow();
         }
     }

@@ -15,7 +15,7 @@ public static class SeedCsv
 
     /// <summary>Free-text columns of the reference files, which may hold tabs and line breaks (<see cref="TextRules"/>);
     /// every other field is a name, a code or a number, on one line.</summary>
-    public static readonly IReadOnlySet<string> FreeTextColumns = new HashSet<string>(StringComparer.Ordinal) { "note", "source", "phrase" };
+    public static readonly IReadOnlySet<string> FreeTextColumns = new HashSet<string>(StringComparer.Ordinal) { "note", "source", "phrase", "source_note" };
 
     // Set explicitly: CsvHelper 34 otherwise guesses the separator, and units.csv has ';' inside its alias lists.
     private static readonly CsvReaderOptions Options = new()

@@ -83,7 +83,8 @@ public static class TargetSeedFile
         return records;
     }
 
-    private static void CheckSex(SeedRow row, string code, string sex, IndicatorLimits indicator)
+    /// <summary>Refuses a sex an indicator cannot have a series for (shared with the reference values, which follow the same rule).</summary>
+    public static void CheckSex(SeedRow row, string code, string sex, IndicatorLimits indicator)
     {
         // A women-only indicator (妇女人数, 女性比例) is about F by definition; other indicators need a sex breakdown for F or M.
         if (indicator.Population == IndicatorSeedFile.WomenPopulation && sex != Female)

@@ -22,27 +22,29 @@ public static class TargetSeedJob
     }
 
     /// <summary>Reads what targets may refer to from the warehouse.</summary>
-    public static TargetReferences ReadReferences(DuckDBConnection connection, string origin)
-    {
-        var indicators = new Dictionary<string, IndicatorLimits>(StringComparer.Ordinal);
-        using (var cmd = connection.CreateCommand())
-        {
-            cmd.CommandText = "SELECT indicator_code, population, sex_disaggregated, lower_bound, upper_bound FROM dim_indicator";
-            using var reader = cmd.ExecuteReader();
-            while (reader.Read())
-            {
-                indicators[reader.GetString(0)] = new IndicatorLimits(reader.GetString(1), reader.GetBoolean(2),
-                    reader.IsDBNull(3) ? null : reader.GetDouble(3), reader.IsDBNull(4) ? null : reader.GetDouble(4));
-            }
-        }
-        return new TargetReferences(
-            indicators,
+    public static TargetReferences ReadReferences(DuckDBConnection connection, string origin) =>
+        new(
+            ReadIndicatorLimits(connection),
             SeedOrigin.ReadSet(connection, "SELECT area_code FROM dim_area"),
             Ints(connection, "SELECT CAST(year AS VARCHAR) FROM dim_year"),
             Ints(connection, "SELECT CAST(task_no AS VARCHAR) FROM dim_task"),
             SeedOrigin.ReadSet(connection,
                 "SELECT concat_ws('|', indicator_code, area_code, sex, CAST(deadline_year AS VARCHAR)) FROM fact_target WHERE origin <> $origin",
                 origin));
+
+    /// <summary>What each loaded indicator allows the values set or published for it (sex, bounds).</summary>
+    public static Dictionary<string, IndicatorLimits> ReadIndicatorLimits(DuckDBConnection connection)
+    {
+        var indicators = new Dictionary<string, IndicatorLimits>(StringComparer.Ordinal);
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT indicator_code, population, sex_disaggregated, lower_bound, upper_bound FROM dim_indicator";
+        using var reader = cmd.ExecuteReader();
+        while (reader.Read())
+        {
+            indicators[reader.GetString(0)] = new IndicatorLimits(reader.GetString(1), reader.GetBoolean(2),
+                reader.IsDBNull(3) ? null : reader.GetDouble(3), reader.IsDBNull(4) ? null : reader.GetDouble(4));
+        }
+        return indicators;
     }
 
     /// <summary>Replaces the targets of <paramref name="origin"/> with <paramref name="records"/>.</summary>

@@ -8,7 +8,7 @@ public class ColumnCommentTests(SeedWarehouseFixture warehouse) : IClassFixture<
 {
     /// <summary>The README's stable research contract; the test also covers every other v_* view.</summary>
     private static readonly string[] ContractViews =
-        ["v_task_assignment", "v_target", "v_target_scope", "v_observation", "v_forecast", "v_observation_history"];
+        ["v_task_assignment", "v_target", "v_target_scope", "v_observation", "v_forecast", "v_observation_history", "v_reference_value"];
 
     [Fact]
     public void EveryResearchViewColumn_HasAComment()

@@ -114,8 +114,12 @@ public class SchemaMigrationToCollectionTests
         using (var connection = Wcc.Warehouse.Connection.WarehouseFile.Open(path, Wcc.Warehouse.Connection.WarehouseAccess.ReadWrite))
         using (var cmd = connection.CreateCommand())
         {
-            // What a version-2 warehouse lacked: the collection tables and views, the reporting unit and the progress evidence.
+            // What a version-2 warehouse lacked: the collection tables and views, the reporting unit and the progress evidence
+            // (and the catalogue columns of version 5, which come after reporting_unit).
             cmd.CommandText = """
+                DROP VIEW v_reference_value; DROP TABLE fact_reference_value;
+                ALTER TABLE dim_indicator DROP COLUMN plan_zh; ALTER TABLE dim_indicator DROP COLUMN domain_zh;
+                ALTER TABLE dim_indicator DROP COLUMN target_source;
                 DROP VIEW v_pack_collection; DROP VIEW v_collection_status;
                 DROP TABLE fact_collection_cell; DROP TABLE fact_collection_submission; DROP TABLE fact_collection_owed;
                 DROP TABLE dim_collection_round; DROP TABLE dim_audit_rule;
@@ -138,6 +142,38 @@ public class SchemaMigrationToCollectionTests
             Assert.True(Convert.ToInt64(cmd.ExecuteScalar()) > 0);
             cmd.CommandText = "SELECT count(*) FROM v_collection_status";
             Assert.Equal(0L, Convert.ToInt64(cmd.ExecuteScalar()));
+        }
+    }
+}
+
+public class SchemaMigrationToCatalogueTests
+{
+    [Fact]
+    public void OpenForWriting_WarehouseOfVersion4_GainsPlanDomainTargetSourceAndTheReferenceValues_AndBuilds()
+    {
+        using var tmp = new Wcc.Tests.Support.TempDirectory();
+        var path = tmp.File("v4.duckdb");
+        using (var connection = Wcc.Warehouse.Connection.WarehouseFile.Open(path, Wcc.Warehouse.Connection.WarehouseAccess.ReadWrite))
+        using (var cmd = connection.CreateCommand())
+        {
+            // What a version-4 warehouse lacked: the catalogue columns and the reference series.
+            cmd.CommandText = """
+                DROP VIEW v_reference_value; DROP TABLE fact_reference_value;
+                ALTER TABLE dim_indicator DROP COLUMN plan_zh; ALTER TABLE dim_indicator DROP COLUMN domain_zh;
+                ALTER TABLE dim_indicator DROP COLUMN target_source;
+                UPDATE meta_schema_version SET version = 4
+                """;
+            cmd.ExecuteNonQuery();
+        }
+        using (var connection = Wcc.Warehouse.Connection.WarehouseFile.Open(path, Wcc.Warehouse.Connection.WarehouseAccess.ReadWrite))
+        {
+            Assert.Equal(Wcc.Warehouse.Schema.SchemaCatalog.CurrentVersion, Wcc.Warehouse.Schema.SchemaMigrator.ReadVersion(connection));
+            Wcc.Etl.Build.WarehouseBuild.Run(connection, new Wcc.Etl.Build.BuildOptions(Wcc.Tests.Support.RepoPaths.Seeds, () => new DateTime(2021, 1, 1), SyntheticSeed: null));
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = "SELECT count(*) FROM dim_indicator WHERE plan_zh IS NULL OR domain_zh IS NULL";
+            Assert.Equal(0L, Convert.ToInt64(cmd.ExecuteScalar()));
+            cmd.CommandText = "SELECT count(*) FROM v_reference_value";
+            Assert.Equal(Wcc.Tests.Etl.Seeds.RealSeedsTests.DataRows(Wcc.Etl.Build.WarehouseBuild.ReferenceValuesFile), Convert.ToInt64(cmd.ExecuteScalar()));
         }
     }
 }

@@ -11,8 +11,10 @@ public static class SchemaCatalog
     /// (new tables and views only, so replaying the models is the whole migration); 3 = the forecast's predictive
     /// distribution and interval calibration, backtest coverage and reliability, plan target limits (columns added by
     /// <c>sql/migrations/003_forecast_distribution.sql</c>); 4 = the data-collection round (dim_indicator.reporting_unit,
-    /// progress evidence columns, audit rules, collection tables: migrations/004_collection.sql); 6 = the status vocabulary
-    /// (vocab_status, filled from seeds/vocabulary/statuses.csv) and the evaluation views (migrations/006_vocabulary.sql).
+    /// progress evidence columns, audit rules, collection tables: migrations/004_collection.sql); 5 = the indicator
+    /// catalogue (dim_indicator.plan_zh, domain_zh, target_source) and the reference series fact_reference_value
+    /// (migrations/005_indicator_catalogue.sql); 6 = the status vocabulary (vocab_status, filled from
+    /// seeds/vocabulary/statuses.csv) and the evaluation views (migrations/006_vocabulary.sql).
     /// </remarks>
     public const int CurrentVersion = 6;
 

@@ -38,6 +38,43 @@ public class IndicatorSeedJobTests
         Assert.Equal(0, w.Scalar("SELECT count(*) FROM dim_indicator"));
     }
 
+    private const string CatalogueHeader = Header + ",reporting_unit,plan,domain,target_source";
+
+    [Theory]
+    [InlineData("W_X,某指标,,%,rate,true,higher,women,0,100,,,,妇联,健康,", "indicators.csv line 3: plan '妇联' is not one of 妇女, 儿童")]
+    [InlineData("W_X,某指标,,%,rate,true,higher,women,0,100,,,,,健康,", "indicators.csv line 3: plan is empty")]
+    [InlineData("W_X,某指标,,%,rate,true,higher,women,0,100,,,,妇女,,", "indicators.csv line 3: domain is empty")]
+    [InlineData("W_X,某指标,,%,rate,true,higher,women,0,100,,,,妇女,福利,", "indicators.csv line 3: domain '福利' is not a domain of the 妇女 plan (健康, 教育, 经济, 决策和管理, 社会保障, 环境, 法律)")]
+    [InlineData("C_X,某指标,,%,rate,true,higher,children,0,100,,,,儿童,经济,", "indicators.csv line 3: domain '经济' is not a domain of the 儿童 plan (健康, 教育, 福利, 社会环境, 法律保护)")]
+    public void Run_BadPlanOrDomain_RefusesFileNamingLine(string badRow, string expected)
+    {
+        using var w = new SeedTestWarehouse();
+        var path = w.Write("indicators.csv", CatalogueHeader, "C_KG_GER,城乡幼儿园毛入园率,,%,rate,false,higher,children,0,100,16,notice,市教育局,儿童,教育,通知任务16", badRow);
+        var ex = Assert.Throws<WccException>(() => IndicatorSeedJob.Run(w.Connection, w.Run(IndicatorSeedJob.Job), path));
+        Assert.Equal(expected, ex.Message);
+        Assert.Equal(0, w.Scalar("SELECT count(*) FROM dim_indicator"));
+    }
+
+    [Fact]
+    public void Run_CatalogueColumns_LoadIntoPlanDomainAndTargetSource()
+    {
+        using var w = new SeedTestWarehouse();
+        var path = w.Write("indicators.csv", CatalogueHeader,
+            "C_KG_GER,城乡幼儿园毛入园率,,%,rate,false,higher,children,0,100,16,notice,市教育局,儿童,教育,通知任务16",
+            "W_MMR,孕产妇死亡率,,1/10万,ratio,false,lower,women,0,,,national,市卫健委,妇女,健康,");
+        IndicatorSeedJob.Run(w.Connection, w.Run(IndicatorSeedJob.Job), path);
+        Assert.Equal(["C_KG_GER|儿童|教育|通知任务16", "W_MMR|妇女|健康|-"],
+            w.Strings("SELECT concat_ws('|', indicator_code, plan_zh, domain_zh, coalesce(target_source, '-')) FROM dim_indicator ORDER BY 1"));
+    }
+
+    [Fact]
+    public void Run_OlderFileWithoutCatalogueColumns_LoadsWithoutPlan()
+    {
+        using var w = new SeedTestWarehouse();
+        IndicatorSeedJob.Run(w.Connection, w.Run(IndicatorSeedJob.Job), w.Write("indicators.csv", Valid));
+        Assert.Equal(2, w.Scalar("SELECT count(*) FROM dim_indicator WHERE plan_zh IS NULL AND domain_zh IS NULL AND target_source IS NULL"));
+    }
+
     [Fact]
     public void Run_Loads_BoundsAndTaskList()
     {

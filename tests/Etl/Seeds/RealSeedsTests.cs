@@ -10,7 +10,14 @@ public partial class RealSeedsTests
 {
     private const int NoticeTaskCount = 38;
 
-    private static readonly string[] SeedTables = ["dim_area", "dim_unit", "dim_unit_alias", "dim_indicator", "fact_target"];
+    private static readonly string[] SeedTables = ["dim_area", "dim_unit", "dim_unit_alias", "dim_indicator", "fact_target", "fact_reference_value"];
+
+    /// <summary>Data rows of a seed CSV, counted from the file itself (none of these files has a line break inside a field).</summary>
+    internal static long DataRows(string file) =>
+        File.ReadAllLines(Path.Combine(RepoPaths.Seeds, file)).Count(l => l.Trim().Length > 0) - 1;
+
+    /// <summary>How many indicators seeds/indicators.csv declares: tests derive counts from it, never hard-code them.</summary>
+    internal static long IndicatorCount() => DataRows(WarehouseBuild.IndicatorsFile);
 
     /// <summary>Loads the real seeds the way the build does, with dim_task standing in for the notice step.</summary>
     private static SeedTestWarehouse Loaded()
@@ -31,7 +38,7 @@ public partial class RealSeedsTests
     {
         var steps = WarehouseBuild.Steps(new BuildOptions(RepoPaths.Seeds, () => SeedTestWarehouse.Clock));
         var jobs = steps.Select(s => s.Job).ToList();
-        var seedOrder = new[] { AreaSeedJob.Job, UnitSeedJob.Job, IndicatorSeedJob.Job, TargetSeedJob.Job }.Select(j => jobs.IndexOf(j)).ToList();
+        var seedOrder = new[] { AreaSeedJob.Job, UnitSeedJob.Job, IndicatorSeedJob.Job, TargetSeedJob.Job, ReferenceValueSeedJob.Job }.Select(j => jobs.IndexOf(j)).ToList();
         Assert.DoesNotContain(-1, seedOrder);
         Assert.Equal(seedOrder.Order(), seedOrder);
         Assert.All(steps.Where(s => s.InputPath is not null), s => Assert.True(File.Exists(s.InputPath), s.InputPath));
@@ -87,6 +94,30 @@ public partial class RealSeedsTests
         // Targets without a task come from the 2011-2020 plans; their indicator's source says which.
         Assert.Equal(0, w.Scalar("SELECT count(*) FROM fact_target t JOIN dim_indicator i USING (indicator_code) WHERE t.task_no IS NULL AND i.source NOT LIKE 'national: %'"));
         Assert.Equal(1, w.Scalar("SELECT count(*) FROM fact_target WHERE indicator_code = 'W_EMP_TRAINED' AND comparator = '>=' AND target_value = 60000 AND sex = 'F'"));
+    }
+
+    [Fact]
+    public void RealSeeds_Catalogue_EveryIndicatorHasAPlanAndADomainOfIt()
+    {
+        using var w = Loaded();
+        Assert.Equal(IndicatorCount(), w.Scalar("SELECT count(*) FROM dim_indicator"));
+        Assert.Equal(0, w.Scalar("SELECT count(*) FROM dim_indicator WHERE plan_zh IS NULL OR domain_zh IS NULL OR target_source IS NULL"));
+        var pairs = w.Strings("SELECT DISTINCT plan_zh || '|' || domain_zh FROM dim_indicator").Select(p => p.Split('|'));
+        Assert.All(pairs, p => Assert.Contains(p[1], IndicatorSeedFile.PlanDomains[p[0]]));
+        // Indicators that carry a target say where it comes from.
+        Assert.Equal(0, w.Scalar("SELECT count(*) FROM dim_indicator i SEMI JOIN fact_target t USING (indicator_code) WHERE i.target_source IS NULL"));
+    }
+
+    [Fact]
+    public void RealSeeds_ReferenceValues_AllLoaded_EachWithItsSource()
+    {
+        using var w = Loaded();
+        var rows = DataRows(WarehouseBuild.ReferenceValuesFile);
+        Assert.True(rows > 0, "seeds/reference_values.csv holds no published value");
+        Assert.Equal(rows, w.Scalar("SELECT count(*) FROM fact_reference_value"));
+        Assert.Equal(rows, w.Scalar("SELECT count(*) FROM v_reference_value"));
+        Assert.Equal(0, w.Scalar("SELECT count(*) FROM fact_reference_value WHERE trim(source_title) = '' OR source_url NOT SIMILAR TO 'https?://[^ ]+'"));
+        Assert.Equal(0, w.Scalar("SELECT count(*) FROM fact_reference_value r ANTI JOIN dim_indicator i USING (indicator_code)"));
     }
 
     [Fact]

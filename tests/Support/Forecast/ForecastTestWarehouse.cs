@@ -36,7 +36,8 @@ public sealed class ForecastTestWarehouse : IDisposable
         using var appender = Connection.CreateAppender("dim_indicator");
         appender.CreateRow().AppendValue(code).AppendValue("指标" + code).AppendNullValue().AppendValue(unit).AppendValue(kind)
             .AppendValue(true).AppendValue(direction).AppendValue("both").AppendValue(lower).AppendValue(upper)
-            .AppendNullValue().AppendValue("test").AppendValue("test").AppendNullValue().EndRow();
+            .AppendNullValue().AppendValue("test").AppendValue("test").AppendNullValue()
+            .AppendNullValue().AppendNullValue().AppendNullValue().EndRow(); // plan_zh, domain_zh, target_source
         return this;
     }
 
