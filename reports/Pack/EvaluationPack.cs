@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using DuckDB.NET.Data;
 using Wcc.Reports.Coverage;
@@ -26,8 +27,9 @@ public static class EvaluationPack
     public static PackResult Run(DuckDBConnection connection, PackOptions options, IProgress<PackProgress>? progress = null)
     {
         CheckPeriod(connection, options.Period);
-        // Options are checked before the output folder is touched.
-        if (options.AsOfYear is { } asOfYear) WarehouseYears.RequireAsOf(connection, asOfYear);
+        // Options are checked before the output folder is touched; the as-of year is fixed here so the forecasts,
+        // the verdicts and the title all stand on the same year.
+        options = options with { AsOfYear = AsOfYear(connection, options) };
         return StagedOutputFolder.Write(options.OutputDirectory, options.Overwrite, Command, folder =>
         {
             var staged = Write(connection, options, folder.Staging, progress);
@@ -106,6 +108,7 @@ public static class EvaluationPack
         n += chapters.Count;
         var unmet = EarlyWarningSection.Build(context, Next());
         sections.Add(unmet);
+        sections.Add(ComparisonSection.Build(context, Next()));
         sections.Add(AnalysisSections.Workload(context, Next()));
         var coverage = AnalysisSections.Coverage(context, Next());
         sections.Add(coverage);
@@ -135,11 +138,42 @@ public static class EvaluationPack
         }
         WarehouseYears.Require("--period", from, WarehouseYears.First, WarehouseYears.Last, "the years the warehouse can hold");
         WarehouseYears.Require("--period", to, WarehouseYears.First, WarehouseYears.Last, "the years the warehouse can hold");
+        if (NoticePeriod(connection) is { } notice && (notice.Start != from || notice.End != to))
+        {
+            throw new WccException($"--period {period} does not match the notice in the warehouse, whose period is {notice.Start}-{notice.End}",
+                $"pass --period {notice.Start}-{notice.End}, or build the warehouse from that cycle's notice", exitCode: WarehouseYears.UsageExitCode);
+        }
         if (WarehouseYears.NoticePeriodEnd(connection) is { } end && end != to)
         {
             throw new WccException($"--period {period} does not match the notice in the warehouse, whose period ends in {end}",
                 $"pass --period ending in {end}, or build the warehouse from that cycle's notice", exitCode: WarehouseYears.UsageExitCode);
         }
+    }
+
+    /// <summary>
+    /// The year the evaluation stands on: --as-of when given, which must lie within the evaluated period and within the
+    /// years with observations (an evaluation of 2018-2020 as of 2015 or 2030 is no evaluation of it); by default the
+    /// latest observation year, but not after the period's end.
+    /// </summary>
+    private static int AsOfYear(DuckDBConnection connection, PackOptions options)
+    {
+        var observed = WarehouseYears.ObservedYears(connection)
+            ?? throw new WccException("the warehouse has no observations", "load indicator data first with `wcc load` (or `wcc build`)");
+        var parts = options.Period.Split('-');
+        var (from, to) = (int.Parse(parts[0], CultureInfo.InvariantCulture), int.Parse(parts[1], CultureInfo.InvariantCulture));
+        if (options.AsOfYear is not { } asOf) return Math.Max(observed.First, Math.Min(observed.Last, to));
+        WarehouseYears.RequireAsOf(connection, asOf);
+        WarehouseYears.Require("--as-of", asOf, Math.Max(from, observed.First), Math.Min(to, observed.Last),
+            $"the evaluated period is {from}-{to} and the years with observations are {observed.First}-{observed.Last}");
+        return asOf;
+    }
+
+    /// <summary>The period named in the notice's title (2018-2020年…), or null when no notice or no range is loaded.</summary>
+    private static (int Start, int End)? NoticePeriod(DuckDBConnection connection)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT document_title FROM dim_notice";
+        return cmd.ExecuteScalar() is string title ? Wcc.Etl.Notice.NoticePeriod.Range(title) : null;
     }
 
     private static string NoticeTitle(DuckDBConnection connection)

@@ -21,7 +21,8 @@ public sealed record PackTables(
     ReportTable EvalTasks,
     ReportTable Parameters,
     ReportTable Background,
-    ReportTable Indicators)
+    ReportTable Indicators,
+    ReportTable Comparison)
 {
     /// <summary>Reads every pack view; the as-of year selects which stored forecasts the pack shows.</summary>
     public static PackTables Read(DuckDBConnection connection, int asOfYear)
@@ -47,6 +48,7 @@ public sealed record PackTables(
             ForYear("eval_tasks", "v_eval_task", "task_no"),
             MartReader.View(connection, "parameters", "mart_parameter", "name"),
             MartReader.View(connection, "background", "v_eval_background", "indicator_code, year, sex"),
-            MartReader.View(connection, "indicators", "v_eval_indicator", "plan_zh, domain_zh NULLS LAST, indicator_code"));
+            MartReader.View(connection, "indicators", "v_eval_indicator", "plan_zh, domain_zh NULLS LAST, indicator_code"),
+            MartReader.View(connection, "comparison", "v_eval_comparison", "plan_zh NULLS LAST, domain_zh NULLS LAST, indicator_code, sex, year"));
     }
 }

@@ -6,10 +6,10 @@ namespace Wcc.Warehouse.Vocabulary;
 /// <summary>When a status applies: a forecast before the target's deadline, a verdict at or after it.</summary>
 public enum StatusPhase
 {
-    /// <summary>Before the deadline: how likely the target is to be met (有望达成 …).</summary>
+    /// <summary>Before the deadline: how likely the target is to be met (on track …).</summary>
     Forecast,
 
-    /// <summary>At or after the deadline: whether the target was met (已达标 …).</summary>
+    /// <summary>At or after the deadline: whether the target was met (attained …).</summary>
     Final,
 }
 
@@ -18,7 +18,7 @@ public enum StatusPhase
 /// <param name="Order">Position within its phase, as tables and legends list the statuses.</param>
 /// <param name="PMetMin">Forecast statuses: the lowest P(met) that earns this status (inclusive), null when unbounded.</param>
 /// <param name="PMetBelow">Forecast statuses: P(met) must be below this, null when unbounded.</param>
-/// <param name="Tolerance">基本达标: the share of the baseline-to-target distance a final value may still miss by.</param>
+/// <param name="Tolerance">Basically attained: the share of the baseline-to-target distance a final value may still miss by.</param>
 /// <param name="CountsAsAttained">True when 达标率 counts the status as attained.</param>
 /// <param name="RuleText">The rule in Chinese with its numbers filled in from this row.</param>
 public sealed record StatusTerm(
@@ -74,7 +74,7 @@ public static class StatusVocabulary
     /// <summary>Below this P(met) a forecast is off track; in between it needs acceleration.</summary>
     public static double OffTrackProbability => Get(Codes.OffTrack).PMetBelow!.Value;
 
-    /// <summary>基本达标's tolerance: the share of the baseline-to-target distance a final value may miss by.</summary>
+    /// <summary>The basically-attained verdict's tolerance: the share of the baseline-to-target distance a final value may miss by.</summary>
     public static double BasicTolerance => Get(Codes.BasicallyAttained).Tolerance!.Value;
 
     /// <summary>Replaces vocab_status's rows with the vocabulary (part of every schema migration).</summary>
@@ -94,7 +94,7 @@ public static class StatusVocabulary
         }
     }
 
-    /// <summary>A share as Chinese text writes it: 0.7 → 70%.</summary>
+    /// <summary>A share as Chinese text writes it: 0.25 → 25%.</summary>
     public static string Percent(double share) => (100 * share).ToString("0.##", CultureInfo.InvariantCulture) + "%";
 
     private static string ReadEmbedded()

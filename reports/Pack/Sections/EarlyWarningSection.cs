@@ -1,4 +1,5 @@
 using Wcc.Reports.Common;
+using Wcc.Warehouse.Vocabulary;
 
 namespace Wcc.Reports.Pack.Sections;
 
@@ -7,7 +8,9 @@ namespace Wcc.Reports.Pack.Sections;
 public static class EarlyWarningSection
 {
     public const string WarningTitle = "预警";
-    public const string UnmetTitle = "未达标指标";
+    public static string UnmetTitle => $"{L(StatusVocabulary.Codes.NotAttained)}指标";
+
+    private static string L(string code) => StatusVocabulary.Get(code).Label;
 
     /// <summary>The columns people need to act: what, where, who, how far, and the pace needed (composed to fit A4).</summary>
     public static readonly IReadOnlyList<(string Header, Func<Func<string, object?>, object?> Value)> Columns =
@@ -38,9 +41,9 @@ public static class EarlyWarningSection
         html.Element("p", name == UnmetTitle
             ? $"下表列出截至{context.AsOfYear}年期限已到而未满足目标的全部指标序列(含各区县),按差距从大到小排列;"
               + "期限未到的序列按未达成风险列出。责任单位为现行机构,机构改革中撤并的单位由承接其职责的单位负责。"
-            : $"下表列出截至{context.AsOfYear}年预测到期难以达标或需加快进度的全部指标序列(含各区县),按未达成风险从高到低排列;"
+            : $"下表列出截至{context.AsOfYear}年预测状态为{L(StatusVocabulary.Codes.OffTrack)}或{L(StatusVocabulary.Codes.NeedsAcceleration)}的全部指标序列(含各区县),按未达成风险从高到低排列;"
               + "“原因与所需进度”给出达标所需的年均变化与近年实际变化。");
-        if (table.Rows.Count == 0) html.Element("p", "目前没有未达标或需要预警的指标序列。");
+        if (table.Rows.Count == 0) html.Element("p", $"目前没有{L(StatusVocabulary.Codes.NotAttained)}或需要预警的指标序列。");
         else TableView.Render(html, table);
         html.Raw("</section>");
         return new PackSection("warning", $"{number}、{name}", html.ToString(), [table]);

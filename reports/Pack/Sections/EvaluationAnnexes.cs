@@ -1,4 +1,5 @@
 using Wcc.Reports.Common;
+using Wcc.Warehouse.Vocabulary;
 
 namespace Wcc.Reports.Pack.Sections;
 
@@ -10,7 +11,9 @@ public static class EvaluationAnnexes
     public const string DefinitionsTitle = "指标定义";
 
     /// <summary>The mark of a task reported complete while a linked target was not attained.</summary>
-    public const string CompletedButUnmetFlag = "报告已完成但关联指标未达标";
+    public static string CompletedButUnmetFlag => $"报告已完成但关联指标{NotAttained}";
+
+    private static string NotAttained => StatusVocabulary.Get(StatusVocabulary.Codes.NotAttained).Label;
 
     public static readonly IReadOnlyList<(string Header, Func<Func<string, object?>, object?> Value)> TaskColumns =
     [
@@ -19,7 +22,7 @@ public static class EvaluationAnnexes
         ("责任单位", c => c("responsible_units_current") ?? "—"),
         ("进展", c => c("progress_status") is null ? "未报告" : $"{c("progress_status")}\n({c("progress_year")}年)"),
         ("佐证材料", c => c("evidence") ?? "—"),
-        ("关联目标", c => $"{Cells.Count(c("linked_targets"))}项,未达标{Cells.Count(c("unmet_targets"))}项"),
+        ("关联目标", c => $"{Cells.Count(c("linked_targets"))}项,{NotAttained}{Cells.Count(c("unmet_targets"))}项"),
         ("提示", c => Cells.Flag(c("completed_but_unmet")) ? $"{CompletedButUnmetFlag}:{c("unmet_indicator_names")}" : ""),
     ];
 
@@ -57,15 +60,15 @@ public static class EvaluationAnnexes
         else TableView.Render(html, t3);
 
         html.Element("h3", "T4 与全省、全国比较");
-        html.Element("p", "见“与全省、全国比较”一节。");
+        html.Element("p", $"见“{ComparisonSection.Title}”一节。");
 
         var tasks = TableView.Compose("T6 任务落实情况", t.EvalTasks, TaskColumns);
         var flagged = t.EvalTasks.Data.Rows.Count(r => Cells.Flag(r[t.EvalTasks.Column("completed_but_unmet")]));
         html.Element("h3", "T6 任务落实情况");
-        html.Element("p", $"共{tasks.Rows.Count}项任务;其中{flagged}项任务的进展报告为已完成,但关联指标的目标未达标,已在“提示”列标出,请牵头单位核实说明。");
+        html.Element("p", $"共{tasks.Rows.Count}项任务;其中{flagged}项任务的进展报告为已完成,但关联指标的目标{NotAttained},已在“提示”列标出,请牵头单位核实说明。");
         TableView.Render(html, tasks);
 
-        html.Element("h3", "T7 未达标指标");
+        html.Element("h3", $"T7 {NotAttained}指标");
         html.Element("p", $"见“{unmetSection}”一节。");
         html.Raw("</section>");
         return new PackSection("annex-tables", title, html.ToString(), [t3, tasks]);
@@ -80,6 +83,7 @@ public static class EvaluationAnnexes
             ("方向", c => Cells.Text(c("direction")) == "lower" ? "越低越好" : "越高越好"),
             ("分性别", c => c("sex_disaggregated")), ("规划", c => c("plan_zh")), ("领域", c => c("domain_zh") ?? "—"),
             ("对应任务", c => c("task_nos")), ("报送单位", c => c("reporting_unit") ?? "—"), ("来源", c => c("source") ?? "—"),
+            ("目标来源", c => c("target_source") ?? "—"),
         ]);
         var html = new Html().Raw("<section class=\"page\" id=\"definitions\">").Element("h2", title);
         html.Element("p", $"本评估所用{table.Rows.Count}项指标的计量单位、方向、所属规划与领域、对应任务、报送单位与来源。");

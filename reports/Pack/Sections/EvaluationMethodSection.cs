@@ -6,7 +6,7 @@ using Wcc.Warehouse.Vocabulary;
 
 namespace Wcc.Reports.Pack.Sections;
 
-/// <summary>评估方法: which values are compared, the verdict rules with the 基本达标 tolerance, the 达标率, and the
+/// <summary>评估方法: which values are compared, the verdict rules with the basically-attained tolerance, the 达标率, and the
 /// forecast statuses before the deadline. Every label, threshold and rule is generated from the status vocabulary.</summary>
 public static class EvaluationMethodSection
 {

@@ -12,6 +12,8 @@ public static class SummarySection
     /// <summary>How many shortfalls the summary names; the unmet / early-warning section lists them all.</summary>
     public const int TopRisks = 8;
 
+    private static string L(string code) => StatusVocabulary.Get(code).Label;
+
     public static PackSection Build(PackContext context)
     {
         var t = context.Tables;
@@ -39,7 +41,7 @@ public static class SummarySection
         var risks = TableView.Compose("主要差距", t.EarlyWarning, EarlyWarningSection.Columns,
             t.EarlyWarning.Data.Rows.Where(r => Cells.Flag(r[t.EarlyWarning.Column("is_city")])).Take(TopRisks));
         html.Element("h3", "主要差距(全市层面)");
-        if (risks.Rows.Count == 0) html.Element("p", "全市层面所有目标均已达标或有望达成。");
+        if (risks.Rows.Count == 0) html.Element("p", $"全市层面没有{L(StatusVocabulary.Codes.NotAttained)}、{L(StatusVocabulary.Codes.BasicallyAttained)}或需要预警的目标。");
         else TableView.Render(html, risks);
         html.Raw("</section>");
         return new PackSection("summary", $"一、{Title}", html.ToString(), [byPlan, byDomain, byChapter, risks]);
@@ -54,7 +56,6 @@ public static class SummarySection
         var overall = Row("overall", "合计");
         if (overall is null) return $"截至{context.AsOfYear}年,全市层面没有可评估的目标。";
         string C(object?[] r, string column) => Cells.Count(r[rates.Column(column)]).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        string L(string code) => StatusVocabulary.Get(code).Label;
         var text = $"截至{context.AsOfYear}年,全市层面{C(overall, "targets")}项目标中,{L(StatusVocabulary.Codes.Attained)}{C(overall, "attained")}项、"
             + $"{L(StatusVocabulary.Codes.BasicallyAttained)}{C(overall, "basically_attained")}项、{L(StatusVocabulary.Codes.NotAttained)}{C(overall, "not_attained")}项、"
             + $"{L(StatusVocabulary.Codes.NoData)}{C(overall, "no_data")}项,达标率{Rate(overall[rates.Column("attainment_rate")])}";
@@ -80,7 +81,6 @@ public static class SummarySection
     /// <summary>Verdict counts and 达标率 (as a number of percent, so the workbook can sort it) of the selected rows.</summary>
     private static SheetTable RateTable(string name, ReportTable rates, Func<object?[], bool> select, bool withDomain = false)
     {
-        string L(string code) => StatusVocabulary.Get(code).Label;
         var rows = rates.Data.Rows.Where(select).Select(r =>
         {
             object? V(string c) => r[rates.Column(c)];

@@ -10,7 +10,7 @@
 -- expression: baseline_year IS NULL OR final_year IS NULL OR baseline_year <= final_year
 -- The end-of-period attainment of each target: baseline, mid-term and final values read off the current
 -- observations up to the as-of year, and the final verdict by the vocabulary's rule. Before the deadline the status
--- shown is the forecast's; at or after it, the verdict (a missed target is 未达标, never a forecast of 0%).
+-- shown is the forecast's; at or after it, the verdict (a missed target is not attained, never a forecast of 0%).
 CREATE OR REPLACE VIEW v_eval_attainment AS
 WITH parameter AS (
     SELECT max(value) FILTER (WHERE name = 'eval_baseline_year')::INTEGER AS baseline_year,
@@ -77,7 +77,7 @@ judged AS (
            CASE s.comparator WHEN '>=' THEN p.baseline_value >= s.target_value
                              WHEN '<=' THEN p.baseline_value <= s.target_value
                              ELSE abs(p.baseline_value - s.target_value) <= prm.eps END AS baseline_met,
-           -- share of the baseline-to-target distance covered (ESCAP's progress ratio), rounded so 19/20 is 0.95
+           -- share of the baseline-to-target distance covered (ESCAP's progress ratio), rounded so an exact ratio such as 19/20 meets its threshold exactly
            CASE WHEN p.baseline_value <> s.target_value
                 THEN round((p.final_value - p.baseline_value) / (s.target_value - p.baseline_value), 9) END AS progress_ratio,
            bs.tolerance
@@ -98,8 +98,9 @@ verdict AS (
 ),
 final AS (
     SELECT v.as_of_year, v.indicator_code, v.indicator_name, i.population AS plan_code,
-           CASE i.population WHEN 'women' THEN '妇女' WHEN 'children' THEN '儿童' ELSE '妇女儿童' END AS plan_zh,
-           coalesce(c.title, '(未关联任务)') AS domain_zh,
+           -- the catalogue's plan and domain; a researcher's indicator without them falls back on its population
+           coalesce(i.plan_zh, CASE i.population WHEN 'women' THEN '妇女' WHEN 'children' THEN '儿童' ELSE '妇女儿童' END) AS plan_zh,
+           coalesce(i.domain_zh, '未分领域') AS domain_zh,
            v.unit_of_measure, i.direction, i.sex_disaggregated,
            v.area_code, v.area_name, v.is_city, v.sex, v.comparator, v.target_value, v.deadline_year,
            v.task_no, v.chapter_no, cl.lead_units_current, cl.lead_units_predecessor,
@@ -130,8 +131,8 @@ COMMENT ON COLUMN v_eval_attainment.as_of_year IS 'Only observations up to this 
 COMMENT ON COLUMN v_eval_attainment.indicator_code IS 'Indicator code (dim_indicator.indicator_code).';
 COMMENT ON COLUMN v_eval_attainment.indicator_name IS 'Indicator name in Chinese.';
 COMMENT ON COLUMN v_eval_attainment.plan_code IS 'Which plan the indicator belongs to: women, children or both (dim_indicator.population).';
-COMMENT ON COLUMN v_eval_attainment.plan_zh IS 'The plan in Chinese: 妇女 or 儿童 (妇女儿童 for both).';
-COMMENT ON COLUMN v_eval_attainment.domain_zh IS 'Domain (领域) of the indicator in Chinese.';
+COMMENT ON COLUMN v_eval_attainment.plan_zh IS 'The plan in Chinese (dim_indicator.plan_zh: 妇女 or 儿童); for an indicator without one, from its population (妇女儿童 for both).';
+COMMENT ON COLUMN v_eval_attainment.domain_zh IS 'Domain (领域) of the indicator (dim_indicator.domain_zh), 未分领域 when the catalogue gives none.';
 COMMENT ON COLUMN v_eval_attainment.unit_of_measure IS 'Unit of measure of the values (dim_indicator.unit_of_measure).';
 COMMENT ON COLUMN v_eval_attainment.direction IS 'higher or lower: which way is better.';
 COMMENT ON COLUMN v_eval_attainment.sex_disaggregated IS 'True when the indicator is reported by sex.';
