@@ -61,8 +61,9 @@ by_sex AS (
 current_lead AS (
     -- the unit answering for the task today: a lead abolished in a reform answers through its successor
     SELECT a.task_no,
-           string_agg(DISTINCT coalesce(s2.successor_name, s1.successor_name, a.unit_name), '、') AS lead_units_current,
-           string_agg(DISTINCT a.unit_name, '、') FILTER (WHERE s1.successor_name IS NOT NULL) AS lead_units_predecessor
+           string_agg(DISTINCT coalesce(s2.successor_name, s1.successor_name, a.unit_name), '、'
+                      ORDER BY coalesce(s2.successor_name, s1.successor_name, a.unit_name)) AS lead_units_current,
+           string_agg(DISTINCT a.unit_name, '、' ORDER BY a.unit_name) FILTER (WHERE s1.successor_name IS NOT NULL) AS lead_units_predecessor
     FROM fact_task_assignment a
     LEFT JOIN dim_unit s1 ON s1.unit_name = a.unit_name
     LEFT JOIN dim_unit s2 ON s2.unit_name = s1.successor_name

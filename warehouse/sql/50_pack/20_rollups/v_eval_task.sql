@@ -18,9 +18,9 @@ current_unit AS (
 ),
 units AS (
     SELECT a.task_no,
-           string_agg(DISTINCT cu.current_name, '、') FILTER (WHERE a.role = 'lead') AS lead_units_current,
-           string_agg(DISTINCT a.unit_name, '、') FILTER (WHERE a.role = 'lead' AND cu.current_name <> a.unit_name) AS lead_units_predecessor,
-           string_agg(DISTINCT cu.current_name, '、') FILTER (WHERE a.role = 'responsible') AS responsible_units_current
+           string_agg(DISTINCT cu.current_name, '、' ORDER BY cu.current_name) FILTER (WHERE a.role = 'lead') AS lead_units_current,
+           string_agg(DISTINCT a.unit_name, '、' ORDER BY a.unit_name) FILTER (WHERE a.role = 'lead' AND cu.current_name <> a.unit_name) AS lead_units_predecessor,
+           string_agg(DISTINCT cu.current_name, '、' ORDER BY cu.current_name) FILTER (WHERE a.role = 'responsible') AS responsible_units_current
     FROM fact_task_assignment a
     JOIN current_unit cu ON cu.unit_name = a.unit_name
     GROUP BY a.task_no
@@ -32,8 +32,8 @@ latest_report AS (
 claims AS (
     SELECT task_no,
            bool_or(status = '已完成') AS claimed_complete,
-           string_agg(DISTINCT unit_name, '、') FILTER (WHERE status = '已完成') AS units_claiming_complete,
-           string_agg(DISTINCT evidence, ';') FILTER (WHERE evidence IS NOT NULL) AS evidence
+           string_agg(DISTINCT unit_name, '、' ORDER BY unit_name) FILTER (WHERE status = '已完成') AS units_claiming_complete,
+           string_agg(DISTINCT evidence, ';' ORDER BY evidence) FILTER (WHERE evidence IS NOT NULL) AS evidence
     FROM latest_report
     GROUP BY task_no
 ),
@@ -42,7 +42,7 @@ linked AS (
     SELECT e.as_of_year, t.task_no,
            count(*) AS linked_targets,
            count(*) FILTER (WHERE e.verdict_code = 'not_attained') AS unmet_targets,
-           string_agg(DISTINCT e.indicator_name, '、') FILTER (WHERE e.verdict_code = 'not_attained') AS unmet_indicator_names
+           string_agg(DISTINCT e.indicator_name, '、' ORDER BY e.indicator_name) FILTER (WHERE e.verdict_code = 'not_attained') AS unmet_indicator_names
     FROM dim_task t
     JOIN v_eval_attainment e ON e.is_city
     JOIN dim_indicator i ON i.indicator_code = e.indicator_code
