@@ -140,7 +140,7 @@ public static class EvaluationPack
         WarehouseYears.Require("--period", to, WarehouseYears.First, WarehouseYears.Last, "the years the warehouse can hold");
         if (NoticePeriod(connection) is { } notice && (notice.Start != from || notice.End != to))
         {
-            throw new WccException($"--period {period} does not match the notice in the warehouse, whose period is {notice.Start}-{notice.End}",
+            throw new WccException($"--period {period} does not match the notice in the warehouse, whose period is {notice.Start}-{notice.End} (it ends in {notice.End})",
                 $"pass --period {notice.Start}-{notice.End}, or build the warehouse from that cycle's notice", exitCode: WarehouseYears.UsageExitCode);
         }
         if (WarehouseYears.NoticePeriodEnd(connection) is { } end && end != to)

@@ -15,14 +15,16 @@ public static class EvaluationAnnexes
 
     private static string NotAttained => StatusVocabulary.Get(StatusVocabulary.Codes.NotAttained).Label;
 
-    public static readonly IReadOnlyList<(string Header, Func<Func<string, object?>, object?> Value)> TaskColumns =
+    public static IReadOnlyList<(string Header, Func<Func<string, object?>, object?> Value)> TaskColumns =>
     [
         ("任务", c => c("task_no")),
         ("牵头单位(现)", c => c("lead_units_predecessor") is null ? c("lead_units_current") : $"{c("lead_units_current")}\n(原{c("lead_units_predecessor")})"),
         ("责任单位", c => c("responsible_units_current") ?? "—"),
-        ("进展", c => c("progress_status") is null ? "未报告" : $"{c("progress_status")}\n({c("progress_year")}年)"),
+        ("进展", c => c("progress_status") ?? "未报告"),
+        ("报告年份", c => c("progress_year")),
         ("佐证材料", c => c("evidence") ?? "—"),
-        ("关联目标", c => $"{Cells.Count(c("linked_targets"))}项,{NotAttained}{Cells.Count(c("unmet_targets"))}项"),
+        ("关联目标", c => Cells.Count(c("linked_targets"))),
+        ($"其中{NotAttained}", c => Cells.Count(c("unmet_targets"))),
         ("提示", c => Cells.Flag(c("completed_but_unmet")) ? $"{CompletedButUnmetFlag}:{c("unmet_indicator_names")}" : ""),
     ];
 
@@ -53,7 +55,7 @@ public static class EvaluationAnnexes
         TableView.Render(html, SummarySection.DomainRates(t.AttainmentRate));
 
         var sexRows = TableView.Where(t.Attainment, "is_city", true)
-            .Where(r => r[t.Attainment.Column("female_value")] is not null || r[t.Attainment.Column("male_value")] is not null);
+            .Where(r => r[t.Attainment.Column("female_value")] is not null && r[t.Attainment.Column("male_value")] is not null);
         var t3 = TableView.Compose("T3 分性别指标", t.Attainment, SexColumns, sexRows);
         html.Element("h3", "T3 分性别指标");
         if (t3.Rows.Count == 0) html.Element("p", "全市层面没有分性别监测的目标指标。");
