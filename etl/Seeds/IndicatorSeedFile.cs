@@ -54,8 +54,11 @@ public static partial class IndicatorSeedFile
     /// <summary>A rate is a bounded share, so its bounds are required.</summary>
     public const string RateKind = "rate";
 
+    /// <summary>A level on its own scale (life expectancy in years, years of schooling): neither a share nor additive.</summary>
+    public const string ScoreKind = "score";
+
     /// <summary>Accepted measure kinds.</summary>
-    public static readonly IReadOnlyList<string> MeasureKinds = [RateKind, "count", "ratio", "score"];
+    public static readonly IReadOnlyList<string> MeasureKinds = [RateKind, "count", "ratio", ScoreKind];
 
     /// <summary>Accepted directions of progress.</summary>
     public static readonly IReadOnlyList<string> Directions = ["higher", "lower"];

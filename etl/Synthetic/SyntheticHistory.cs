@@ -39,7 +39,9 @@ public sealed class SyntheticHistory(int seed)
             foreach (var obs in GenerateIndicator(indicator, areas))
             {
                 var isLate = obs.Year >= LastYear - 1;
-                if (isLate && random.Bool((float)RevisionRate))
+                // A count by sex adds up (F + M = T): revising one of the three alone would break that, so they are not revised.
+                var revisable = isLate && !(indicator.IsCount && indicator.SexDisaggregated);
+                if (revisable && random.Bool((float)RevisionRate))
                 {
                     initial.Add(obs with { Status = "provisional" });
                     var revised = Clamp(indicator, obs.Value * (1 + random.Double(-0.02, 0.02)));
@@ -98,7 +100,9 @@ public sealed class SyntheticHistory(int seed)
         double end;
         if (target is null)
         {
-            end = indicator.IsCount ? random.Double(2_000, 20_000) : Midpoint(indicator) + random.Double(-0.2, 0.2) * scale;
+            end = SyntheticAnchors.TypicalLevel.TryGetValue(indicator.Code, out var typical)
+                ? (indicator.IsCount ? typical * (1 + random.Double(-0.1, 0.1)) : typical + random.Double(-0.2, 0.2) * scale)
+                : indicator.IsCount ? random.Double(2_000, 20_000) : Midpoint(indicator) + random.Double(-0.2, 0.2) * scale;
         }
         else
         {
@@ -139,10 +143,13 @@ public sealed class SyntheticHistory(int seed)
     /// <summary>How far one "unit of progress" is for this indicator: a tenth of a count target, or a share of a rate's room.</summary>
     private static double Scale(IndicatorProfile indicator, TargetProfile? target)
     {
-        if (indicator.IsCount) return Math.Max(Math.Abs(target?.Value ?? 10_000) * 0.25, 1);
-        var reference = target?.Value ?? Midpoint(indicator);
-        var room = indicator.LowerIsBetter ? reference - (indicator.LowerBound ?? 0) : reference - (indicator.LowerBound ?? 0);
-        return Math.Max(Math.Abs(room) * (indicator.LowerIsBetter ? 0.5 : 0.15), 0.5);
+        var reference = target?.Value ?? (SyntheticAnchors.TypicalLevel.TryGetValue(indicator.Code, out var typical) ? typical : (double?)null);
+        if (indicator.IsCount) return Math.Max(Math.Abs(reference ?? 10_000) * 0.25, 1);
+        reference ??= Midpoint(indicator);
+        var room = reference.Value - (indicator.LowerBound ?? 0);
+        // A level such as life expectancy or years of schooling moves a few per cent in a decade, not a sixth of its value.
+        var share = indicator.LowerIsBetter ? 0.5 : indicator.MeasureKind == Seeds.IndicatorSeedFile.ScoreKind ? 0.05 : 0.15;
+        return Math.Max(Math.Abs(room) * share, indicator.MeasureKind == Seeds.IndicatorSeedFile.ScoreKind ? 0.1 : 0.5);
     }
 
     private static double Midpoint(IndicatorProfile indicator) =>

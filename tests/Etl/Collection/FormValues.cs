@@ -5,13 +5,15 @@ namespace Wcc.Tests.Etl.Collection;
 /// <summary>Plausible values for a form: last year's value nudged a little (inside the bounds, within every tolerance).</summary>
 public static class FormValues
 {
+    /// <remarks>Every cell moves the same way (down, unless that leaves the lower bound), so the form keeps last year's
+    /// order between areas and indicators: a district at the upper bound never ends below a city that was below it.</remarks>
     public static double Good(double? twoAgo, double? last, string rangeText)
     {
         var basis = last ?? twoAgo ?? 1;
         var parts = rangeText.Split('～');
-        double? upper = parts.Length == 2 && double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var u) ? u : null;
-        var candidate = Math.Round(basis + 0.1, 4);
-        return upper is { } hi && candidate > hi ? Math.Round(basis - 0.1, 4) : candidate;
+        double? lower = parts.Length == 2 && double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var l) ? l : null;
+        var candidate = Math.Round(basis - 0.1, 4);
+        return lower is { } lo && candidate < lo ? Math.Round(basis + 0.1, 4) : candidate;
     }
 
     /// <summary>Fills every indicator row with a good value and every task with 推进中 and a narrative.</summary>

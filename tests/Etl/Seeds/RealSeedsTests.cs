@@ -19,6 +19,9 @@ public partial class RealSeedsTests
     /// <summary>How many indicators seeds/indicators.csv declares: tests derive counts from it, never hard-code them.</summary>
     internal static long IndicatorCount() => DataRows(WarehouseBuild.IndicatorsFile);
 
+    /// <summary>The smallest catalogue issue 13 accepts.</summary>
+    private const int MinCatalogueSize = 80;
+
     /// <summary>Loads the real seeds the way the build does, with dim_task standing in for the notice step.</summary>
     private static SeedTestWarehouse Loaded()
     {
@@ -100,7 +103,12 @@ public partial class RealSeedsTests
     public void RealSeeds_Catalogue_EveryIndicatorHasAPlanAndADomainOfIt()
     {
         using var w = Loaded();
+        // Issue 13: a catalogue worth evaluating covers the 2011-2020 outlines' objectives, at least 80 indicators.
+        Assert.True(IndicatorCount() >= MinCatalogueSize, $"seeds/indicators.csv declares {IndicatorCount()} indicators, fewer than {MinCatalogueSize}");
         Assert.Equal(IndicatorCount(), w.Scalar("SELECT count(*) FROM dim_indicator"));
+        // Every domain of both plans has indicators, and quantified targets exist in both plans.
+        Assert.Equal(IndicatorSeedFile.PlanDomains.Sum(p => p.Value.Count), w.Scalar("SELECT count(DISTINCT (plan_zh, domain_zh)) FROM dim_indicator"));
+        Assert.Equal(2, w.Scalar("SELECT count(DISTINCT plan_zh) FROM dim_indicator i SEMI JOIN fact_target t USING (indicator_code)"));
         Assert.Equal(0, w.Scalar("SELECT count(*) FROM dim_indicator WHERE plan_zh IS NULL OR domain_zh IS NULL OR target_source IS NULL"));
         var pairs = w.Strings("SELECT DISTINCT plan_zh || '|' || domain_zh FROM dim_indicator").Select(p => p.Split('|'));
         Assert.All(pairs, p => Assert.Contains(p[1], IndicatorSeedFile.PlanDomains[p[0]]));

@@ -46,6 +46,35 @@ public class SyntheticHistoryTests
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Generate_Revisions_KeepACountBySexAddingUp(int seed)
+    {
+        var (initial, revisions) = new SyntheticHistory(seed).Generate(Indicators, Areas);
+        Assert.NotEmpty(revisions);
+        var latest = initial.ToDictionary(o => (o.IndicatorCode, o.AreaCode, o.Year, o.Sex));
+        foreach (var r in revisions) latest[(r.IndicatorCode, r.AreaCode, r.Year, r.Sex)] = r;
+        foreach (var g in latest.Values.Where(o => o.IndicatorCode == "W_TRAINED").GroupBy(o => (o.AreaCode, o.Year)))
+        {
+            var bySex = g.ToDictionary(o => o.Sex, o => o.Value);
+            Assert.Equal(bySex["T"], bySex["F"] + bySex["M"]);
+        }
+    }
+
+    [Fact]
+    public void Generate_IndicatorWithoutTarget_EndsNearItsTypicalLevel()
+    {
+        // Without a target the natural bounds (0-1000‰) would place neonatal mortality in the hundreds.
+        var neonatal = new IndicatorProfile("C_NEONATAL_MORTALITY", "rate", true, "lower", "children", 0, 1000, []);
+        var (initial, _) = new SyntheticHistory(5).Generate([neonatal], Areas);
+        var typical = SyntheticAnchors.TypicalLevel["C_NEONATAL_MORTALITY"];
+        var city = initial.Where(o => o.AreaCode == "610100" && o.Sex == "T").OrderBy(o => o.Year).ToList();
+        Assert.InRange(city[^1].Value, typical * 0.7, typical * 1.3);
+        Assert.True(city[0].Value > city[^1].Value, "a lower-is-better series without a target still improves");
+    }
+
     [Fact]
     public void Generate_CityTargetsEndWithAMixOfMetAndMissed()
     {
