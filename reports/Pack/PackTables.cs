@@ -33,7 +33,7 @@ public sealed record PackTables(
         return new PackTables(
             MartReader.View(connection, "tasks", "v_pack_task", "task_no"),
             ForYear("indicator_status", "v_pack_indicator_status", "chapter_no NULLS LAST, indicator_code, area_code, sex"),
-            ForYear("status_by_chapter", "v_pack_status_by_chapter", "chapter_no NULLS LAST"),
+            ForYear("status_by_chapter", "v_pack_status_by_chapter", "chapter_no = 0, chapter_no"),
             ForYear("early_warning", "v_pack_early_warning", "risk_rank"),
             MartReader.View(connection, "unit_tasks", "v_pack_unit_task", "unit_name, task_no"),
             MartReader.View(connection, "loads", "v_pack_load", "load_id"),

@@ -107,7 +107,8 @@ public static class SummarySection
             .Where(l => table.Data.Rows.Any(r => Cells.Text(r[table.Column("status")]) == l)).ToList();
         var rows = table.Data.Rows
             .GroupBy(r => (No: r[table.Column("chapter_no")], Title: Cells.Text(r[table.Column("chapter_title")])))
-            .Select(g => new object?[] { g.Key.No, g.Key.Title }
+            // chapter 0 holds the targets no task is linked to: no number to print
+            .Select(g => new object?[] { Cells.Count(g.Key.No) == 0 ? null : g.Key.No, g.Key.Title }
                 .Concat(labels.Select(l => (object?)g.Where(r => Cells.Text(r[table.Column("status")]) == l).Sum(r => Cells.Count(r[table.Column("n")]))))
                 .Concat([(object?)g.Sum(r => Cells.Count(r[table.Column("n")]))])
                 .ToArray())
