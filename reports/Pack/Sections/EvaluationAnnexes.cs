@@ -83,9 +83,11 @@ public static class EvaluationAnnexes
         [
             ("指标", c => c("indicator_name")), ("单位", c => c("unit_of_measure")),
             ("方向", c => Cells.Text(c("direction")) == "lower" ? "越低越好" : "越高越好"),
-            ("分性别", c => c("sex_disaggregated")), ("规划", c => c("plan_zh")), ("领域", c => c("domain_zh") ?? "—"),
-            ("对应任务", c => c("task_nos")), ("报送单位", c => c("reporting_unit") ?? "—"), ("来源", c => c("source") ?? "—"),
-            ("目标来源", c => c("target_source") ?? "—"),
+            ("分性别", c => c("sex_disaggregated")), ("规划·领域", c => $"{c("plan_zh")}·{c("domain_zh") ?? "—"}"),
+            ("对应任务", c => c("task_nos")), ("报送单位", c => c("reporting_unit") ?? "—"),
+            // one cell for both sources, so the table keeps room for the text; the target's only when it differs
+            ("来源", c => c("target_source") is { } target && !Equals(target, c("source"))
+                ? $"指标:{c("source") ?? "—"}\n目标:{target}" : c("source") ?? "—"),
         ]);
         var html = new Html().Raw("<section class=\"page\" id=\"definitions\">").Element("h2", title);
         html.Element("p", $"本评估所用{table.Rows.Count}项指标的计量单位、方向、所属规划与领域、对应任务、报送单位与来源。");
