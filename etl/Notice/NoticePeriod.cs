@@ -34,6 +34,13 @@ public static partial class NoticePeriod
         return NoticeParser.DefaultPeriodEndYear;
     }
 
+    /// <summary>The first year range in <paramref name="title"/> (2018-2020年…), or null when it names none.</summary>
+    public static (int Start, int End)? Range(string title)
+    {
+        var m = RangePattern().Match(title);
+        return m.Success ? (ChineseNumber.ParseInt(m.Groups["start"].Value), ChineseNumber.ParseInt(m.Groups["end"].Value)) : null;
+    }
+
     [GeneratedRegex(@"(?<![\d(（])(?<start>\d{4})\s*[-－—~～至]\s*(?<end>\d{4})\s*年")]
     private static partial Regex RangePattern();
 }

@@ -9,7 +9,7 @@ public static class ForecastEngine
     /// <summary>A past deadline without an observation in its own year is read off an observation at most this many years away.</summary>
     public const int NearDeadlineYears = 1;
 
-    /// <summary>Fewer points than this: 数据不足, no projection.</summary>
+    /// <summary>Fewer points than this: insufficient data, no projection.</summary>
     public const int MinPoints = 2;
 
     /// <summary>What method_used records when a past deadline was read off the data rather than forecast.</summary>

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using DuckDB.NET.Data;
 using Wcc.Reports.Coverage;
@@ -26,8 +27,9 @@ public static class EvaluationPack
     public static PackResult Run(DuckDBConnection connection, PackOptions options, IProgress<PackProgress>? progress = null)
     {
         CheckPeriod(connection, options.Period);
-        // Options are checked before the output folder is touched.
-        if (options.AsOfYear is { } asOfYear) WarehouseYears.RequireAsOf(connection, asOfYear);
+        // Options are checked before the output folder is touched; the as-of year is fixed here so the forecasts,
+        // the verdicts and the title all stand on the same year.
+        options = options with { AsOfYear = AsOfYear(connection, options) };
         return StagedOutputFolder.Write(options.OutputDirectory, options.Overwrite, Command, folder =>
         {
             var staged = Write(connection, options, folder.Staging, progress);
@@ -107,17 +109,28 @@ public static class EvaluationPack
 
     private static List<PackSection> Sections(PackContext context, out IReadOnlyList<UnitPages.UnitPage> unitPages)
     {
-        // Section numbers: 一 is the summary, the chapters follow, then the analyses and appendices.
+        // Section numbers: 一 is the summary (headline verdict and 达标率); the evaluation follows as the genre orders it
+        // (method, background, attainment by domain, the tasks chapter by chapter, unmet targets), then the analyses,
+        // the standard tables and the appendices.
         var sections = new List<PackSection> { CoverSection.Build(context), SummarySection.Build(context) };
-        sections.AddRange(ChapterSections.Build(context, PackDocument.ChineseNumeral, firstIndex: 2));
         var n = sections.Count;
         string Next() => PackDocument.ChineseNumeral(n++);
+        sections.Add(EvaluationMethodSection.Build(context, Next()));
+        sections.Add(AttainmentSections.Background(context, Next()));
+        sections.Add(AttainmentSections.ByDomain(context, Next()));
+        var chapters = ChapterSections.Build(context, PackDocument.ChineseNumeral, firstIndex: n).ToList();
+        sections.AddRange(chapters);
+        n += chapters.Count;
+        var unmet = EarlyWarningSection.Build(context, Next());
+        sections.Add(unmet);
+        sections.Add(ComparisonSection.Build(context, Next()));
         sections.Add(AnalysisSections.Workload(context, Next()));
         var coverage = AnalysisSections.Coverage(context, Next());
         sections.Add(coverage);
         sections.Add(DistrictMapSection.Build(context, Next()));
-        sections.Add(EarlyWarningSection.Build(context, Next()));
         sections.Add(CollectionSection.Build(context, Next()));
+        sections.Add(EvaluationAnnexes.Build(context, Next(), EarlyWarningSection.Title(context.Tables.EarlyWarning)));
+        sections.Add(EvaluationAnnexes.Definitions(context, Next()));
         sections.Add(Appendices.DataQuality(context, Next(), coverage.Tables[0]));
         sections.Add(Appendices.Methodology(context, Next()));
         unitPages = UnitPages.Build(context);
@@ -141,11 +154,42 @@ public static class EvaluationPack
         }
         WarehouseYears.Require("--period", from, WarehouseYears.First, WarehouseYears.Last, "the years the warehouse can hold");
         WarehouseYears.Require("--period", to, WarehouseYears.First, WarehouseYears.Last, "the years the warehouse can hold");
+        if (NoticePeriod(connection) is { } notice && (notice.Start != from || notice.End != to))
+        {
+            throw new WccException($"--period {period} does not match the notice in the warehouse, whose period is {notice.Start}-{notice.End} (it ends in {notice.End})",
+                $"pass --period {notice.Start}-{notice.End}, or build the warehouse from that cycle's notice", exitCode: WarehouseYears.UsageExitCode);
+        }
         if (WarehouseYears.NoticePeriodEnd(connection) is { } end && end != to)
         {
             throw new WccException($"--period {period} does not match the notice in the warehouse, whose period ends in {end}",
                 $"pass --period ending in {end}, or build the warehouse from that cycle's notice", exitCode: WarehouseYears.UsageExitCode);
         }
+    }
+
+    /// <summary>
+    /// The year the evaluation stands on: --as-of when given, which must lie within the evaluated period and within the
+    /// years with observations (an evaluation of 2018-2020 as of 2015 or 2030 is no evaluation of it); by default the
+    /// latest observation year, but not after the period's end.
+    /// </summary>
+    private static int AsOfYear(DuckDBConnection connection, PackOptions options)
+    {
+        var observed = WarehouseYears.ObservedYears(connection)
+            ?? throw new WccException("the warehouse has no observations", "load indicator data first with `wcc load` (or `wcc build`)");
+        var parts = options.Period.Split('-');
+        var (from, to) = (int.Parse(parts[0], CultureInfo.InvariantCulture), int.Parse(parts[1], CultureInfo.InvariantCulture));
+        if (options.AsOfYear is not { } asOf) return Math.Max(observed.First, Math.Min(observed.Last, to));
+        WarehouseYears.RequireAsOf(connection, asOf);
+        WarehouseYears.Require("--as-of", asOf, Math.Max(from, observed.First), Math.Min(to, observed.Last),
+            $"the evaluated period is {from}-{to} and the years with observations are {observed.First}-{observed.Last}");
+        return asOf;
+    }
+
+    /// <summary>The period named in the notice's title (2018-2020年…), or null when no notice or no range is loaded.</summary>
+    private static (int Start, int End)? NoticePeriod(DuckDBConnection connection)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = "SELECT document_title FROM dim_notice";
+        return cmd.ExecuteScalar() is string title ? Wcc.Etl.Notice.NoticePeriod.Range(title) : null;
     }
 
     private static string NoticeTitle(DuckDBConnection connection)

@@ -22,7 +22,7 @@ public static class PackDocument
         var html = new Html()
             .Raw("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">")
             .Raw("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
-            .Raw("<title>").Text(title).Raw("</title><style>").Raw(Stylesheet.Value).Raw("</style>");
+            .Raw("<title>").Text(title).Raw("</title><style>").Raw(Stylesheet.Value).Raw(PackStatus.Css).Raw("</style>");
         if (runningNotice is not null)
         {
             html.Raw("<style>@page { @top-center { content: \"").Raw(CssString(runningNotice)).Raw("\"; } }</style>");

@@ -15,7 +15,14 @@ public sealed record PackTables(
     ReportTable BacktestScores,
     ReportTable Sources,
     ReportTable BacktestReliability,
-    ReportTable Collection)
+    ReportTable Collection,
+    ReportTable Attainment,
+    ReportTable AttainmentRate,
+    ReportTable EvalTasks,
+    ReportTable Parameters,
+    ReportTable Background,
+    ReportTable Indicators,
+    ReportTable Comparison)
 {
     /// <summary>Reads every pack view; the as-of year selects which stored forecasts the pack shows.</summary>
     public static PackTables Read(DuckDBConnection connection, int asOfYear)
@@ -26,7 +33,7 @@ public sealed record PackTables(
         return new PackTables(
             MartReader.View(connection, "tasks", "v_pack_task", "task_no"),
             ForYear("indicator_status", "v_pack_indicator_status", "chapter_no NULLS LAST, indicator_code, area_code, sex"),
-            ForYear("status_by_chapter", "v_pack_status_by_chapter", "chapter_no NULLS LAST"),
+            ForYear("status_by_chapter", "v_pack_status_by_chapter", "chapter_no = 0, chapter_no"),
             ForYear("early_warning", "v_pack_early_warning", "risk_rank"),
             MartReader.View(connection, "unit_tasks", "v_pack_unit_task", "unit_name, task_no"),
             MartReader.View(connection, "loads", "v_pack_load", "load_id"),
@@ -34,6 +41,14 @@ public sealed record PackTables(
             ForYear("backtest_scores", "v_pack_backtest_score", "brier NULLS LAST"),
             MartReader.View(connection, "sources", "v_pack_source", "source"),
             ForYear("backtest_reliability", "v_pack_backtest_reliability", "method, bin_no"),
-            MartReader.View(connection, "collection", "v_pack_collection", "unit_name"));
+            MartReader.View(connection, "collection", "v_pack_collection", "unit_name"),
+            ForYear("attainment", "v_eval_attainment", "plan_zh, domain_zh, indicator_code, is_city DESC, area_code, sex, deadline_year"),
+            ForYear("attainment_rate", "v_eval_attainment_rate",
+                "CASE breakdown WHEN 'overall' THEN 0 WHEN 'plan' THEN 1 ELSE 2 END, plan_zh, domain_zh"),
+            ForYear("eval_tasks", "v_eval_task", "task_no"),
+            MartReader.View(connection, "parameters", "mart_parameter", "name"),
+            MartReader.View(connection, "background", "v_eval_background", "indicator_code, year, sex"),
+            MartReader.View(connection, "indicators", "v_eval_indicator", "plan_zh, domain_zh NULLS LAST, indicator_code"),
+            MartReader.View(connection, "comparison", "v_eval_comparison", "plan_zh NULLS LAST, domain_zh NULLS LAST, indicator_code, sex, year"));
     }
 }

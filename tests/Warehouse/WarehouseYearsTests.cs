@@ -76,7 +76,7 @@ public class WarehouseYearsTests(SeedWarehouseFixture warehouse) : IClassFixture
     [Theory]
     [InlineData("1800-2020", "--period 1800 is outside the valid range 1990-2050")]
     [InlineData("2018-9999", "--period 9999 is outside the valid range 1990-2050")]
-    [InlineData("2021-2025", "does not match the notice in the warehouse, whose period ends in 2020")]
+    [InlineData("2021-2025", "does not match the notice in the warehouse, whose period is 2018-2020")]
     [InlineData("2020-2018", "is not a period like 2018-2020")]
     public void Period_OutsideTheYearsOrNotTheNotices_RefusedBeforeAnythingIsWritten(string period, string expected)
     {

@@ -12,9 +12,10 @@ public static class SchemaCatalog
     /// added by <c>sql/migrations/003_forecast_distribution.sql</c>); 4 = the data-collection round
     /// (dim_indicator.reporting_unit, progress evidence columns, audit rules, collection tables: migrations/004_collection.sql);
     /// 5 = the indicator catalogue (dim_indicator.plan_zh, domain_zh, target_source) and the reference series
-    /// fact_reference_value (migrations/005_indicator_catalogue.sql).
+    /// fact_reference_value (migrations/005_indicator_catalogue.sql); 6 = the status vocabulary (vocab_status, filled from
+    /// seeds/vocabulary/statuses.csv on every schema refresh; migrations/006_vocabulary.sql).
     /// </remarks>
-    public const int CurrentVersion = 5;
+    public const int CurrentVersion = 6;
 
     private static readonly Lazy<SchemaModels> embedded = new(SchemaModels.Embedded);
 

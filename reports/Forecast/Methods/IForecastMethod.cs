@@ -1,5 +1,6 @@
 using Wcc.Reports.Forecast.Model;
 using Wcc.Reports.Forecast.Stats;
+using Wcc.Warehouse.Vocabulary;
 
 namespace Wcc.Reports.Forecast.Methods;
 
@@ -37,11 +38,11 @@ public interface IForecastMethod
 /// <summary>Turns a predictive distribution into P(target met) and a probability into a status, the same way for every method.</summary>
 public static class AttainmentProbability
 {
-    /// <summary>At or above this probability a target is 有望达成.</summary>
-    public const double OnTrackProbability = 0.7;
+    /// <summary>At or above this probability a target is on track (the vocabulary's threshold).</summary>
+    public static double OnTrackProbability => StatusVocabulary.OnTrackProbability;
 
-    /// <summary>Below this probability a target is 难以达成; in between 需加快.</summary>
-    public const double OffTrackProbability = 0.3;
+    /// <summary>Below this probability a target is off track; in between it needs acceleration (the vocabulary's threshold).</summary>
+    public static double OffTrackProbability => StatusVocabulary.OffTrackProbability;
 
     /// <summary>Builds a method's forecast from its distribution: P(met) is read off the distribution, never computed apart.</summary>
     public static MethodForecast Forecast(PredictiveDistribution distribution, double intervalScale, TargetSpec target,

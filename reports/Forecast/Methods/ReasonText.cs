@@ -19,7 +19,7 @@ public static class ReasonText
         return $"需年均{Change(required, unit)}，近年年均{Change(observed, unit)}";
     }
 
-    /// <summary>"提高2.1个百分点" / "降低0.3‰" / "持平".</summary>
+    /// <summary>"提高2.1个百分点" / "降低0.4‰" / "持平".</summary>
     public static string Change(double perYear, string unit)
     {
         var magnitude = Number(Math.Abs(perYear));
@@ -48,7 +48,7 @@ public static class ReasonText
         return text == "-0" ? "0" : text;
     }
 
-    /// <summary>"≥95%" etc.</summary>
+    /// <summary>"≥98%" etc.</summary>
     public static string Target(TargetSpec t, string unit) =>
         (t.Comparator switch { Comparator.AtLeast => "≥", Comparator.AtMost => "≤", _ => "=" }) + Value(t.Value, unit);
 }

@@ -5,8 +5,8 @@ namespace Wcc.Reports.Forecast.Methods;
 
 /// <summary>UNSD SDG Progress Chart rule: extrapolate the baseline→latest CAGR to the deadline and compare progress with what is needed.</summary>
 /// <remarks>
-/// Ratio r = (expected − baseline) / (target − baseline): r ≥ 0.95 有望达成, 0.10 ≤ r &lt; 0.95 需加快 (fair progress),
-/// r &lt; 0.10 难以达成 (stagnation or regress). A series with a non-positive value has no CAGR; it uses the
+/// Ratio r = (expected − baseline) / (target − baseline): r ≥ 0.95 on track, 0.10 ≤ r &lt; 0.95 needs acceleration (fair progress),
+/// r &lt; 0.10 off track (stagnation or regress); the labels are the status vocabulary's. A series with a non-positive value has no CAGR; it uses the
 /// average annual change instead (linear path), as the UNSD methodology does for indicators without a ratio scale.
 /// Predictive distribution: normal on the indicator's transformed scale (<see cref="ValueScale"/>), centred on the
 /// expected value E (clamped into the bounds), with SD σ_D = σ·√(1 + h/span), σ the residual SD of the transformed

@@ -1,36 +1,41 @@
+using Wcc.Warehouse.Vocabulary;
+
 namespace Wcc.Reports.Forecast.Model;
 
-/// <summary>Whether a target will be met, in the committee's words.</summary>
+/// <summary>Whether a target will be met; the labels, order and thresholds are the status vocabulary's (StatusVocabulary).</summary>
 public enum ForecastStatus
 {
-    /// <summary>已达成: the latest (or deadline) value meets the target.</summary>
+    /// <summary>The latest value already meets the target (vocabulary code met_so_far).</summary>
     Met,
 
-    /// <summary>有望达成: on track.</summary>
+    /// <summary>On track (on_track).</summary>
     OnTrack,
 
-    /// <summary>需加快: some progress, not enough.</summary>
+    /// <summary>Some progress, not enough (needs_acceleration).</summary>
     NeedsAcceleration,
 
-    /// <summary>难以达成: stagnating, regressing, or missed.</summary>
+    /// <summary>Stagnating or regressing (off_track).</summary>
     OffTrack,
 
-    /// <summary>数据不足: fewer than two observations, no guess made.</summary>
+    /// <summary>Fewer than two observations, no guess made (insufficient_data).</summary>
     InsufficientData,
 }
 
-/// <summary>Chinese labels of <see cref="ForecastStatus"/>, defined once.</summary>
+/// <summary>Chinese labels of <see cref="ForecastStatus"/>: read from the one vocabulary.</summary>
 public static class ForecastStatusText
 {
-    /// <summary>The label stored in fact_forecast.status.</summary>
-    public static string Label(this ForecastStatus status) => status switch
+    /// <summary>The vocabulary code of a status.</summary>
+    public static string Code(this ForecastStatus status) => status switch
     {
-        ForecastStatus.Met => "已达成",
-        ForecastStatus.OnTrack => "有望达成",
-        ForecastStatus.NeedsAcceleration => "需加快",
-        ForecastStatus.OffTrack => "难以达成",
-        _ => "数据不足",
+        ForecastStatus.Met => StatusVocabulary.Codes.MetSoFar,
+        ForecastStatus.OnTrack => StatusVocabulary.Codes.OnTrack,
+        ForecastStatus.NeedsAcceleration => StatusVocabulary.Codes.NeedsAcceleration,
+        ForecastStatus.OffTrack => StatusVocabulary.Codes.OffTrack,
+        _ => StatusVocabulary.Codes.InsufficientData,
     };
+
+    /// <summary>The label stored in fact_forecast.status.</summary>
+    public static string Label(this ForecastStatus status) => StatusVocabulary.Get(status.Code()).Label;
 }
 
 /// <summary>The forecast names of the three methods, as stored in fact_forecast.method.</summary>

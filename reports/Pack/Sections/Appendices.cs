@@ -62,26 +62,10 @@ public static class Appendices
             ("平均预测概率", c => Score(c("mean_p_met"))), ("实际达标比例", c => Score(c("share_met"))),
         ]);
         var html = new Html().Raw("<section class=\"page\" id=\"methodology\">").Element("h2", $"{number}、附录二 方法说明");
-        // The statuses mean what the default method says they mean: UNSD's progress ratio, or the probability of the others.
-        string[] definitions = context.DefaultMethod == MethodNames.UnsdCagr
-            ?
-            [
-                "已达成:最新观测值已满足目标。",
-                "有望达成:按年均复合增长率外推,(预期值−基期值)/(目标值−基期值) ≥ 0.95。",
-                "需加快:上述比值在0.10至0.95之间。",
-                "难以达成:上述比值低于0.10(停滞或倒退),或到期实际值未达标。",
-                "数据不足:观测值少于2个,不作预测。",
-            ]
-            :
-            [
-                "已达成:最新观测值已满足目标。",
-                "有望达成:到期预测达标概率不低于70%。",
-                "需加快:达标概率在30%至70%之间,需加快进度。",
-                "难以达成:达标概率低于30%,或到期实际值未达标。",
-                "数据不足:观测值少于2个,不作预测。",
-            ];
+        // The statuses mean what the default method says they mean: UNSD's progress ratio, or the probability of the
+        // others; labels, thresholds and the verdict rules all come from the status vocabulary.
         html.Element("h3", "状态定义").Raw("<ul>");
-        foreach (var d in definitions) html.Element("li", d);
+        foreach (var d in EvaluationMethodSection.ForecastRules(context.DefaultMethod)) html.Element("li", d);
         html.Raw("</ul>");
         html.Element("h3", "预测方法")
             .Raw("<ul>")

@@ -5,16 +5,18 @@ namespace Wcc.Reports.Pack.Sections;
 /// <summary>One section per chapter: each task with its units and progress, and the indicators linked to it with their status.</summary>
 public static class ChapterSections
 {
+    /// <summary>Each linked target: final value against the target and the status shown (the verdict once the deadline
+    /// has passed, the forecast before it, with its interval and probability only then).</summary>
     private static readonly IReadOnlyList<(string Header, Func<Func<string, object?>, object?> Value)> IndicatorColumns =
     [
         ("指标", c => c("indicator_name")),
-        ("最新值", c => $"{PackFormat.WithUnit(c("latest_value"), c("unit_of_measure"))}\n({c("latest_year")}年)"),
+        ("终期值", c => c("final_value") is null ? "—" : $"{PackFormat.WithUnit(c("final_value"), c("unit_of_measure"))}\n({c("final_year")}年)"),
         ("女", c => Html.Format(c("female_value"))),
         ("男", c => Html.Format(c("male_value"))),
         ("目标", c => $"{PackFormat.Comparator(c("comparator"))}{Html.Format(c("target_value"))}\n({c("deadline_year")}年)"),
-        ("到期预测(80%区间)", c => c("projected_value") is null ? "—" : $"{Html.Format(c("projected_value"))}({Html.Format(c("lower"))}–{Html.Format(c("upper"))})"),
-        ("达成概率", c => PackFormat.Percent(c("p_met"))),
-        ("状态", c => c("status")),
+        ("到期预测(80%区间)", c => Cells.Text(c("phase")) == "final" || c("projected_value") is null ? "—"
+            : $"{Html.Format(c("projected_value"))}({Html.Format(c("lower"))}–{Html.Format(c("upper"))})\n达成概率{PackFormat.Percent(c("p_met"))}"),
+        ("评价", c => c("shown_status")),
         ("数据来源", c => PackFormat.Source(c("latest_source"), c("latest_submitted_at"))),
     ];
 
@@ -22,7 +24,7 @@ public static class ChapterSections
     public static IEnumerable<PackSection> Build(PackContext context, Func<int, string> sectionNumber, int firstIndex)
     {
         var tasks = context.Tables.Tasks;
-        var status = context.Tables.IndicatorStatus;
+        var status = context.Tables.Attainment;
         var chapters = tasks.Data.Rows
             .GroupBy(r => (No: Cells.Count(r[tasks.Column("chapter_no")]), Title: Cells.Text(r[tasks.Column("chapter_title")])))
             .OrderBy(g => g.Key.No)

@@ -32,7 +32,7 @@ public static class PlanSummary
             {
                 var onTrackBase = r.Assessments.Count(a => a.PMetBaseline >= AttainmentProbabilityThreshold);
                 var onTrack = r.Assessments.Count(a => a.PMetScenario >= AttainmentProbabilityThreshold);
-                text += $";{r.Assessments.Count}个目标中按历史趋势有望达成{onTrackBase}个,按情景假设{onTrack}个";
+                text += $";{r.Assessments.Count}个目标中按历史趋势{Wcc.Warehouse.Vocabulary.StatusVocabulary.Get(Wcc.Warehouse.Vocabulary.StatusVocabulary.Codes.OnTrack).Label}{onTrackBase}个,按情景假设{onTrack}个";
             }
             text += $";集中度HHI {Hhi(prior)}→{Hhi(plan)},基尼系数 {Gini(prior)}→{Gini(plan)}";
             text += w.SharplyGrowing.Count > 0 ? $";工作量大幅增加:{string.Join("、", w.SharplyGrowing)}。" : ";无单位工作量大幅增加。";

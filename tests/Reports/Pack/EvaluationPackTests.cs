@@ -60,7 +60,7 @@ public partial class EvaluationPackTests(SeedPackFixture pack) : IClassFixture<S
         var html = pack.IndexHtml;
         Assert.Equal(pack.Warehouse.Scalar("SELECT count(*) FROM dim_task"), TaskHeading().Matches(html).Count);
         Assert.Equal(pack.Warehouse.Scalar("SELECT count(*) FROM dim_chapter"), ChapterSection().Matches(html).Count);
-        foreach (var id in new[] { "cover", "toc", "summary", "workload", "coverage", "districts", "warning", "data-quality", "methodology", "units" })
+        foreach (var id in new[] { "cover", "toc", "summary", "method", "background", "domains", "comparison", "annex-tables", "definitions", "workload", "coverage", "districts", "warning", "data-quality", "methodology", "units" })
         {
             Assert.Contains($"id=\"{id}\"", html);
         }
@@ -72,19 +72,55 @@ public partial class EvaluationPackTests(SeedPackFixture pack) : IClassFixture<S
         Assert.Equal(units, pack.Result.UnitPages.Count);
         Assert.Equal(units, UnitSection().Matches(html).Count);
         var asOf = pack.Result.AsOfYear;
-        var met = pack.Warehouse.Scalar("SELECT count(*) FROM v_pack_indicator_status WHERE is_city AND status = '已达成' AND as_of_year = $y", ("y", asOf));
-        Assert.Contains($"<div class=\"kpi met\"><b>{met}</b>已达成</div>", html);
+        // every status tile counts the city's targets the warehouse gives that status (queried here, not read off the pack)
+        foreach (var term in Wcc.Warehouse.Vocabulary.StatusVocabulary.All)
+        {
+            var n = pack.Warehouse.Scalar("SELECT count(*) FROM v_eval_attainment WHERE is_city AND shown_status = $s AND as_of_year = $y", ("s", term.Label), ("y", asOf));
+            if (n > 0) Assert.Contains($"<div class=\"kpi {term.CssClass}\"><b>{n}</b>{term.Label}</div>", html);
+            else Assert.DoesNotContain($"{term.Label}</div>", html);
+        }
         var warnings = pack.Warehouse.Scalar("SELECT count(*) FROM v_pack_early_warning WHERE as_of_year = $y", ("y", asOf));
-        var warningSection = html[html.IndexOf("id=\"warning\"", StringComparison.Ordinal)..html.IndexOf("id=\"data-quality\"", StringComparison.Ordinal)];
+        var warningSection = html[html.IndexOf("id=\"warning\"", StringComparison.Ordinal)..html.IndexOf("id=\"comparison\"", StringComparison.Ordinal)];
         Assert.Equal(warnings, RowCount().Matches(warningSection).Count);
         Assert.Contains("合成示例数据", html);
     }
 
     [Fact]
+    public void Headline_RatesAndTaskFlags_MatchTheWarehouse()
+    {
+        var html = pack.IndexHtml;
+        var asOf = pack.Result.AsOfYear;
+        var targets = pack.Warehouse.Scalar("SELECT count(*) FROM v_eval_attainment WHERE is_city AND as_of_year = $y", ("y", asOf));
+        var attained = pack.Warehouse.Scalar("SELECT count(*) FROM v_eval_attainment WHERE is_city AND as_of_year = $y AND verdict_code = 'attained'", ("y", asOf));
+        var withData = pack.Warehouse.Scalar("SELECT count(*) FROM v_eval_attainment WHERE is_city AND as_of_year = $y AND verdict_code <> 'no_data'", ("y", asOf));
+        var label = Wcc.Warehouse.Vocabulary.StatusVocabulary.Get(Wcc.Warehouse.Vocabulary.StatusVocabulary.Codes.Attained).Label;
+        var rate = (100.0 * attained / withData).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Contains($"全市层面{targets}项目标中,{label}{attained}项", html);
+        Assert.Contains($"达标率{rate}%", html);
+        // one T2 row per plan x domain of the city's targets
+        var domains = pack.Warehouse.Scalar("SELECT count(DISTINCT (plan_zh, domain_zh)) FROM v_eval_attainment WHERE is_city AND as_of_year = $y", ("y", asOf));
+        var summary = html[html.IndexOf("id=\"summary\"", StringComparison.Ordinal)..html.IndexOf("id=\"method\"", StringComparison.Ordinal)];
+        var t2 = summary[summary.IndexOf("(附表T2)", StringComparison.Ordinal)..];
+        t2 = t2[..t2.IndexOf("</table>", StringComparison.Ordinal)];
+        Assert.Equal(domains, Regex.Matches(t2, "<tr><td>").Count);
+        // tasks reported complete while a linked target was missed are counted and marked
+        var flagged = pack.Warehouse.Scalar("SELECT count(*) FROM v_eval_task WHERE completed_but_unmet AND as_of_year = $y", ("y", asOf));
+        Assert.Contains($"其中{flagged}项任务的进展报告为已完成", html);
+        Assert.Equal(flagged, Regex.Matches(html, Regex.Escape(Wcc.Reports.Pack.Sections.EvaluationAnnexes.CompletedButUnmetFlag) + ":").Count);
+        // at the deadline no missed target is shown as a forecast with its probability
+        Assert.DoesNotContain("达成概率0%", html);
+        foreach (var internalName in new[] { "mart_parameter", "v_eval", "v_pack", "vocab_status", "seeds/" })
+        {
+            var body = html[html.IndexOf("id=\"summary\"", StringComparison.Ordinal)..html.IndexOf("id=\"workload\"", StringComparison.Ordinal)];
+            Assert.DoesNotContain(internalName, body);
+        }
+    }
+
+    [Fact]
     public void Html_IsSelfContained()
     {
-        Assert.DoesNotContain("http://", pack.IndexHtml);
-        Assert.DoesNotContain("https://", pack.IndexHtml);
+        // Nothing is fetched: sources are cited by address as text (the comparison), never loaded.
+        Assert.DoesNotMatch("(src|href)=\"https?:|url\\(\\s*['\"]?https?:|<link ", pack.IndexHtml);
         Assert.DoesNotContain("<script", pack.IndexHtml);
         Assert.True(Regex.Matches(pack.IndexHtml, "<img [^>]*src=\"data:image/png;base64,").Count >= 5);
     }
@@ -94,11 +130,11 @@ public partial class EvaluationPackTests(SeedPackFixture pack) : IClassFixture<S
     {
         using var doc = SpreadsheetDocument.Open(pack.Result.Workbook, false);
         var sheets = doc.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value!).ToList();
-        foreach (var expected in new[] { "按章节目标状态", "主要风险", "预警清单", "单位工作量", "数据完整性", "性别平等指数", "数据载入记录", "回测评分" })
+        foreach (var expected in new[] { "按章节目标状态", "主要差距", "T2 分领域达标率", "T1 指标达标情况", "T6 任务落实情况", "T4 与全省全国比较", "单位工作量", "数据完整性", "性别平等指数", "数据载入记录", "回测评分" })
         {
             Assert.Contains(expected, sheets);
         }
-        var warning = (WorksheetPart)doc.WorkbookPart.GetPartById(doc.WorkbookPart.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name == "预警清单").Id!);
+        var warning = (WorksheetPart)doc.WorkbookPart.GetPartById(doc.WorkbookPart.Workbook.Sheets!.Elements<Sheet>().Single(s => s.Name!.Value!.StartsWith("T7 ", StringComparison.Ordinal)).Id!);
         var rows = warning.Worksheet.Descendants<Row>().ToList();
         // Row 1 is the synthetic-data notice (the seed history is synthetic), row 2 the header.
         Assert.Equal(PackFormat.SyntheticRunningNotice, rows[0].Elements<Cell>().First().InnerText);

@@ -7,11 +7,11 @@
 -- relationship: target_area_code -> dim_area.area_code
 -- relationship: sex -> dim_sex.sex
 -- accepted_values: method in (unsd_cagr, weighted_trend, ml, combined)
--- accepted_values: status in (已达成, 有望达成, 需加快, 难以达成, 数据不足)
+-- expression: status IN (SELECT label_zh FROM vocab_status WHERE phase = 'forecast')
 -- accepted_values: comparator in (>=, <=, =)
 -- expression: p_met IS NULL OR (p_met >= 0 AND p_met <= 1)
 -- expression: projected_value IS NULL OR (lower <= projected_value AND projected_value <= upper)
--- expression: (projected_value IS NULL) = (status = '数据不足')
+-- expression: (projected_value IS NULL) = (status = (SELECT label_zh FROM vocab_status WHERE status_code = 'insufficient_data'))
 -- expression: (projected_value IS NULL) = (value_scale IS NULL)
 -- expression: (spread IS NULL) = (value_scale IS NULL OR value_scale = 'mixture')
 -- expression: value_scale IS NULL OR value_scale IN ('identity', 'log', 'logit', 'mixture')
@@ -58,7 +58,7 @@ COMMENT ON COLUMN fact_forecast.projected_value IS 'Projected value at deadline_
 COMMENT ON COLUMN fact_forecast.lower IS 'Lower end of the 80% interval: the 10% quantile of the same distribution (within the bounds).';
 COMMENT ON COLUMN fact_forecast.upper IS 'Upper end of the 80% interval: the 90% quantile of the same distribution (within the bounds).';
 COMMENT ON COLUMN fact_forecast.p_met IS 'Probability that the target is met at the deadline, read off the same distribution as projected_value, lower and upper (1 or 0 once the deadline value is observed).';
-COMMENT ON COLUMN fact_forecast.status IS '已达成 met, 有望达成 on track, 需加快 needs acceleration, 难以达成 off track, 数据不足 insufficient data.';
+COMMENT ON COLUMN fact_forecast.status IS 'Forecast status: a label of vocab_status with phase = forecast (met so far, on track, needs acceleration, off track, insufficient data).';
 COMMENT ON COLUMN fact_forecast.reason IS 'Why, in Chinese, e.g. 需年均提高2.1个百分点，近年年均提高0.8个百分点.';
 COMMENT ON COLUMN fact_forecast.value_scale IS 'Scale of the predictive distribution: logit (shares in %), log (counts, per-mille and per-100 000 rates), identity (other); mixture for the combined method (an equal-weight mixture of the other methods'' distributions for the same series and deadline, whose rows hold the parameters).';
 COMMENT ON COLUMN fact_forecast.scale_lower IS 'Lower bound of the scale (null: unbounded); values are clamped to it.';

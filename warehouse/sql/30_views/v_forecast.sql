@@ -15,4 +15,4 @@ COMMENT ON COLUMN v_forecast.projected_value IS 'Projected value at deadline_yea
 COMMENT ON COLUMN v_forecast.lower IS 'Lower end of the 80% interval (10% quantile of the same distribution, within the bounds); null when data are insufficient.';
 COMMENT ON COLUMN v_forecast.upper IS 'Upper end of the 80% interval (90% quantile of the same distribution, within the bounds); null when data are insufficient.';
 COMMENT ON COLUMN v_forecast.p_met IS 'Probability (0-1) that the target is met at the deadline, read off the same distribution as projected_value, lower and upper; 1 or 0 once the deadline value is observed; null when data are insufficient.';
-COMMENT ON COLUMN v_forecast.status IS '已达成 met, 有望达成 on track (P(met) >= 0.7), 需加快 needs acceleration (0.3-0.7), 难以达成 off track (< 0.3), 数据不足 insufficient data (fewer than 2 points).';
+COMMENT ON COLUMN v_forecast.status IS 'Forecast status, a label of vocab_status (phase = forecast): met so far, on track (P(met) at or above its p_met_min), needs acceleration, off track (P(met) below its p_met_below), insufficient data (fewer than 2 points).';

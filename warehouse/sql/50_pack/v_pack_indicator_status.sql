@@ -2,7 +2,7 @@
 -- grain: one row per forecast series (indicator x area x sex x deadline) per as-of year, default method only
 -- key: as_of_year, indicator_code, area_code, sex, deadline_year
 -- not_null: indicator_name, area_name, is_city, status, target_value
--- accepted_values: status in (已达成, 有望达成, 需加快, 难以达成, 数据不足)
+-- expression: status IN (SELECT label_zh FROM vocab_status WHERE phase = 'forecast')
 CREATE OR REPLACE VIEW v_pack_indicator_status AS
 WITH forecast AS (
     SELECT * FROM fact_forecast WHERE is_default
@@ -82,7 +82,7 @@ COMMENT ON COLUMN v_pack_indicator_status.projected_value IS 'Projected value at
 COMMENT ON COLUMN v_pack_indicator_status.lower IS 'Lower end of the 80% interval of projected_value, clamped to the bounds; null when data are insufficient.';
 COMMENT ON COLUMN v_pack_indicator_status.upper IS 'Upper end of the 80% interval of projected_value, clamped to the bounds; null when data are insufficient.';
 COMMENT ON COLUMN v_pack_indicator_status.p_met IS 'Probability (0-1) that the target is met at the deadline; 1 or 0 once the deadline value is observed; null when data are insufficient.';
-COMMENT ON COLUMN v_pack_indicator_status.status IS '已达成 met, 有望达成 on track (P(met) >= 0.7), 需加快 needs acceleration (0.3-0.7), 难以达成 off track (< 0.3), 数据不足 insufficient data (fewer than 2 points).';
+COMMENT ON COLUMN v_pack_indicator_status.status IS 'Forecast status, a label of vocab_status (phase = forecast): met so far, on track (P(met) at or above its p_met_min), needs acceleration, off track (P(met) below its p_met_below), insufficient data (fewer than 2 points).';
 COMMENT ON COLUMN v_pack_indicator_status.reason IS 'Why, in Chinese: the pace needed against the pace observed, e.g. 需年均提高2.1个百分点，近年年均提高0.8个百分点.';
 COMMENT ON COLUMN v_pack_indicator_status.method IS 'The default forecast method (the one with the lowest backtest Brier score): unsd_cagr, weighted_trend or ml.';
 COMMENT ON COLUMN v_pack_indicator_status.method_used IS 'Method actually applied: as method, weighted_trend_calibrated when ml had too little training data, observed when the deadline value was read off the data.';

@@ -7,8 +7,8 @@
 -- relationship: area_code -> dim_area.area_code
 -- relationship: sex -> dim_sex.sex
 -- accepted_values: comparator in (>=, <=, =)
--- accepted_values: status_baseline in (已达成, 有望达成, 需加快, 难以达成, 数据不足)
--- accepted_values: status_scenario in (已达成, 有望达成, 需加快, 难以达成, 数据不足)
+-- expression: status_baseline IN (SELECT label_zh FROM vocab_status WHERE phase = 'forecast')
+-- expression: status_scenario IN (SELECT label_zh FROM vocab_status WHERE phase = 'forecast')
 -- expression: p_met_baseline IS NULL OR (p_met_baseline BETWEEN 0 AND 1 AND p_met_scenario BETWEEN 0 AND 1)
 -- expression: suggested_p50 IS NULL OR ((limit_floor IS NULL OR suggested_p90 >= limit_floor - 1e-9) AND (limit_ceiling IS NULL OR suggested_p90 <= limit_ceiling + 1e-9))
 -- expression: tighter_target IS NULL OR met_by_wide_margin

@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Wcc.Tests.Support;
+using Wcc.Warehouse.Vocabulary;
+
+namespace Wcc.Tests.Warehouse;
+
+/// <summary>
+/// The status vocabulary is written once, in seeds/vocabulary/statuses.csv: no status label and no threshold of it may
+/// appear in a .cs, .sql or .css file (comments included), so a change to the seed changes every output.
+/// </summary>
+public class VocabularyLiteralTests
+{
+    /// <summary>Ordinary Chinese phrases that contain a label's characters without naming a status (file, phrase).</summary>
+    /// <remarks>Each is a sentence about data or training samples, not a verdict: 无数据 "no figure to enter", 数据不足
+    /// "too few samples", 已达标 "already at the target" inside a forecast's reason.</remarks>
+    private static readonly (string File, string Phrase)[] OrdinaryLanguage =
+    [
+        ("etl/Collection/ReturnAudit.cs", "确无数据的"),
+        ("etl/Collection/TemplateWriter.cs", "无数据请留空"),
+        ("reports/Coverage/CoverageCharts.cs", "为基线已达标而最新未达标"),
+        ("reports/Planning/Output/PlanCharts.cs", "未对此指标提出目标或数据不足"),
+        ("reports/Forecast/ForecastEngine.cs", "年无数据，"),
+        ("reports/Forecast/Model/ForecastResult.cs", "ml数据不足时的替代"),
+        ("reports/Forecast/Methods/UnsdCagrMethod.cs", "基期已达标，进展比不适用"),
+        ("reports/Forecast/Methods/MlMethod.cs", "条、未达标{negatives}条"),
+        ("reports/Forecast/Methods/ReasonText.cs", "目前已达标，"),
+    ];
+
+    private static IEnumerable<string> SourceFiles(params string[] extensions) =>
+        extensions.SelectMany(ext => Directory.EnumerateFiles(RepoPaths.Root, "*" + ext, SearchOption.AllDirectories))
+            .Select(f => Path.GetRelativePath(RepoPaths.Root, f).Replace('\\', '/'))
+            .Where(f => !f.StartsWith("tests/", StringComparison.Ordinal) && !f.Contains("/bin/", StringComparison.Ordinal)
+                        && !f.Contains("/obj/", StringComparison.Ordinal) && !f.StartsWith(".", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal);
+
+    [Fact]
+    public void NoStatusLabel_OutsideTheVocabularySeed()
+    {
+        var labels = StatusVocabulary.All.Select(t => t.Label).ToList();
+        var found = new List<string>();
+        foreach (var file in SourceFiles(".cs", ".sql", ".css"))
+        {
+            var lines = File.ReadAllLines(Path.Combine(RepoPaths.Root, file));
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var line = OrdinaryLanguage.Where(o => o.File == file).Aggregate(lines[i], (l, o) => l.Replace(o.Phrase, "", StringComparison.Ordinal));
+                foreach (var label in labels.Where(l => line.Contains(l, StringComparison.Ordinal)))
+                {
+                    found.Add($"{file}:{i + 1}: {label}");
+                }
+            }
+        }
+        Assert.True(found.Count == 0, $"status labels written outside {StatusVocabulary.SeedPath}:\n{string.Join("\n", found)}");
+    }
+
+    [Fact]
+    public void NoThreshold_OutsideTheVocabularySeed()
+    {
+        // P(met) thresholds, as a decimal (0.7) or a percentage (70%), where statuses are computed or explained:
+        // the forecast, the pack, the warehouse (its planning models use 70% as a confidence level, another concept).
+        var thresholds = new[] { StatusVocabulary.OnTrackProbability, StatusVocabulary.OffTrackProbability };
+        // The basically-attained tolerance and its complement, where verdicts are computed or explained (the UNSD
+        // method's own 0.95 progress ratio is a forecast rule of that method, not the tolerance).
+        var tolerance = new[] { StatusVocabulary.BasicTolerance, 1 - StatusVocabulary.BasicTolerance };
+        var found = new List<string>();
+        void Scan(IEnumerable<string> files, IEnumerable<double> values)
+        {
+            var patterns = values.Select(v => new Regex(
+                $@"(?<![\d.]){Regex.Escape(v.ToString("0.##", CultureInfo.InvariantCulture))}(?![\d])|(?<![\d.]){Regex.Escape((100 * v).ToString("0.##", CultureInfo.InvariantCulture))}%")).ToList();
+            foreach (var file in files)
+            {
+                var lines = File.ReadAllLines(Path.Combine(RepoPaths.Root, file));
+                for (var i = 0; i < lines.Length; i++)
+                {
+                    if (patterns.FirstOrDefault(p => p.IsMatch(lines[i])) is { } p) found.Add($"{file}:{i + 1}: {p.Match(lines[i]).Value}");
+                }
+            }
+        }
+        var statusFiles = SourceFiles(".cs", ".sql", ".css").Where(f =>
+            f.StartsWith("reports/Forecast/", StringComparison.Ordinal) || f.StartsWith("reports/Pack/", StringComparison.Ordinal)
+            || (f.StartsWith("warehouse/", StringComparison.Ordinal) && !f.StartsWith("warehouse/sql/60_plan/", StringComparison.Ordinal))).ToList();
+        Scan(statusFiles, thresholds);
+        Scan(statusFiles.Where(f => !f.EndsWith("UnsdCagrMethod.cs", StringComparison.Ordinal)), tolerance);
+        Assert.True(found.Count == 0, $"status thresholds written outside {StatusVocabulary.SeedPath}:\n{string.Join("\n", found)}");
+    }
+
+    [Fact]
+    public void TheTestSeesALabelWhenOneIsWritten()
+    {
+        // The scan above must be able to fail: the seed itself holds every label and threshold it looks for.
+        var seed = File.ReadAllText(Path.Combine(RepoPaths.Root, StatusVocabulary.SeedPath));
+        Assert.All(StatusVocabulary.All, t => Assert.Contains(t.Label, seed));
+        Assert.Contains(StatusVocabulary.OnTrackProbability.ToString(CultureInfo.InvariantCulture), seed);
+    }
+}
