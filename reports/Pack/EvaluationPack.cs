@@ -55,7 +55,10 @@ public static class EvaluationPack
 
         Report(3, "汇总评估表格");
         var context = new PackContext(options, forecast.AsOfYear, NoticeTitle(connection), forecast.Default.Method,
-            IsSynthetic(connection), PackTables.Read(connection, forecast.AsOfYear), workload, coverage);
+            IsSynthetic(connection), PackTables.Read(connection, forecast.AsOfYear), workload, coverage)
+        {
+            Backtests = BacktestAppendix.Run(connection, forecast.Default, forecast.AsOfYear),
+        };
         var sections = Sections(context, out var unitPages);
 
         Report(4, "写出网页与单位页");

@@ -13,4 +13,8 @@ public sealed record PackContext(
     bool IsSynthetic,
     PackTables Tables,
     ReportOutput Workload,
-    ReportOutput Coverage);
+    ReportOutput Coverage)
+{
+    /// <summary>The backtests the methods appendix shows (the selection backtest and its neighbouring cutoffs).</summary>
+    public Sections.BacktestAppendix Backtests { get; init; } = Sections.BacktestAppendix.None;
+}
