@@ -49,7 +49,8 @@ public sealed record BacktestAppendix(IReadOnlyList<AppendixBacktest> Backtests)
         Backtests.SelectMany(b => b.Scores.Where(s => s.N > 0).Select(s => new object?[]
         {
             b.Cutoff, MethodNames.ShortChinese(s.Method), s.N, Score(s.Brier), Score(s.LogLoss), Score(s.Coverage), Score(s.RawCoverage),
-            s.IntervalScale is { } f ? string.Join("/", f.Select(x => x.ToString("0.00", CultureInfo.InvariantCulture))) : "—",
+            // "/ " lets a narrow A4 column wrap between factors rather than inside one.
+            s.IntervalScale is { } f ? string.Join("/ ", f.Select(x => x.ToString("0.00", CultureInfo.InvariantCulture))) : "—",
             s == Lowest(b) ? "是" : "",
         })).ToList());
 
