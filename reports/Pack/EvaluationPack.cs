@@ -61,6 +61,7 @@ public static class EvaluationPack
             IsSynthetic(connection), PackTables.Read(connection, forecast.AsOfYear), workload, coverage)
         {
             Pages = PageTables.Read(connection, forecast.AsOfYear),
+            Backtests = BacktestAppendix.Run(connection, forecast.Default, forecast.AsOfYear),
         };
         var sections = Sections(context, out var unitPages);
 

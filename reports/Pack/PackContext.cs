@@ -17,4 +17,6 @@ public sealed record PackContext(
 {
     /// <summary>The unit pages' and the district map's tables (current units, their targets, district verdicts).</summary>
     public Sections.PageTables? Pages { get; init; }
+    /// <summary>The backtests the methods appendix shows (the selection backtest and its neighbouring cutoffs).</summary>
+    public Sections.BacktestAppendix Backtests { get; init; } = Sections.BacktestAppendix.None;
 }

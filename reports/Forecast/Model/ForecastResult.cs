@@ -69,6 +69,17 @@ public static class MethodNames
         Combined => "三种方法等权组合(combined)",
         _ => method,
     };
+
+    /// <summary>A short Chinese name without the code, for table columns and chart legends where the full name does not fit.</summary>
+    public static string ShortChinese(string method) => method switch
+    {
+        UnsdCagr => "复合增长率法",
+        WeightedTrend => "加权趋势法",
+        Ml => "机器学习",
+        MlFallback => "校准加权趋势法",
+        Combined => "等权组合",
+        _ => method,
+    };
 }
 
 /// <summary>The outcome of one method on one case.</summary>

@@ -43,18 +43,6 @@ public static class Appendices
             ("80%区间覆盖率", c => Score(c("coverage_80"))), ("校准前覆盖率", c => Score(c("coverage_80_uncalibrated"))),
             ("区间缩放系数(1/2/3/4/5+年)", c => c("interval_scales")), ("默认方法", c => c("is_default")),
         ]);
-        var scoreView = TableView.Compose("回测评分", context.Tables.BacktestScores,
-        [
-            ("方法", c => MethodNames.Chinese(Cells.Text(c("method")))), ("回测截点", c => c("cutoff_year")), ("样本数", c => c("n")),
-            ("准确率", c => Score(c("accuracy"))), ("Brier分数", c => Score(c("brier"))), ("对数损失", c => Score(c("log_loss"))),
-            ("AUC", c => Score(c("auc"))), ("预测值平均绝对误差", c => Score(c("mae"))), ("默认方法", c => c("is_default")),
-        ]);
-        var coverageView = TableView.Compose("区间覆盖率", context.Tables.BacktestScores,
-        [
-            ("方法", c => MethodNames.Chinese(Cells.Text(c("method")))), ("样本数", c => c("n")),
-            ("80%区间覆盖率(校准后)", c => Score(c("coverage_80"))), ("校准前覆盖率", c => Score(c("coverage_80_uncalibrated"))),
-            ("区间缩放系数(预测1/2/3/4/5+年)", c => c("interval_scales") ?? "—(混合已校准的三种方法)"),
-        ]);
         var reliability = TableView.Compose("可靠性表", context.Tables.BacktestReliability,
         [
             ("方法", c => MethodNames.Chinese(Cells.Text(c("method")))),
@@ -83,23 +71,11 @@ public static class Appendices
             .Raw("<li>").Text("死亡率等‰、1/10万比率:对数变换 z = ln(x+0.01),下降按比例延续,永不降到0以下。").Raw("</li>")
             .Raw("<li>").Text("人数、件数等计数:对数变换 z = ln(x+1),不会出现负数。").Raw("</li>")
             .Raw("<li>").Text("其他指标:不变换。").Raw("</li>")
-            .Raw("</ul>")
-            .Element("p", "区间校准:在截点前最近3年的滚动起点上回测每种方法,按预测年限(1、2、3、4、5年及以上)求出使80%区间恰好覆盖80%实际值的缩放系数(分裂共形分位数),"
-                + "再以该系数放大或缩小区间;下表同时列出校准前后的覆盖率。");
+            .Raw("</ul>");
         html.Element("p", $"本报告采用{MethodNames.Chinese(context.DefaultMethod)}:在隐藏截点之后全部数据的回测中,其Brier分数最低(组合方法同样参与比较)。"
             + "区县无单独目标时,比率类指标沿用全市目标;人数、件数等总量指标不对区县套用全市目标。");
-        if (scores.Rows.Count == 0) html.Element("p", "尚无到期目标的实际值,未能回测;默认采用时间加权线性趋势法。");
-        else
-        {
-            TableView.Render(html, scoreView, "各方法回测评分");
-            TableView.Render(html, coverageView, "80%预测区间的回测覆盖率(目标75%-85%)");
-        }
-        if (reliability.Rows.Count > 0)
-        {
-            html.Raw(ReliabilityChart.Figure(context.Tables.BacktestReliability));
-            TableView.Render(html, ReliabilityChart.Pivot(context.Tables.BacktestReliability), "可靠性表:平均预测概率 → 实际达标比例(预测数)");
-        }
+        context.Backtests.Render(html, context.DefaultMethod);
         html.Raw("</section>");
-        return new PackSection("methodology", $"{number}、附录二 方法说明", html.ToString(), [scores, reliability]);
+        return new PackSection("methodology", $"{number}、附录二 方法说明", html.ToString(), [scores, reliability, context.Backtests.ScoreTable, context.Backtests.ReliabilityTable]);
     }
 }

@@ -26,6 +26,14 @@ public sealed record PlanScenario(
     IReadOnlyList<PlanNewTask> Add,
     IReadOnlyDictionary<string, string> Renames)
 {
+    /// <summary>Units the scenario creates, by name, with their kind (units.csv's kinds); none in the baseline.</summary>
+    public IReadOnlyDictionary<string, string> NewUnits { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>True when <paramref name="unitName"/> stands for many bodies: a collective of dim_unit or a declared new one.</summary>
+    public bool IsCollective(PlanContext context, string unitName) =>
+        context.Units.TryGetValue(unitName, out var unit) ? unit.IsCollective
+        : NewUnits.TryGetValue(unitName, out var kind) && kind == Wcc.Etl.Seeds.UnitSeedFile.CollectiveKind;
+
     /// <summary>Id of the trend-only scenario.</summary>
     public const string BaselineId = "baseline";
 

@@ -25,6 +25,22 @@ public sealed record ScenarioDocument
 
     /// <summary>Explicit unit renames, applied after the dim_unit successors.</summary>
     public List<UnitRename> Renames { get; init; } = [];
+
+    /// <summary>New units this scenario creates (a unit dim_unit does not list), which its tasks may then name.</summary>
+    public List<NewUnit> Units { get; init; } = [];
+}
+
+/// <summary>A unit the scenario creates: its short name as the notice would write it, and its kind.</summary>
+public sealed record NewUnit
+{
+    /// <summary>Free text.</summary>
+    [JsonPropertyName("_comment")] public string? Comment { get; init; }
+
+    /// <summary>Short name, e.g. 市托育服务指导中心.</summary>
+    public string? Name { get; init; }
+
+    /// <summary>One of the kinds units.csv accepts (government_department, party_organ, peoples_organisation, committee_office, collective).</summary>
+    public string? Kind { get; init; }
 }
 
 /// <summary>A proposed target for one series, with an optional assumed change of pace.</summary>

@@ -1,4 +1,6 @@
 using System.Text.RegularExpressions;
+using Wcc.Etl.Notice;
+using Wcc.Etl.Seeds;
 using Wcc.Reports.Forecast.Model;
 using Wcc.Reports.Planning.Model;
 using Wcc.Warehouse.Connection;
@@ -20,14 +22,72 @@ public static partial class ScenarioValidator
                 "give the scenario an id of letters, digits, - and _ (not `baseline`), e.g. \"id\": \"faster-health\"");
         }
         var renames = Renames(source, context);
+        var newUnits = NewUnits(source, context, renames);
         var knownUnits = new HashSet<string>(context.Units.Keys, StringComparer.Ordinal);
         knownUnits.UnionWith(renames.Values);
+        knownUnits.UnionWith(newUnits.Keys);
         var drop = Drops(source, context);
         var reassign = Reassignments(source, context, knownUnits, drop);
         var add = NewTasks(source, context, knownUnits);
+        RequireNewUnitsAssigned(source, newUnits, reassign, add);
         var targets = Targets(source, context, drop);
         return new PlanScenario(id, string.IsNullOrWhiteSpace(doc.Name) ? id : doc.Name.Trim(), doc.Description, source.FileName,
-            targets, reassign, drop, add, renames);
+            targets, reassign, drop, add, renames) { NewUnits = newUnits };
+    }
+
+    /// <summary>The units the scenario declares (name → kind): new names only, of a kind units.csv accepts, that the draft
+    /// notice's unit clause can carry and the notice parser read back as one unit.</summary>
+    private static Dictionary<string, string> NewUnits(ScenarioSource source, PlanContext context, Dictionary<string, string> renames)
+    {
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < source.Document.Units.Count; i++)
+        {
+            var u = source.Document.Units[i];
+            var path = $"$.units[{i}]";
+            var name = u.Name?.Trim() ?? "";
+            if (name.Length == 0) throw source.Error(path + ".name", "a new unit has no name", "write its short name as the notice would, e.g. \"name\": \"市托育服务指导中心\"");
+            if (context.Units.ContainsKey(name))
+            {
+                throw source.Error(path + ".name", $"unit {name} already exists", "assign it to tasks directly; declare only units the warehouse does not list");
+            }
+            if (renames.ContainsValue(name))
+            {
+                throw source.Error(path + ".name", $"unit {name} is already the new name of a rename in this file", "keep either the rename or the declaration");
+            }
+            if (!ReadsBackAsOneUnit(name))
+            {
+                throw source.Error(path + ".name", $"unit name `{name}` cannot be written in a notice's unit clause (it holds a separator, a bracket or a role word)",
+                    "write the short name without 、，；：。 brackets, spaces or 牵头/负责/配合");
+            }
+            if (u.Kind is null || !UnitSeedFile.Kinds.Contains(u.Kind))
+            {
+                throw source.Error(path + ".kind", $"unit {name} has kind `{u.Kind}`, not one of {string.Join(", ", UnitSeedFile.Kinds)}",
+                    "give the kind of body it is, e.g. \"kind\": \"government_department\" (collective: a group of many bodies such as 各区县妇儿工委)");
+            }
+            if (!result.TryAdd(name, u.Kind)) throw source.Error(path + ".name", $"unit {name} is declared twice", "declare each new unit once");
+        }
+        return result;
+    }
+
+    /// <summary>True when the notice parser reads a task ending （牵头单位：<paramref name="name"/>） back with exactly that one lead unit.</summary>
+    private static bool ReadsBackAsOneUnit(string name)
+    {
+        var split = UnitClauseParser.Split($"新任务。（牵头单位：{name}）");
+        return split.Problems.Count == 0 && split.Units.Responsible.Count == 0 && split.Units.Lead is [var only] && only == name;
+    }
+
+    /// <summary>A declared unit no task names is most likely a typo on one side: refused rather than silently stored nowhere.</summary>
+    private static void RequireNewUnitsAssigned(ScenarioSource source, Dictionary<string, string> newUnits,
+        Dictionary<int, (IReadOnlyList<string>?, IReadOnlyList<string>?)> reassign, List<PlanNewTask> add)
+    {
+        var named = reassign.Values.SelectMany(r => (r.Item1 ?? []).Concat(r.Item2 ?? []))
+            .Concat(add.SelectMany(t => t.Lead.Concat(t.Responsible))).ToHashSet(StringComparer.Ordinal);
+        var unused = source.Document.Units.Select((u, i) => (Name: u.Name!.Trim(), Index: i)).FirstOrDefault(u => !named.Contains(u.Name));
+        if (unused.Name is not null)
+        {
+            throw source.Error($"$.units[{unused.Index}].name", $"new unit {unused.Name} is declared but no task names it",
+                "name it as lead or responsible unit of a task under \"tasks\" (reassign or add), or remove the declaration");
+        }
     }
 
     private static Dictionary<string, string> Renames(ScenarioSource source, PlanContext context)
@@ -39,7 +99,7 @@ public static partial class ScenarioValidator
             var path = $"$.renames[{i}]";
             if (r.From is null || !context.Units.ContainsKey(r.From))
             {
-                throw source.Error(path + ".from", $"unknown unit `{r.From}`", UnitHint(context));
+                throw source.Error(path + ".from", $"unknown unit `{r.From}`", UnitHint(context, declarable: false));
             }
             if (string.IsNullOrWhiteSpace(r.To) || r.To.Trim() == r.From)
             {
@@ -196,7 +256,7 @@ public static partial class ScenarioValidator
         if (units is null) return;
         for (var i = 0; i < units.Count; i++)
         {
-            if (!known.Contains(units[i])) throw source.Error($"{path}[{i}]", $"unknown unit `{units[i]}`", UnitHint(context));
+            if (!known.Contains(units[i])) throw source.Error($"{path}[{i}]", $"unknown unit `{units[i]}`", UnitHint(context, declarable: true));
         }
         var duplicate = units.GroupBy(u => u).FirstOrDefault(g => g.Count() > 1);
         if (duplicate is not null) throw source.Error(path, $"unit {duplicate.Key} is listed twice", "list each unit once");
@@ -204,9 +264,11 @@ public static partial class ScenarioValidator
 
     private static string TaskHint(PlanContext context) => $"use a 2018-2020 task number 1-{context.Tasks.Keys.Max()} (dim_task)";
 
-    private static string UnitHint(PlanContext context) =>
-        "use a unit_name of dim_unit (e.g. " + string.Join("、", context.Units.Keys.Order(StringComparer.Ordinal).Take(3))
-        + "), or the new name of a rename in this file";
+    private static string UnitHint(PlanContext context, bool declarable) =>
+        "use a unit_name of dim_unit (e.g. " + string.Join("、", context.Units.Keys.Order(StringComparer.Ordinal).Take(3)) + ")"
+        + (declarable
+            ? ", the new name of a rename in this file, or, for a unit that does not exist yet, declare it in this file: \"units\": [{ \"name\": \"…\", \"kind\": \"government_department\" }]"
+            : "");
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
     private static partial Regex IdPattern();

@@ -86,7 +86,7 @@ public static class PlanStore
                     {
                         for (var i = 0; i < units.Count; i++)
                         {
-                            var collective = context.Units.TryGetValue(units[i].Name, out var u) && u.IsCollective;
+                            var collective = r.Scenario.IsCollective(context, units[i].Name);
                             a.CreateRow().AppendValue(r.Scenario.Id).AppendValue(t.PlanTaskNo).AppendValue(units[i].Name).AppendValue(role)
                                 .AppendValue(i + 1).AppendValue(collective).AppendValue(units[i].PreviousName).EndRow();
                         }

@@ -207,6 +207,21 @@ public class PredictiveDistributionTests(SeedWarehouseFixture seed) : IClassFixt
         Assert.Throws<InvalidOperationException>(() => IntervalCalibration.Fit(cases, 2019, predict));
     }
 
+    [Fact]
+    public void IntervalCalibration_UnmeasuredLongHorizons_ContinueTheMeasuredGrowth()
+    {
+        // Horizons 1-2 measured at 1.0 and 1.2: each further year multiplies by 1.2.
+        var grown = IntervalCalibration.WithUnmeasuredHorizons([1.0, 1.2, null, null, null]);
+        Assert.Equal([1.0, 1.2, 1.44, 1.728, 2.0736], grown.Select(f => Math.Round(f, 6)));
+        // A shrinking factor is not extrapolated downwards: the long horizons keep the last measured one.
+        Assert.Equal([1.3, 1.1, 1.1, 1.1, 1.1], IntervalCalibration.WithUnmeasuredHorizons([1.3, 1.1, null, null, null]).Select(f => Math.Round(f, 6)));
+        // One measured horizon has no growth to continue; a gap before a measured one borrows the shorter factor.
+        Assert.Equal([0.9, 0.9, 0.9, 0.9, 0.9], IntervalCalibration.WithUnmeasuredHorizons([0.9, null, null, null, null]));
+        Assert.Equal([1.0, 1.0, 2.0, 2.0, 2.0], IntervalCalibration.WithUnmeasuredHorizons([null, null, 2.0, null, null]));
+        // Never beyond the widest factor.
+        Assert.Equal(IntervalCalibration.MaxFactor, IntervalCalibration.WithUnmeasuredHorizons([1.0, 4.0, null, null, null])[4]);
+    }
+
     private static double Noise(Random random) => Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 
     [Fact]

@@ -22,6 +22,26 @@ public class SeedBacktestTests(SeedWarehouseFixture seed) : IClassFixture<SeedWa
         Assert.Contains(report.Predictions, p => p.Method == MethodNames.Ml);
     }
 
+    /// <summary>The goal for the default method's 80% intervals: they hold 75-85% of the deadline values.</summary>
+    private const double CoverageGoalLow = 0.75, CoverageGoalHigh = 0.85;
+
+    [Theory]
+    [Trait("Category", "Slow")] // two backtests per cutoff on the seeded warehouse: 2-9 s each on a busy machine
+    [InlineData(2016)]
+    [InlineData(2017)]
+    [InlineData(2018)]
+    public void Backtest_DefaultMethodIntervals_HoldEightyPercentWithinTheGoal(int cutoff)
+    {
+        // The method reports use as of the last observed year, chosen by its own selection backtest.
+        var chosen = DefaultMethod.Choose(seed.Connection, 2020).Method;
+        var report = BacktestRun.Execute(seed.Connection, cutoff);
+        var score = report.Methods.Single(m => m.Method == chosen);
+        Assert.True(score.N > 100, $"{chosen}: only {score.N} scored");
+        Assert.InRange(score.Coverage, CoverageGoalLow, CoverageGoalHigh);
+        // The calibration is what brings it there: before it, the model's own intervals held fewer.
+        Assert.True(score.RawCoverage < CoverageGoalLow, $"{chosen} at {cutoff}: raw coverage {score.RawCoverage:0.000}");
+    }
+
     [Fact]
     public void Forecast_CityTargets_ReachDistrictsForRatesButNeverForCounts()
     {
