@@ -8,12 +8,12 @@ public static class ChapterSections
     private static readonly IReadOnlyList<(string Header, Func<Func<string, object?>, object?> Value)> IndicatorColumns =
     [
         ("指标", c => c("indicator_name")),
-        ("最新值", c => $"{PackFormat.WithUnit(c("latest_value"), c("unit_of_measure"))}\n({c("latest_year")}年)"),
-        ("女", c => Html.Format(c("female_value"))),
-        ("男", c => Html.Format(c("male_value"))),
-        ("目标", c => $"{PackFormat.Comparator(c("comparator"))}{Html.Format(c("target_value"))}\n({c("deadline_year")}年)"),
+        ("最新值", c => PackValue.Measured(c("latest_value"), c("unit_of_measure"), c("latest_year"))),
+        ("女", c => PackValue.Number(c("female_value"))),
+        ("男", c => PackValue.Number(c("male_value"))),
+        ("目标", c => PackValue.Target(c("comparator"), c("target_value"), c("deadline_year"))),
         ("到期预测(80%区间)", c => c("projected_value") is null ? "—" : $"{Html.Format(c("projected_value"))}({Html.Format(c("lower"))}–{Html.Format(c("upper"))})"),
-        ("达成概率", c => PackFormat.Percent(c("p_met"))),
+        ("达成概率", c => PackValue.Probability(c("p_met"))),
         ("状态", c => c("status")),
         ("数据来源", c => PackFormat.Source(c("latest_source"), c("latest_submitted_at"))),
     ];
