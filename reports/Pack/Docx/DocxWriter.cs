@@ -314,8 +314,10 @@ public sealed partial class DocxWriter
         return result;
     }
 
-    /// <summary>Width of table text at 9 pt in twips: a Chinese character is square (9 pt = 180 twips), Latin and digits about half.</summary>
-    private const double CjkTwips = 180, LatinTwips = 100;
+    /// <summary>Width of table text at 9 pt in twips: a Chinese character is square (9 pt = 180 twips), Latin and digits
+    /// a little over half. Set for the widest fonts a reader may get (DejaVu Sans, which LibreOffice substitutes for Arial
+    /// on Debian, draws digits 0.64 em wide; measured: "(2020年)" broke at 100 twips a digit).</summary>
+    private const double CjkTwips = 190, LatinTwips = 120;
 
     /// <summary>A line this short is kept whole: a value with its unit, a year in brackets, a status ("难以达成", "(2020年)").</summary>
     private const double ShortLineTwips = 4 * CjkTwips + 2 * LatinTwips;
