@@ -44,6 +44,7 @@ public sealed partial class DocxWriter
 
     private readonly MainDocumentPart main;
     private readonly Body body = new();
+    private readonly HashSet<string> bookmarks = new(StringComparer.Ordinal);
     private bool pageBreakPending;
     private uint drawingId;
 
@@ -106,9 +107,9 @@ public sealed partial class DocxWriter
                 break;
             case "h1" or "h2" or "h3":
                 var heading = Paragraph(DocxStyles.ForHeading(node.Tag[1] - '0'), InlineRuns(node, false, false));
-                if (node.Tag == "h2" && sectionId is not null && !body.Descendants<BookmarkStart>().Any(b => b.Name == BookmarkName(sectionId)))
+                if (node.Tag == "h2" && sectionId is not null && bookmarks.Add(BookmarkName(sectionId)))
                 {
-                    var id = (body.Descendants<BookmarkStart>().Count() + 1).ToString();
+                    var id = bookmarks.Count.ToString(System.Globalization.CultureInfo.InvariantCulture);
                     heading.InsertAfter(new BookmarkStart { Name = BookmarkName(sectionId), Id = id }, heading.ParagraphProperties);
                     heading.Append(new BookmarkEnd { Id = id });
                 }
