@@ -31,6 +31,13 @@ public static class WorkbookWriter
     /// <summary>Integers reach thousands separators from here; below (years, counts of tasks) they are shown as they are.</summary>
     private const double ThousandsFrom = 10_000;
 
+    /// <summary>Widest sheet (sum of column widths, in characters) printed shrunk to the page's width: A4 landscape holds
+    /// about 130 characters at 100%, so this keeps the print at two thirds of full size or larger.</summary>
+    private const double MaxFittedWidth = 200;
+
+    /// <summary>Height of one line of text in a row, in points (Excel's default row for 11 pt).</summary>
+    private const double LineHeight = 15;
+
     /// <summary>A sheet with more columns than this prints landscape.</summary>
     private const int LandscapeFromColumns = 7;
 
@@ -125,23 +132,27 @@ public static class WorkbookWriter
             new Selection { Pane = PaneValues.BottomLeft, ActiveCell = firstData, SequenceOfReferences = new ListValue<StringValue> { InnerText = firstData } })
         { WorkbookViewId = 0 });
         var columns = new Columns();
+        var widths = new double[table.Columns.Count];
         for (var c = 0; c < table.Columns.Count; c++)
         {
             var widest = table.Rows.Select(r => r[c] is PackValue v ? DisplayWidth(v.Display) : LongestLine(Text(r[c])))
                 .Prepend(DisplayWidth(table.Columns[c])).Max();
-            columns.Append(new Column { Min = (uint)c + 1, Max = (uint)c + 1, Width = Math.Clamp(widest + 2, MinColumnWidth, MaxColumnWidth), CustomWidth = true });
+            widths[c] = Math.Clamp(widest + 2, MinColumnWidth, MaxColumnWidth);
+            columns.Append(new Column { Min = (uint)c + 1, Max = (uint)c + 1, Width = widths[c], CustomWidth = true });
         }
         var data = new SheetData();
         if (notice is not null) data.Append(new Row(TextCell(notice, styles.Notice)));
-        data.Append(new Row(table.Columns.Select(h => TextCell(h, styles.Header))));
-        foreach (var row in table.Rows) data.Append(new Row(row.Select(v => ValueCell(v, styles))));
-        // Printed, a sheet fits the page's width (as many pages down as it needs) instead of spilling columns onto other pages.
-        var sheet = new Worksheet(new SheetProperties(new PageSetupProperties { FitToPage = true }), frozenHeader);
+        data.Append(WithHeight(new Row(table.Columns.Select(h => TextCell(h, styles.Header))), table.Columns, widths));
+        foreach (var row in table.Rows) data.Append(WithHeight(new Row(row.Select(v => ValueCell(v, styles))), row, widths));
+        // Printed, a sheet fits the page's width (as many pages down as it needs) instead of spilling columns onto other
+        // pages, unless that would shrink it past reading.
+        var fit = widths.Sum() <= MaxFittedWidth;
+        var sheet = new Worksheet(new SheetProperties(new PageSetupProperties { FitToPage = fit }), frozenHeader);
         if (table.Columns.Count > 0) sheet.Append(columns);
         sheet.Append(data);
         // The header row filters and sorts; printed, the sheet is A4 (paper size 9), landscape when it is wide.
         if (table.Columns.Count > 0) sheet.Append(new AutoFilter { Reference = $"A{frozenRows}:{ColumnName(table.Columns.Count)}{frozenRows + table.Rows.Count}" });
-        sheet.Append(new PageSetup { PaperSize = 9U, FitToWidth = 1U, FitToHeight = 0U, Orientation = table.Columns.Count > LandscapeFromColumns ? OrientationValues.Landscape : OrientationValues.Portrait });
+        sheet.Append(new PageSetup { PaperSize = 9U, FitToWidth = 1U, FitToHeight = fit ? 0U : 1U, Orientation = table.Columns.Count > LandscapeFromColumns ? OrientationValues.Landscape : OrientationValues.Portrait });
         // Printed, the notice heads every page of the sheet too (&C: centre section of the page header).
         if (notice is not null) sheet.Append(new HeaderFooter(new OddHeader("&C" + notice.Replace("&", "&&", StringComparison.Ordinal))));
         return sheet;
@@ -152,14 +163,32 @@ public static class WorkbookWriter
         null => new Cell(),
         PackValue { Value: null } => new Cell(),
         PackValue v => NumberCell(v.Value!.Value.ToString("R", CultureInfo.InvariantCulture), styles.Number(v.NumberFormat)),
-        double d when double.IsFinite(d) => NumberCell(d.ToString("R", CultureInfo.InvariantCulture), 0),
-        float f when float.IsFinite(f) => NumberCell(f.ToString("R", CultureInfo.InvariantCulture), 0),
-        int or long or short or decimal or byte => NumberCell(Convert.ToString(value, CultureInfo.InvariantCulture)!, 0),
+        double d when double.IsFinite(d) => NumberCell(d.ToString("R", CultureInfo.InvariantCulture), styles.Number("General")),
+        float f when float.IsFinite(f) => NumberCell(f.ToString("R", CultureInfo.InvariantCulture), styles.Number("General")),
+        int or long or short or decimal or byte => NumberCell(Convert.ToString(value, CultureInfo.InvariantCulture)!, styles.Number("General")),
         _ => TextCell(Text(value), styles.Text),
     };
 
+    /// <summary>Sets the row's height to the lines its tallest cell wraps to: neither Excel nor LibreOffice grows a row
+    /// for wrapped text when opening a file, so a second line ("99.32\n达成概率0%") would stay hidden.</summary>
+    private static Row WithHeight(Row row, IReadOnlyList<object?> values, double[] widths)
+    {
+        var lines = 1;
+        for (var c = 0; c < values.Count && c < widths.Length; c++)
+        {
+            if (values[c] is PackValue or null || values[c] is IFormattable) continue;
+            lines = Math.Max(lines, Text(values[c]).Split('\n').Sum(l => Math.Max(1, (int)Math.Ceiling(DisplayWidth(l) / Math.Max(1, widths[c] - 1)))));
+        }
+        if (lines > 1)
+        {
+            row.Height = lines * LineHeight;
+            row.CustomHeight = true;
+        }
+        return row;
+    }
+
     private static Cell NumberCell(string invariant, uint style) =>
-        new() { DataType = CellValues.Number, CellValue = new CellValue(invariant), StyleIndex = style == 0 ? null : style };
+        new() { DataType = CellValues.Number, CellValue = new CellValue(invariant), StyleIndex = style };
 
     /// <summary>An inline-string cell: Excel shows it as text and never evaluates it.</summary>
     private static Cell TextCell(string text, uint style) =>
@@ -211,15 +240,17 @@ public static class WorkbookWriter
 
         private readonly Dictionary<string, uint> numberStyles = new(StringComparer.Ordinal);
 
-        // Fixed cell formats: 0 default, 1 header, 2 notice, 3 wrapped text; number formats follow.
+        // Fixed cell formats: 0 default, 1 header, 2 notice, 3 wrapped text, 4 a general number (top-aligned, as every
+        // data cell is, so a row with a wrapped cell reads along its first line); number formats follow.
         public uint Header => 1;
         public uint Notice => 2;
         public uint Text => 3;
+        private const uint GeneralNumber = 4, FirstNumberStyle = 5;
 
         public uint Number(string format)
         {
-            if (format == "General") return 0;
-            if (!numberStyles.TryGetValue(format, out var style)) numberStyles[format] = style = (uint)(4 + numberStyles.Count);
+            if (format == "General") return GeneralNumber;
+            if (!numberStyles.TryGetValue(format, out var style)) numberStyles[format] = style = (uint)(FirstNumberStyle + numberStyles.Count);
             return style;
         }
 
@@ -247,7 +278,8 @@ public static class WorkbookWriter
                 new CellFormat(),
                 new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Center, WrapText = true }) { FontId = 1, FillId = 2, BorderId = 1, ApplyFont = true, ApplyFill = true, ApplyBorder = true, ApplyAlignment = true },
                 new CellFormat { FontId = 2, ApplyFont = true },
-                new CellFormat((Alignment)top.CloneNode(true)) { ApplyAlignment = true });
+                new CellFormat((Alignment)top.CloneNode(true)) { ApplyAlignment = true },
+                new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Top }) { ApplyAlignment = true });
             for (var i = 0; i < formats.Count; i++)
             {
                 cellFormats.Append(new CellFormat(new Alignment { Vertical = VerticalAlignmentValues.Top }) { NumberFormatId = FirstCustomFormat + (uint)i, ApplyNumberFormat = true, ApplyAlignment = true });
