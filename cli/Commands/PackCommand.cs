@@ -16,7 +16,7 @@ internal static class PackCommand
         var period = new Option<string>("--period") { Description = "the period evaluated", DefaultValueFactory = _ => "2018-2020" };
         var asOf = new Option<int?>("--as-of") { Description = "evaluate with data up to this year (default: the latest observation year)" };
         var overwrite = new Option<bool>("--overwrite") { Description = "replace an existing pack in --out" };
-        var command = new Command("pack", "write the evaluation pack: index.html, pack.pdf, tables.xlsx, units/*.html")
+        var command = new Command("pack", "write the evaluation pack: index.html, pack.pdf, pack.docx, tables.xlsx, units/*.html")
             { db, seeds, output, period, asOf, overwrite };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
@@ -40,7 +40,7 @@ internal static class PackCommand
                 // Only a missing browser gets here: a browser that fails is an error, and the previous pack stays.
                 AnsiConsole.MarkupLine($"[yellow]未生成 PDF:{Markup.Escape(result.PdfProblem)}。安装 Chromium(bash scripts/setup-os.sh 或 apt-get install chromium)后重新运行 wcc pack --overwrite。[/]");
             }
-            var paths = new[] { result.IndexHtml, result.Pdf, result.Workbook, Path.GetDirectoryName(result.UnitPages.FirstOrDefault() ?? "") }
+            var paths = new[] { result.IndexHtml, result.Pdf, result.Document, result.Workbook, Path.GetDirectoryName(result.UnitPages.FirstOrDefault() ?? "") }
                 .Where(p => !string.IsNullOrEmpty(p));
             Console.WriteLine($"pack written (as of {result.AsOfYear}): " + string.Join(" ", paths));
             return 0;

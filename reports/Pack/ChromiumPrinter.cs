@@ -54,7 +54,8 @@ public static class ChromiumPrinter
     {
         var browser = Find();
         if (browser is null) return "Chromium is not installed";
-        Run(browser, [$"--no-pdf-header-footer", $"--print-to-pdf={Path.GetFullPath(pdfPath)}", new Uri(Path.GetFullPath(htmlPath)).AbsoluteUri], pdfPath);
+        // The outline (bookmarks) follows the page's h1-h3 headings; Chromium has had the flag since version 123.
+        Run(browser, ["--no-pdf-header-footer", "--generate-pdf-document-outline", $"--print-to-pdf={Path.GetFullPath(pdfPath)}", new Uri(Path.GetFullPath(htmlPath)).AbsoluteUri], pdfPath);
         if (OutputFileCheck.Problem(pdfPath) is { } problem)
         {
             throw new WccException($"Chromium ({browser}) wrote {pdfPath}, but the file {problem}", $"{NothingReplaced}; check free disk space, then run again");
@@ -65,6 +66,24 @@ public static class ChromiumPrinter
             if (exit != 0) throw new WccException($"Chromium ({browser}) wrote {pdfPath}, but pdfinfo cannot read it: {Tail(stderr)}", $"{NothingReplaced}; check free disk space, then run again");
         }
         return null;
+    }
+
+    /// <summary>The page (from 1) of every named destination of a PDF Chromium printed, or null without pdfinfo.</summary>
+    /// <remarks>Chromium makes every element an internal link points to (<c>href="#id"</c>) a named destination: the
+    /// contents list's links give each section's printed page exactly, without searching the text.</remarks>
+    public static IReadOnlyDictionary<string, int>? DestinationPages(string pdfPath)
+    {
+        if (!File.Exists(PdfInfo)) return null;
+        var (exit, stdout, stderr) = Exec(PdfInfo, ["-dests", pdfPath]);
+        if (exit != 0) throw new WccException($"pdfinfo cannot read the destinations of {pdfPath}: {Tail(stderr)}", $"{NothingReplaced}; run again");
+        var pages = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var line in stdout.Split('\n'))
+        {
+            // "   2 [ XYZ    6  778 null      ] \"summary\""
+            var match = System.Text.RegularExpressions.Regex.Match(line, "^\\s*(\\d+)\\s+\\[.*\\]\\s+\"(.*)\"\\s*$");
+            if (match.Success) pages.TryAdd(match.Groups[2].Value, int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+        }
+        return pages;
     }
 
     /// <summary>Takes a PNG screenshot of a page at the given window size; returns null on success, or why not when Chromium is not installed.</summary>

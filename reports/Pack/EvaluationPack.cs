@@ -3,6 +3,7 @@ using System.Text;
 using DuckDB.NET.Data;
 using Wcc.Reports.Coverage;
 using Wcc.Reports.Forecast;
+using Wcc.Reports.Pack.Docx;
 using Wcc.Reports.Pack.Sections;
 using Wcc.Reports.Workload;
 using Wcc.Warehouse.Connection;
@@ -11,7 +12,7 @@ using Wcc.Warehouse.Schema;
 
 namespace Wcc.Reports.Pack;
 
-/// <summary>`wcc pack`: the end-of-period evaluation pack (index.html, pack.pdf, tables.xlsx, units/*.html).</summary>
+/// <summary>`wcc pack`: the end-of-period evaluation pack (index.html, pack.pdf, pack.docx, tables.xlsx, units/*.html).</summary>
 public static class EvaluationPack
 {
     private const int Steps = 6;
@@ -38,6 +39,7 @@ public static class EvaluationPack
                 IndexHtml = folder.Final(staged.IndexHtml),
                 Pdf = staged.Pdf is null ? null : folder.Final(staged.Pdf),
                 Workbook = folder.Final(staged.Workbook),
+                Document = folder.Final(staged.Document),
                 UnitPages = staged.UnitPages.Select(folder.Final).ToList(),
                 UnitPdfs = staged.UnitPdfs.Select(folder.Final).ToList(),
             };
@@ -69,7 +71,11 @@ public static class EvaluationPack
         var index = Path.Combine(output, "index.html");
         var unitBodies = string.Concat(unitPages.Select(p => p.Body));
         var notice = context.IsSynthetic ? PackFormat.SyntheticRunningNotice : null;
-        File.WriteAllText(index, PackLimits.IndexPage(extra => PackDocument.Page(Title(options), sections, tableOfContents: true, extra, notice), unitBodies), Utf8);
+        var extraBody = PackLimits.IndexExtraBody(extra => PackDocument.Page(Title(options), sections, tableOfContents: true, extra, notice), unitBodies);
+        string IndexPage(IReadOnlyDictionary<string, int>? contentsPages) =>
+            PackDocument.Page(Title(options), sections, tableOfContents: true, extraBody, notice, contentsPages);
+        var indexPage = IndexPage(null);
+        File.WriteAllText(index, indexPage, Utf8);
         var unitDir = Directory.CreateDirectory(Path.Combine(output, "units")).FullName;
         var unitFiles = new List<string>();
         foreach (var page in unitPages)
@@ -82,9 +88,11 @@ public static class EvaluationPack
             unitFiles.Add(path);
         }
 
-        Report(5, "写出Excel工作簿");
+        Report(5, "写出Excel工作簿与Word文档");
         var workbook = Path.Combine(output, "tables.xlsx");
-        WorkbookWriter.Write(workbook, sections.SelectMany(s => s.Tables), notice);
+        WorkbookWriter.Write(workbook, sections.SelectMany(s => s.Tables).Prepend(TaskSheet.Build(context.Tables.Tasks)), notice);
+        var document = Path.Combine(output, "pack.docx");
+        DocxWriter.Write(document, indexPage, Title(options));
 
         string? pdf = null, problem = null;
         var unitPdfs = new List<string>();
@@ -92,7 +100,7 @@ public static class EvaluationPack
         {
             Report(6, "用Chromium打印PDF");
             pdf = Path.Combine(output, "pack.pdf");
-            problem = ChromiumPrinter.PrintToPdf(index, pdf);
+            problem = PdfContents.Print(index, pdf, pages => IndexPage(pages));
             if (problem is not null) pdf = null;
             else
             {
@@ -105,7 +113,7 @@ public static class EvaluationPack
                 }
             }
         }
-        return new PackResult(index, pdf, workbook, unitFiles, problem, forecast.AsOfYear) { UnitPdfs = unitPdfs };
+        return new PackResult(index, pdf, workbook, document, unitFiles, problem, forecast.AsOfYear) { UnitPdfs = unitPdfs };
     }
 
     private static List<PackSection> Sections(PackContext context, out IReadOnlyList<UnitPages.UnitPage> unitPages)

@@ -16,7 +16,10 @@ public static class PackDocument
     /// <summary>A full HTML page: title, inline stylesheet, optional table of contents, then the bodies in order.</summary>
     /// <param name="runningNotice">A notice for the top of every printed page (a CSS page-margin box, which Chromium
     /// prints on each page) and the top of the screen, e.g. while the figures are synthetic; null for none.</param>
-    public static string Page(string title, IEnumerable<PackSection> sections, bool tableOfContents, string? extraBody = null, string? runningNotice = null)
+    /// <param name="contentsPages">The printed page of each section (by id) for the contents list; null on screen, where
+    /// there are no pages (see <see cref="PdfContents"/>).</param>
+    public static string Page(string title, IEnumerable<PackSection> sections, bool tableOfContents, string? extraBody = null, string? runningNotice = null,
+        IReadOnlyDictionary<string, int>? contentsPages = null)
     {
         var list = sections.ToList();
         var html = new Html()
@@ -33,7 +36,15 @@ public static class PackDocument
         if (tableOfContents)
         {
             html.Raw("<nav class=\"toc page\" id=\"toc\"><h2>目录</h2><ol>");
-            foreach (var s in list.Skip(1)) html.Raw($"<li><a href=\"#{Html.Escape(s.Id)}\">").Text(s.Title).Raw("</a></li>");
+            foreach (var s in list.Skip(1))
+            {
+                html.Raw($"<li><a href=\"#{Html.Escape(s.Id)}\">").Text(s.Title).Raw("</a>");
+                if (contentsPages is not null && contentsPages.TryGetValue(s.Id, out var pageNo))
+                {
+                    html.Raw("<span class=\"toc-leader\"></span><span class=\"toc-page\">").Text(pageNo.ToString(System.Globalization.CultureInfo.InvariantCulture)).Raw("</span>");
+                }
+                html.Raw("</li>");
+            }
             html.Raw("</ol></nav>");
         }
         foreach (var s in list.Skip(1)) html.Raw(s.Body);

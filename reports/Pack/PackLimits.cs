@@ -17,13 +17,16 @@ public static class PackLimits
     /// <summary>The index page: with the unit appendix when it fits the cap, else without it (the unit pages are
     /// written to units/ in any case); refuses when even that is over the cap.</summary>
     /// <param name="page">Renders the page with the given extra body (the unit appendix, or the note replacing it).</param>
-    public static string IndexPage(Func<string, string> page, string unitBodies)
+    public static string IndexPage(Func<string, string> page, string unitBodies) => page(IndexExtraBody(page, unitBodies));
+
+    /// <summary>What <see cref="IndexPage"/> puts after the sections: the unit appendix when the page fits the cap with it,
+    /// else the note replacing it; refuses when even that is over the cap. The PDF's second print (contents with page
+    /// numbers) and pack.docx reuse the choice.</summary>
+    public static string IndexExtraBody(Func<string, string> page, string unitBodies)
     {
-        var full = page(unitBodies);
-        if (Encoding.UTF8.GetByteCount(full) <= MaxIndexHtmlBytes) return full;
-        var reduced = page(UnitAppendixLeftOut);
-        var bytes = Encoding.UTF8.GetByteCount(reduced);
-        if (bytes <= MaxIndexHtmlBytes) return reduced;
+        if (Encoding.UTF8.GetByteCount(page(unitBodies)) <= MaxIndexHtmlBytes) return unitBodies;
+        var bytes = Encoding.UTF8.GetByteCount(page(UnitAppendixLeftOut));
+        if (bytes <= MaxIndexHtmlBytes) return UnitAppendixLeftOut;
         throw new WccException(
             $"the pack's index.html would be {bytes / (1024 * 1024)} MiB even without the unit pages, over the cap of {MaxIndexHtmlBytes / (1024 * 1024)} MiB (PackLimits.MaxIndexHtmlBytes)",
             "the warehouse holds more text than a printable pack can carry: check the notice and the loaded files, or read the data with `wcc sql` / `wcc export`");

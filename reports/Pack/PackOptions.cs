@@ -1,7 +1,7 @@
 namespace Wcc.Reports.Pack;
 
 /// <summary>Options of <c>wcc pack</c>.</summary>
-/// <param name="OutputDirectory">Where index.html, pack.pdf, tables.xlsx and units/ go.</param>
+/// <param name="OutputDirectory">Where index.html, pack.pdf, pack.docx, tables.xlsx and units/ go.</param>
 /// <param name="Period">The notice period the pack evaluates, e.g. 2018-2020.</param>
 /// <param name="AsOfYear">Year of the data the evaluation stands on; null takes the latest observation year. Forecasts for it are recomputed.</param>
 /// <param name="Overwrite">Replace an existing pack in <paramref name="OutputDirectory"/>.</param>
@@ -9,7 +9,8 @@ namespace Wcc.Reports.Pack;
 public sealed record PackOptions(string OutputDirectory, string Period = "2018-2020", int? AsOfYear = null, bool Overwrite = false, bool WritePdf = true);
 
 /// <summary>What <c>wcc pack</c> wrote, and why the PDF is missing when it is.</summary>
-public sealed record PackResult(string IndexHtml, string? Pdf, string Workbook, IReadOnlyList<string> UnitPages, string? PdfProblem, int AsOfYear)
+/// <param name="Document">pack.docx: the same content as index.html, for offices that edit the report in Word.</param>
+public sealed record PackResult(string IndexHtml, string? Pdf, string Workbook, string Document, IReadOnlyList<string> UnitPages, string? PdfProblem, int AsOfYear)
 {
     /// <summary>units/*.pdf, one per unit page (empty when the pack is written without PDFs).</summary>
     public IReadOnlyList<string> UnitPdfs { get; init; } = [];

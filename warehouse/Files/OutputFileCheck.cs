@@ -29,6 +29,7 @@ public static class OutputFileCheck
             ".parquet" => Framed(path, ParquetMagic, ParquetMagic, ParquetMagic.Length) ? null : "is not a complete Parquet file (no PAR1 footer)",
             ".png" => Framed(path, PngHeader, PngEnd, PngEnd.Length) ? null : "is not a complete PNG (no IEND chunk)",
             ".xlsx" => Framed(path, ZipHeader, [], 0) ? null : "is not an xlsx (zip) file",
+            ".docx" => Framed(path, ZipHeader, [], 0) ? null : "is not a docx (zip) file",
             _ => null,
         };
     }

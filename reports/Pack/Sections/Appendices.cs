@@ -33,7 +33,7 @@ public static class Appendices
     public static PackSection Methodology(PackContext context, string number)
     {
         // Scores differ in the third decimal, so they get three (the pack's default is two).
-        static string Score(object? v) => v is null ? "—" : Cells.Number(v).ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);
+        static PackValue Score(object? v) => PackValue.Fixed(v, 3);
         // The workbook sheet holds every column; the page shows scores and interval calibration as two narrower tables.
         var scores = TableView.Compose("回测评分", context.Tables.BacktestScores,
         [

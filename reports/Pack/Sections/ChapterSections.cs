@@ -10,12 +10,13 @@ public static class ChapterSections
     private static readonly IReadOnlyList<(string Header, Func<Func<string, object?>, object?> Value)> IndicatorColumns =
     [
         ("指标", c => c("indicator_name")),
-        ("终期值", c => c("final_value") is null ? "—" : $"{PackFormat.WithUnit(c("final_value"), c("unit_of_measure"))}\n({c("final_year")}年)"),
-        ("女", c => Html.Format(c("female_value"))),
-        ("男", c => Html.Format(c("male_value"))),
-        ("目标", c => $"{PackFormat.Comparator(c("comparator"))}{Html.Format(c("target_value"))}\n({c("deadline_year")}年)"),
+        ("终期值", c => c("final_value") is null ? "—" : PackValue.Measured(c("final_value"), c("unit_of_measure"), c("final_year"))),
+        ("女", c => PackValue.Number(c("female_value"))),
+        ("男", c => PackValue.Number(c("male_value"))),
+        ("目标", c => PackValue.Target(c("comparator"), c("target_value"), c("deadline_year"))),
         ("到期预测(80%区间)", c => Cells.Text(c("phase")) == "final" || c("projected_value") is null ? "—"
-            : $"{Html.Format(c("projected_value"))}({Html.Format(c("lower"))}–{Html.Format(c("upper"))})\n达成概率{PackFormat.Percent(c("p_met"))}"),
+            : $"{Html.Format(c("projected_value"))}({Html.Format(c("lower"))}–{Html.Format(c("upper"))})"),
+        ("达成概率", c => Cells.Text(c("phase")) == "final" || c("projected_value") is null ? "—" : PackValue.Probability(c("p_met"))),
         ("评价", c => c("shown_status")),
         ("数据来源", c => PackFormat.Source(c("latest_source"), c("latest_submitted_at"))),
     ];

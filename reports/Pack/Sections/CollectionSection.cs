@@ -15,7 +15,7 @@ public static class CollectionSection
         ("退回", c => c("cells_returned")),
         ("拒收", c => c("cells_rejected")),
         ("缺报", c => c("cells_missing")),
-        ("报送率", c => PackFormat.Percent(c("reporting_rate"))),
+        ("报送率", c => PackValue.Probability(c("reporting_rate"))),
         ("状态", c => $"{c("status")}{(Equals(c("submitted_late"), true) ? "(逾期)" : "")}"),
     ];
 

@@ -19,8 +19,8 @@ public static class EarlyWarningSection
         ("指标", c => c("indicator_name")),
         ("地区", c => $"{c("area_name")}·{PackFormat.Sex(c("sex"))}"),
         ("责任单位(现)", c => c("lead_units_predecessor") is null ? c("lead_units") : $"{c("lead_units")}\n(原{c("lead_units_predecessor")})"),
-        ("最新值", c => $"{PackFormat.WithUnit(c("latest_value"), c("unit_of_measure"))}\n({c("latest_year")}年)"),
-        ("目标", c => $"{PackFormat.Comparator(c("comparator"))}{Html.Format(c("target_value"))}\n({c("deadline_year")}年)"),
+        ("最新值", c => PackValue.Measured(c("latest_value"), c("unit_of_measure"), c("latest_year"))),
+        ("目标", c => PackValue.Target(c("comparator"), c("target_value"), c("deadline_year"))),
         ("差距或到期预测", c => Cells.Text(c("phase")) == "final"
             ? $"差距{PackFormat.WithUnit(c("gap_to_target"), c("unit_of_measure"))}"
             : $"预测{Html.Format(c("projected_value"))}\n达成概率{PackFormat.Percent(c("p_met"))}"),

@@ -16,6 +16,7 @@ public class PackCommandTests
         Assert.True(r.ExitCode == 0, r.Stderr + r.Stdout);
         Assert.True(File.Exists(Path.Combine(output, "index.html")));
         Assert.True(File.Exists(Path.Combine(output, "tables.xlsx")));
+        Assert.True(File.Exists(Path.Combine(output, "pack.docx")));
         Assert.False(File.Exists(Path.Combine(output, "pack.pdf")));
         Assert.Contains("Chromium", r.Stdout);
         Assert.Contains("setup-os.sh", r.Stdout);

@@ -24,7 +24,9 @@ public class CollectionSectionTests(CollectionFixture fixture) : IClassFixture<C
         var table = Assert.Single(section.Tables);
         Assert.Equal(fixture.Forms.Count, table.Rows.Count);
         var education = table.Rows.Single(r => (string?)r[0] == "市教育局");
-        Assert.Equal("100%", education[6]);
+        // The rate is a typed value: the page shows 100%, the workbook holds 1 formatted 0%.
+        Assert.Equal("100%", Html.Format(education[6]));
+        Assert.Equal(1.0, Assert.IsType<PackValue>(education[6]).Value);
         Assert.Equal("已通过", education[7]);
         Assert.Contains("市卫健委(尚缺", section.Body);
         Assert.DoesNotContain("市教育局(尚缺", section.Body);

@@ -1,0 +1,18 @@
+using Wcc.Reports.Common;
+
+namespace Wcc.Reports.Pack;
+
+/// <summary>The workbook's task sheet: every task of the notice with its chapter, lead and responsible units and its
+/// latest reported progress, one row per task (the chapters of the page show the same, task by task).</summary>
+public static class TaskSheet
+{
+    public const string Name = "任务清单";
+
+    public static SheetTable Build(ReportTable tasks) =>
+        TableView.Select(Name, tasks,
+        [
+            ("task_no", "任务编号"), ("chapter_no", "章"), ("chapter_title", "章节"), ("task_text", "任务内容"),
+            ("lead_units", "牵头单位"), ("responsible_units", "责任单位"), ("progress_year", "进展年份"), ("progress_status", "进展状态"),
+            ("units_reporting", "报告单位数"), ("units_behind", "滞后或未启动单位数"), ("indicator_names", "关联指标"),
+        ]);
+}
