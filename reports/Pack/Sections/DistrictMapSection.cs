@@ -21,12 +21,12 @@ public static class DistrictMapSection
         public int Met => Series.Where(s => PageVerdict.IsMet(s.Key)).Sum(s => s.Value);
 
         /// <summary>Series with a verdict other than no data: the denominator of the 达标率.</summary>
-        public int Judged => Series.Where(s => PageVerdict.CssClass(s.Key) != "nodata").Sum(s => s.Value);
+        public int Judged => Series.Where(s => !PageVerdict.IsNoData(s.Key)).Sum(s => s.Value);
 
         /// <summary>The verdict most of the district's judged series have (ties go to the worse one); no data when none is judged.</summary>
-        public string Prevailing => Series.Where(s => PageVerdict.CssClass(s.Key) != "nodata")
+        public string Prevailing => Series.Where(s => !PageVerdict.IsNoData(s.Key))
             .OrderByDescending(s => s.Value).ThenByDescending(s => PageVerdict.Rank(s.Key)).Select(s => s.Key)
-            .DefaultIfEmpty(Series.Keys.FirstOrDefault() ?? "无数据").First();
+            .DefaultIfEmpty(Series.Keys.FirstOrDefault() ?? Wcc.Warehouse.Vocabulary.StatusVocabulary.Get(Wcc.Warehouse.Vocabulary.StatusVocabulary.Codes.NoData).Label).First();
     }
 
     /// <summary>The districts of the status table, one per area, in area-code order.</summary>
@@ -47,12 +47,12 @@ public static class DistrictMapSection
             return new PackSection("districts", heading, html.ToString(), []);
         }
         html.Element("p", $"每个方块代表一个区县,按其所在方位大致排列(北在上;方块大小不代表面积)。颜色为该区县多数目标序列的判定(截至{context.AsOfYear}年),"
-            + "方块内为已达成序列数/有判定的序列数;区县未单独设定目标时,以全市目标衡量。");
+            + "方块内为计入达标率的序列数/有判定的序列数;区县未单独设定目标时,以全市目标衡量。");
         html.Raw(Map(districts));
         var verdicts = districts.SelectMany(d => d.Series.Keys).Distinct().OrderBy(PageVerdict.Rank).ThenBy(v => v, StringComparer.Ordinal).ToList();
         var headers = new List<string> { "区县", "目标序列" };
         headers.AddRange(verdicts);
-        headers.AddRange(["达成率", "多数判定"]);
+        headers.AddRange(["达标率", "多数判定"]);
         var rows = districts.Select(d =>
         {
             var cells = new List<PageHtml.Cell> { PageHtml.Cell.Plain(d.AreaName), PageHtml.Cell.Number(Count(d.Total)) };
@@ -62,7 +62,7 @@ public static class DistrictMapSection
             return (IReadOnlyList<PageHtml.Cell>)cells;
         }).ToList();
         PageHtml.Table(html, headers, rows, "districts", "表T5 各区县目标达成情况");
-        html.Element("p", "达成率 = 已达成的目标序列数 ÷ 有判定(数据充足)的目标序列数;一个目标序列为一个指标在一个性别上的一个到期目标。", "note");
+        html.Element("p", "达标率 = 计入达标率的目标序列数 ÷ 有判定(有数据)的目标序列数;一个目标序列为一个指标在一个性别上的一个到期目标。", "note");
         html.Raw("</section>");
 
         var sheet = new SheetTable("T5区县达成", headers, districts.Select(d =>
@@ -103,7 +103,7 @@ public static class DistrictMapSection
         svg.Raw("</svg><figcaption>");
         svg.Text("图例:").Raw(string.Concat(districts.SelectMany(d => d.Series.Keys).Distinct().OrderBy(PageVerdict.Rank)
             .Select(v => $"<span class=\"status {PageVerdict.CssClass(v)}\">{Html.Escape(v)}</span> ")));
-        svg.Text("(方块内:已达成/有判定的目标序列数)。方块位置为示意,不代表边界与面积。").Raw("</figcaption></figure>");
+        svg.Text("(方块内:计入达标率/有判定的目标序列数)。方块位置为示意,不代表边界与面积。").Raw("</figcaption></figure>");
         return svg.ToString();
     }
 

@@ -1,41 +1,39 @@
 using Wcc.Reports.Common;
+using Wcc.Warehouse.Vocabulary;
 
 namespace Wcc.Reports.Pack.Sections;
 
-/// <summary>The verdict the unit pages, the district map and the attainment heatmap show for a target series, and how
-/// each verdict is coloured and ranked. Defined once here so the pages follow the evaluation's vocabulary with one change.</summary>
-/// <remarks>Today the verdict is the forecast status of the as-of year (已达成/有望达成/需加快/难以达成/数据不足). The evaluation
-/// vocabulary at or after the deadline (已达标/基本达标/未达标/无数据) is already coloured and ranked below, so switching
-/// <see cref="Of"/> to read it is the only change needed.</remarks>
+/// <summary>The verdict the unit pages and the district map show for a target series, and how each verdict is coloured
+/// and ranked: read from the one status vocabulary (<see cref="StatusVocabulary"/>), never written here.</summary>
+/// <remarks>The views give the status a reader sees (the final verdict at or after the deadline, the forecast status
+/// before it), so both phases of the vocabulary can appear.</remarks>
 public static class PageVerdict
 {
-    /// <summary>Verdicts from best to worst, with their CSS class (pack.css) and colour; both vocabularies.</summary>
-    public static readonly IReadOnlyList<(string Label, string CssClass)> Ranked =
-    [
-        ("已达标", "met"), ("已达成", "met"),
-        ("基本达标", "ontrack"), ("有望达成", "ontrack"),
-        ("需加快", "accel"),
-        ("未达标", "off"), ("难以达成", "off"),
-        ("无数据", "nodata"), ("数据不足", "nodata"),
-    ];
+    private static readonly HashSet<string> AtRisk =
+        [StatusVocabulary.Codes.NeedsAcceleration, StatusVocabulary.Codes.OffTrack, StatusVocabulary.Codes.NotAttained];
 
-    /// <summary>The verdict of one series, from its row's status column (the forecast status today).</summary>
+    private static readonly HashSet<string> NoData = [StatusVocabulary.Codes.InsufficientData, StatusVocabulary.Codes.NoData];
+
+    /// <summary>The verdict of one series, from its row's status column.</summary>
     public static string Of(object? status) => Cells.Text(status);
 
-    /// <summary>The CSS class of a verdict (met, ontrack, accel, off, nodata); unknown labels are shown as no data.</summary>
+    /// <summary>The CSS class of a verdict (the vocabulary's); unknown labels are shown as no data.</summary>
     public static string CssClass(string verdict) =>
-        Ranked.FirstOrDefault(v => v.Label == verdict).CssClass ?? "nodata";
+        StatusVocabulary.ByLabel(verdict)?.CssClass ?? StatusVocabulary.Get(StatusVocabulary.Codes.NoData).CssClass;
 
-    /// <summary>Rank of a verdict, 0 for the best; worse verdicts rank higher, no data last.</summary>
+    /// <summary>Rank of a verdict, 0 for the best: the vocabulary's order within its phase; no data and unknown last.</summary>
     public static int Rank(string verdict)
     {
-        var classes = new[] { "met", "ontrack", "accel", "off", "nodata" };
-        return Array.IndexOf(classes, CssClass(verdict));
+        var term = StatusVocabulary.ByLabel(verdict);
+        return term is null || NoData.Contains(term.Code) ? int.MaxValue : term.Order - 1;
     }
 
-    /// <summary>True for verdicts that call for a warning: needs acceleration, off track, not met.</summary>
-    public static bool IsAtRisk(string verdict) => CssClass(verdict) is "accel" or "off";
+    /// <summary>True when the verdict says there is no judgement (no data, insufficient data, unknown label).</summary>
+    public static bool IsNoData(string verdict) => StatusVocabulary.ByLabel(verdict) is not { } term || NoData.Contains(term.Code);
 
-    /// <summary>True for verdicts that count as attained in a 达标率: met (已达成 / 已达标) only; on track is not yet met.</summary>
-    public static bool IsMet(string verdict) => CssClass(verdict) == "met";
+    /// <summary>True for verdicts that call for a warning: needs acceleration, off track, not attained.</summary>
+    public static bool IsAtRisk(string verdict) => StatusVocabulary.ByLabel(verdict) is { } term && AtRisk.Contains(term.Code);
+
+    /// <summary>True for verdicts that count as attained in a 达标率 (the vocabulary's counts_as_attained).</summary>
+    public static bool IsMet(string verdict) => StatusVocabulary.ByLabel(verdict)?.CountsAsAttained ?? false;
 }

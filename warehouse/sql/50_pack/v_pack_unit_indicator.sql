@@ -1,11 +1,16 @@
 -- model: v_pack_unit_indicator
--- grain: one row per as-of year x current unit x city forecast series it answers for
+-- grain: one row per as-of year x current unit x city target series it answers for
 -- key: as_of_year, unit_name, indicator_code, area_code, sex, deadline_year
 -- not_null: indicator_name, status, is_lead, is_reporting
 -- relationship: unit_name -> dim_unit.unit_name
 CREATE OR REPLACE VIEW v_pack_unit_indicator AS
 WITH series AS (
-    SELECT s.*, i.reporting_unit FROM v_pack_indicator_status s JOIN dim_indicator i USING (indicator_code) WHERE s.is_city
+    -- the status a reader sees (the verdict at or after the deadline, the forecast status before it), as everywhere in the pack
+    SELECT s.* REPLACE (coalesce(e.shown_status, s.status) AS status), i.reporting_unit
+    FROM v_pack_indicator_status s
+    LEFT JOIN v_eval_attainment e USING (as_of_year, indicator_code, area_code, sex, deadline_year)
+    JOIN dim_indicator i USING (indicator_code)
+    WHERE s.is_city
 ),
 led AS (
     -- the task's lead units, each replaced by whoever holds its duties in the as-of year
@@ -32,11 +37,11 @@ SELECT r.as_of_year, r.unit_name, r.is_lead, r.is_reporting,
 FROM roles r
 JOIN series s USING (as_of_year, indicator_code, area_code, sex, deadline_year)
 WHERE r.unit_name IN (SELECT unit_name FROM dim_unit);
-COMMENT ON VIEW v_pack_unit_indicator IS 'Unit pages: the city targets each current unit answers for, because it (or the unit it succeeded) leads the target''s task, or because it reports the indicator; with the forecast status of the as-of year.';
+COMMENT ON VIEW v_pack_unit_indicator IS 'Unit pages: the city targets each current unit answers for, because it (or the unit it succeeded) leads the target''s task, or because it reports the indicator; with the status shown in the as-of year.';
 COMMENT ON COLUMN v_pack_unit_indicator.unit_name IS 'Current unit in the as-of year (v_pack_unit_current.current_name).';
 COMMENT ON COLUMN v_pack_unit_indicator.is_lead IS 'True when the unit, or a unit whose duties it took over, leads the task the target belongs to.';
 COMMENT ON COLUMN v_pack_unit_indicator.is_reporting IS 'True when the unit reports the indicator (dim_indicator.reporting_unit, followed to its current name).';
-COMMENT ON COLUMN v_pack_unit_indicator.status IS 'Forecast status of the series in the as-of year (v_pack_indicator_status.status).';
+COMMENT ON COLUMN v_pack_unit_indicator.status IS 'Status shown for the series in the as-of year (v_eval_attainment.shown_status): the verdict at or after the deadline, the forecast status before it.';
 COMMENT ON COLUMN v_pack_unit_indicator.as_of_year IS 'Only observations up to this year were used by the forecast (wcc forecast --as-of); units are resolved to their holder in this year.';
 COMMENT ON COLUMN v_pack_unit_indicator.indicator_code IS 'Indicator code (dim_indicator.indicator_code), e.g. C_KG_GER.';
 COMMENT ON COLUMN v_pack_unit_indicator.indicator_name IS 'Indicator name in Chinese (dim_indicator.name_zh).';
