@@ -3,7 +3,6 @@ using System.Text.RegularExpressions;
 using DuckDB.NET.Data;
 using Wcc.Tests.Support;
 using Wcc.Warehouse.Connection;
-using Xunit.Abstractions;
 
 namespace Wcc.Tests.Reliability;
 

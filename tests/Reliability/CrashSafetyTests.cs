@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Text;
 using Wcc.Tests.Support;
 using Wcc.Warehouse.Connection;
-using Xunit.Abstractions;
 
 namespace Wcc.Tests.Reliability;
 

@@ -3,7 +3,6 @@ using Wcc.Etl.Notice;
 using Wcc.Tests.Etl.Observations;
 using Wcc.Tests.Support;
 using Wcc.Warehouse.Connection;
-using Xunit.Abstractions;
 
 namespace Wcc.Tests.Reliability;
 

@@ -1,7 +1,6 @@
 using System.Text;
 using Wcc.Tests.Support;
 using Wcc.Warehouse.Connection;
-using Xunit.Abstractions;
 
 namespace Wcc.Tests.Reliability;
 

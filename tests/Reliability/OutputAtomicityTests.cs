@@ -4,7 +4,6 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Wcc.Tests.Support;
 using Wcc.Warehouse.Files;
-using Xunit.Abstractions;
 
 namespace Wcc.Tests.Reliability;
 

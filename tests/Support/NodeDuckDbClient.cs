@@ -73,7 +73,9 @@ public static class NodeDuckDbClient
 /// <summary>A fact that is skipped, with the reason, only when Node.js or npm is not installed.</summary>
 public sealed class NodeFactAttribute : FactAttribute
 {
-    public NodeFactAttribute()
+    public NodeFactAttribute([System.Runtime.CompilerServices.CallerFilePath] string? sourceFilePath = null,
+        [System.Runtime.CompilerServices.CallerLineNumber] int sourceLineNumber = -1)
+        : base(sourceFilePath, sourceLineNumber)
     {
         if (NodeDuckDbClient.MissingReason is { } reason) Skip = reason;
     }
