@@ -65,7 +65,7 @@ public static class DistrictMapSection
         html.Element("p", "达标率 = 计入达标率的目标序列数 ÷ 有判定(有数据)的目标序列数;一个目标序列为一个指标在一个性别上的一个到期目标。", "note");
         html.Raw("</section>");
 
-        var sheet = new SheetTable("T5区县达成", headers, districts.Select(d =>
+        var sheet = new SheetTable("T5 区县达标情况", headers, districts.Select(d =>
         {
             var values = new List<object?> { d.AreaName, d.Total };
             values.AddRange(verdicts.Select(v => (object?)d.Series.GetValueOrDefault(v)));

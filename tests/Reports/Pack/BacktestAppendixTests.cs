@@ -46,10 +46,10 @@ public partial class BacktestAppendixTests(SeedPackFixture pack) : IClassFixture
     private static string Three(double v) => v.ToString("0.000", CultureInfo.InvariantCulture);
 
     // cutoff, method, n, Brier, log loss, coverage, raw coverage (the score table's first seven cells).
-    [GeneratedRegex("<tr><td class=\"num\">(\\d{4})</td><td>([^<]+)</td><td class=\"num\">(\\d+)</td><td>([^<]+)</td><td>([^<]+)</td><td>([^<]+)</td><td>([^<]+)</td>")]
+    [GeneratedRegex("<tr><td class=\"num\">(\\d{4})</td><td[^>]*>([^<]+)</td><td class=\"num\">(\\d+)</td><td[^>]*>([^<]+)</td><td[^>]*>([^<]+)</td><td[^>]*>([^<]+)</td><td[^>]*>([^<]+)</td>")]
     private static partial Regex ScoreRow();
 
     // cutoff and method, then the first reliability bin "0.08→0.04(27)".
-    [GeneratedRegex("<tr><td class=\"num\">(\\d{4})</td><td>[^<]+</td><td>(?:—|[0-9.]+→[0-9.]+\\(\\d+\\))</td>")]
+    [GeneratedRegex("<tr><td class=\"num\">(\\d{4})</td><td[^>]*>[^<]+</td><td[^>]*>(?:—|[0-9.]+→[0-9.]+\\(\\d+\\))</td>")]
     private static partial Regex ReliabilityRow();
 }

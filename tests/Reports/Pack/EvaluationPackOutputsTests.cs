@@ -74,11 +74,14 @@ public partial class EvaluationPackTests
         Assert.Equal(SectionIds().Select(id => destinations[id]), numbers);
     }
 
+    /// <summary>The sheet of the unmet-targets table (T7): the seed pack is evaluated at the deadline.</summary>
+    private static string EarlyWarningSheet => $"T7 {Wcc.Reports.Pack.Sections.EarlyWarningSection.UnmetTitle}";
+
     [Fact]
     public void Workbook_NumbersAreNumericCellsWithFormats_YearsInTheirOwnColumn_AndATaskSheet()
     {
         using var doc = SpreadsheetDocument.Open(pack.Result.Workbook, false);
-        var part = Sheet(doc, "预警清单");
+        var part = Sheet(doc, EarlyWarningSheet);
         var rows = part.Worksheet.Descendants<Row>().ToList();
         var header = rows[1].Elements<Cell>().Select(c => c.InnerText).ToList();
         var value = header.IndexOf("最新值");
@@ -116,7 +119,7 @@ public partial class EvaluationPackTests
         // csv filter: comma, double quote, UTF-8, from row 1, values not as shown (raw numbers), sheet -1 = every sheet.
         var outDir = pack.Output.File("xlsx-csv");
         OfficeTools.Convert(pack.Result.Workbook, "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1", outDir, "csv");
-        var csv = Directory.GetFiles(outDir, "*预警清单*.csv").Single();
+        var csv = Directory.GetFiles(outDir, $"*{EarlyWarningSheet}*.csv").Single();
         var records = Csv(File.ReadAllText(csv));
         var header = records[1];
         var value = Array.IndexOf(header, "最新值");
