@@ -320,7 +320,7 @@ public sealed partial class DocxWriter
     /// on Debian, draws digits 0.64 em wide; measured: "(2020年)" broke at 100 twips a digit).</summary>
     private const double CjkTwips = 190, LatinTwips = 120;
 
-    /// <summary>A line this short is kept whole: a value with its unit, a year in brackets, a status ("难以达成", "(2020年)").</summary>
+    /// <summary>A line this short is kept whole: a value with its unit, a year in brackets, a status label, "(2020年)".</summary>
     private const double ShortLineTwips = 4 * CjkTwips + 2 * LatinTwips;
 
     /// <summary>Left and right cell margins (70 twips each) plus a little air.</summary>
