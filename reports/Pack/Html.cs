@@ -74,7 +74,7 @@ public sealed partial class Html
 
     private static bool IsNumber(object? value) => value is double or float or int or long or decimal or short;
 
-    /// <summary>Longest text (in characters, one line) kept on one line in a table cell: a status (难以达成), a unit
+    /// <summary>Longest text (in characters, one line) kept on one line in a table cell: a status label, a unit
     /// (市妇儿工委各成员单位), an area and sex (西安市·合计). Longer text breaks as Chinese text does, between characters.</summary>
     public const int ShortCellChars = 10;
 
