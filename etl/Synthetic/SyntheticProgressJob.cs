@@ -74,11 +74,9 @@ public static class SyntheticProgressJob
         return stage == ReportYears.Length - 1 && score > 0.75 ? ProgressStatus.Completed : ProgressStatus.InProgress;
     }
 
-    private static string Narrative(string status, int year, Randomizer random) => status switch
-    {
-        ProgressStatus.Completed => $"{year}年{random.ArrayElement(Achievements)}，目标任务已全面完成。",
-        ProgressStatus.InProgress => $"{year}年{random.ArrayElement(Achievements)}，各项工作按计划推进。",
-        ProgressStatus.Lagging => $"{year}年工作进度滞后，主要原因是{random.ArrayElement(Obstacles)}，已提出整改措施。",
-        _ => $"{year}年尚未启动，{random.ArrayElement(Obstacles)}。",
-    };
+    private static string Narrative(string status, int year, Randomizer random) =>
+        status == ProgressStatus.Completed ? $"{year}年{random.ArrayElement(Achievements)}，目标任务已全面完成。"
+        : status == ProgressStatus.InProgress ? $"{year}年{random.ArrayElement(Achievements)}，各项工作按计划推进。"
+        : status == ProgressStatus.Lagging ? $"{year}年工作进度{status}，主要原因是{random.ArrayElement(Obstacles)}，已提出整改措施。"
+        : $"{year}年尚未启动，{random.ArrayElement(Obstacles)}。";
 }
