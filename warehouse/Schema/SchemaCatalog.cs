@@ -14,7 +14,7 @@ public static class SchemaCatalog
     /// 5 = the indicator catalogue (dim_indicator.plan_zh, domain_zh, target_source) and the reference series
     /// fact_reference_value (migrations/005_indicator_catalogue.sql); 6 = the status vocabulary (vocab_status, filled from
     /// seeds/vocabulary/statuses.csv on every schema refresh; migrations/006_vocabulary.sql); 7 = the progress-status
-    /// vocabulary (vocab_progress_status from seeds/vocabulary/progress_statuses.csv; migrations/007_vocabulary_progress.sql).
+    /// and role vocabularies (vocab_progress_status, vocab_role from seeds/vocabulary/*.csv; migrations/007_vocabularies.sql).
     /// </remarks>
     public const int CurrentVersion = 7;
 

@@ -51,6 +51,9 @@ public static class ProgressStatusVocabulary
     /// <summary>Every label, in the order forms list them.</summary>
     public static IReadOnlyList<string> Labels => All.Select(t => t.Label).ToList();
 
+    /// <summary>Labels of the statuses that count as behind, least severe first (as prose lists them: lagging, not started).</summary>
+    public static IReadOnlyList<string> BehindLabels => All.Where(t => t.IsBehind).OrderBy(t => t.Severity).Select(t => t.Label).ToList();
+
     /// <summary>The status with this code.</summary>
     public static ProgressStatusTerm Get(string code) =>
         All.FirstOrDefault(t => t.Code == code) ?? throw new KeyNotFoundException($"{Seed.SeedPath} has no status {code}");
