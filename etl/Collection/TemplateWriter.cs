@@ -1,8 +1,9 @@
-using Wcc.Etl.Progress;
 using System.Globalization;
-using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using DocumentFormat.OpenXml;
+using Wcc.Etl.Progress;
+using Wcc.Warehouse.Vocabulary;
 
 namespace Wcc.Etl.Collection;
 
@@ -87,7 +88,7 @@ public static class TemplateWriter
             ("四、计量单位：按“计量单位”列填写数字，不带单位；百分比填百分数(如98.5表示98.5%，写“98.5%”也可识别)；人数、次数填整数；‰、1/10万等按所示单位填写。取值须在“取值范围”内。", TemplateStyles.Default),
             ("五、无法提供的数据：“填报值”留空，并在“说明”中写明原因(如：本年度未开展该项统计；数据须待某月公布)。留空且无说明的单元格将被退回。", TemplateStyles.Default),
             ("六、须说明的情况：数值较上年变动超过下列审核规则的允许范围、各区县数值与上年完全相同、各区县比率均低于全市等情况，请在“说明”中写明原因，否则退回核实。", TemplateStyles.Default),
-            ($"七、任务进展：“{CollectionLayout.Status}”从下拉列表中选择({string.Join("/", ProgressStatus.All)})；“{CollectionLayout.Narrative}”简述本年度工作与成效；“{CollectionLayout.Evidence}”填写文件、报告名称或文号；牵头单位任务已完成的，填写“完成时间”。", TemplateStyles.Default),
+            ($"七、任务进展：“{CollectionLayout.Status}”从下拉列表中选择({string.Join("/", ProgressStatus.All)})；“{CollectionLayout.Narrative}”简述本年度工作与成效；“{CollectionLayout.Evidence}”填写文件、报告名称或文号；{RoleVocabulary.LeadUnits}任务{ProgressStatus.Completed}的，填写“完成时间”。", TemplateStyles.Default),
             ($"八、联系方式：{ContactOffice}(办公室设在市妇联)。审核后如有问题，将退回“审核结果”表，请修改后再次报送，再次报送的表格替代前一次。", TemplateStyles.Default),
         };
         if (form.HistoryIsSynthetic)
@@ -183,7 +184,7 @@ public static class TemplateWriter
     {
         var b = new SheetBuilder();
         MetaRow(b, form, deadline);
-        b.NewRow(36).Text(1, $"“{CollectionLayout.Status}”请从下拉列表选择；牵头单位任务已完成的填写“完成时间”(如 {form.Round}-06-30)。", TemplateStyles.Note);
+        b.NewRow(36).Text(1, $"“{CollectionLayout.Status}”请从下拉列表选择；{RoleVocabulary.LeadUnits}任务{ProgressStatus.Completed}的填写“完成时间”(如 {form.Round}-06-30)。", TemplateStyles.Note);
         string[] headers =
         [
             CollectionLayout.TaskNo, "任务内容(摘要)", "承担角色", CollectionLayout.Status, CollectionLayout.Narrative, CollectionLayout.Evidence,
@@ -197,7 +198,7 @@ public static class TemplateWriter
         {
             var text = t.TaskText.Length > TaskTextLength ? t.TaskText[..TaskTextLength] + "…" : t.TaskText;
             b.NewRow().Number(ColTask, t.TaskNo, TemplateStyles.ReadOnly).Text(ColTaskText, text, TemplateStyles.ReadOnlyWrap)
-                .Text(ColRole, t.IsLead ? "牵头单位" : "责任单位", TemplateStyles.ReadOnly)
+                .Text(ColRole, t.IsLead ? RoleVocabulary.LeadUnits : RoleVocabulary.ResponsibleUnits, TemplateStyles.ReadOnly)
                 .Text(ColStatus, null, TemplateStyles.InputText).Text(ColNarrative, null, TemplateStyles.InputText)
                 .Text(ColEvidence, null, TemplateStyles.InputText);
             if (t.IsLead)

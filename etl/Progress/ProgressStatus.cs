@@ -1,14 +1,16 @@
+using Wcc.Warehouse.Vocabulary;
+
 namespace Wcc.Etl.Progress;
 
-/// <summary>The statuses of a task's yearly progress report, as fact_task_progress accepts them (its accepted_values)
-/// and as forms offer them: defined once for the synthetic reports, the forms, the intake and the ledgers.</summary>
+/// <summary>The statuses of a task's yearly progress report, by the names etl uses: read from the one vocabulary
+/// (<see cref="ProgressStatusVocabulary"/>, seeds/vocabulary/progress_statuses.csv), never written here.</summary>
 public static class ProgressStatus
 {
-    public const string NotStarted = "未启动";
-    public const string InProgress = "推进中";
-    public const string Completed = "已完成";
-    public const string Lagging = "滞后";
+    public static string NotStarted => ProgressStatusVocabulary.Label(ProgressStatusVocabulary.Codes.NotStarted);
+    public static string InProgress => ProgressStatusVocabulary.Label(ProgressStatusVocabulary.Codes.InProgress);
+    public static string Completed => ProgressStatusVocabulary.Label(ProgressStatusVocabulary.Codes.Completed);
+    public static string Lagging => ProgressStatusVocabulary.Label(ProgressStatusVocabulary.Codes.Lagging);
 
     /// <summary>Every status, in the order forms list them.</summary>
-    public static readonly IReadOnlyList<string> All = [NotStarted, InProgress, Completed, Lagging];
+    public static IReadOnlyList<string> All => ProgressStatusVocabulary.Labels;
 }

@@ -7,8 +7,8 @@ namespace Wcc.Etl.Synthetic;
 
 /// <summary>Generates yearly progress reports (2018-2020) for every task x unit assignment, source = 'synthetic'.</summary>
 /// <remarks>
-/// Statuses drift the way real reports do: mostly 推进中 early, mostly 已完成 by the last year, with a few
-/// units stuck at 未启动 or 滞后 so the workload report can show delivery beside load.
+/// Statuses drift the way real reports do: mostly in progress early, mostly completed by the last year, with a few
+/// units stuck at not started or lagging so the workload report can show delivery beside load.
 /// </remarks>
 public static class SyntheticProgressJob
 {
@@ -74,11 +74,9 @@ public static class SyntheticProgressJob
         return stage == ReportYears.Length - 1 && score > 0.75 ? ProgressStatus.Completed : ProgressStatus.InProgress;
     }
 
-    private static string Narrative(string status, int year, Randomizer random) => status switch
-    {
-        ProgressStatus.Completed => $"{year}年{random.ArrayElement(Achievements)}，目标任务已全面完成。",
-        ProgressStatus.InProgress => $"{year}年{random.ArrayElement(Achievements)}，各项工作按计划推进。",
-        ProgressStatus.Lagging => $"{year}年工作进度滞后，主要原因是{random.ArrayElement(Obstacles)}，已提出整改措施。",
-        _ => $"{year}年尚未启动，{random.ArrayElement(Obstacles)}。",
-    };
+    private static string Narrative(string status, int year, Randomizer random) =>
+        status == ProgressStatus.Completed ? $"{year}年{random.ArrayElement(Achievements)}，目标任务已全面完成。"
+        : status == ProgressStatus.InProgress ? $"{year}年{random.ArrayElement(Achievements)}，各项工作按计划推进。"
+        : status == ProgressStatus.Lagging ? $"{year}年工作进度{status}，主要原因是{random.ArrayElement(Obstacles)}，已提出整改措施。"
+        : $"{year}年尚{status}，{random.ArrayElement(Obstacles)}。";
 }

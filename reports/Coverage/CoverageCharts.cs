@@ -1,5 +1,6 @@
 using Wcc.Reports.Charts;
 using Wcc.Reports.Common;
+using Wcc.Warehouse.Vocabulary;
 
 namespace Wcc.Reports.Coverage;
 
@@ -15,7 +16,7 @@ internal static class CoverageCharts
         var columnSeparators = Enumerable.Range(1, m.Columns.Count - 1)
             .Where(c => chapters.First(x => x.Task == m.Columns[c]).Chapter != chapters.First(x => x.Task == m.Columns[c - 1]).Chapter).ToList();
         var input = new HeatmapInput("任务×责任单位矩阵(竖线分隔各章)", m.Rows, m.Columns, m.Values, Palette.Roles, 0, 2,
-            Legend: [("牵头单位", Palette.Lead), ("责任单位", Palette.Responsible), ("未涉及", Palette.Empty)],
+            Legend: [(RoleVocabulary.LeadUnits, Palette.Lead), (RoleVocabulary.ResponsibleUnits, Palette.Responsible), ("未涉及", Palette.Empty)],
             RowSeparators: CollectiveSeparator(t, m),
             ColumnSeparators: columnSeparators);
         var (plot, w, h) = HeatmapChart.Create(input);

@@ -1,4 +1,5 @@
 using Wcc.Reports.Common;
+using Wcc.Warehouse.Vocabulary;
 
 namespace Wcc.Reports.Pack;
 
@@ -12,7 +13,7 @@ public static class TaskSheet
         TableView.Select(Name, tasks,
         [
             ("task_no", "任务编号"), ("chapter_no", "章"), ("chapter_title", "章节"), ("task_text", "任务内容"),
-            ("lead_units", "牵头单位"), ("responsible_units", "责任单位"), ("progress_year", "进展年份"), ("progress_status", "进展状态"),
-            ("units_reporting", "报告单位数"), ("units_behind", "滞后或未启动单位数"), ("indicator_names", "关联指标"),
+            ("lead_units", RoleVocabulary.LeadUnits), ("responsible_units", RoleVocabulary.ResponsibleUnits), ("progress_year", "进展年份"), ("progress_status", "进展状态"),
+            ("units_reporting", "报告单位数"), ("units_behind", string.Join("或", ProgressStatusVocabulary.BehindLabels) + "单位数"), ("indicator_names", "关联指标"),
         ]);
 }

@@ -4,6 +4,7 @@ using Wcc.Reports.Charts;
 using Wcc.Reports.Common;
 using Wcc.Warehouse.Connection;
 using Wcc.Warehouse.Files;
+using Wcc.Warehouse.Vocabulary;
 
 namespace Wcc.Reports.Workload;
 
@@ -79,18 +80,19 @@ public static class WorkloadReport
     {
         var rows = delivery.Data.Rows.Where(r => !Cells.Flag(r[delivery.Column("is_collective")])).ToList();
         var year = Cells.Count(delivery.Data.Rows.First(r => r[delivery.Column("progress_year")] is not null)[delivery.Column("progress_year")]);
+        var (lagging, notStarted) = (ProgressStatusVocabulary.Label(ProgressStatusVocabulary.Codes.Lagging), ProgressStatusVocabulary.Label(ProgressStatusVocabulary.Codes.NotStarted));
         var input = new BarInput(
-            $"{year}年各单位滞后与未启动任务数",
+            $"{year}年各单位{lagging}与{notStarted}任务数",
             "任务数(项)",
             rows.Select(r => Cells.Text(r[delivery.Column("unit_name")])).ToList(),
-            [new BarSegment(Wcc.Etl.Progress.ProgressStatus.Lagging, Palette.Vermillion, rows.Select(r => (double)Cells.Count(r[delivery.Column("tasks_lagging")])).ToList()),
-             new BarSegment(Wcc.Etl.Progress.ProgressStatus.NotStarted, Palette.Orange, rows.Select(r => (double)Cells.Count(r[delivery.Column("tasks_not_started")])).ToList())],
+            [new BarSegment(lagging, Palette.Vermillion, rows.Select(r => (double)Cells.Count(r[delivery.Column("tasks_lagging")])).ToList()),
+             new BarSegment(notStarted, Palette.Orange, rows.Select(r => (double)Cells.Count(r[delivery.Column("tasks_not_started")])).ToList())],
             ValueFormat: "0",
-            EmptyNote: $"{year}年各单位均无报告为“滞后”或“未启动”的任务。");
+            EmptyNote: $"{year}年各单位均无报告为“{lagging}”或“{notStarted}”的任务。");
         var (plot, width, height) = BarChart.Create(input);
         var data = new Warehouse.Query.QueryResult(delivery.Data.Columns, rows);
         var caption = new ChartCaption("unit_delivery", input.Title,
-            $"{year}年(最近进度年度)各单位报告为“滞后”或“未启动”的任务数;单位按加权工作量从高到低排列,集体单位未列出。",
+            $"{year}年(最近进度年度)各单位报告为“{lagging}”或“{notStarted}”的任务数;单位按加权工作量从高到低排列,集体单位未列出。",
             "项(任务数)", ["v_unit_delivery"], IsSynthetic: rows.Any(r => Cells.Flag(r[delivery.Column("is_synthetic")])));
         return new ChartSpec("unit_delivery", plot, width, height, data, caption);
     }

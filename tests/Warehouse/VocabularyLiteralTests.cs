@@ -55,6 +55,26 @@ public class VocabularyLiteralTests
     }
 
     [Fact]
+    public void NoProgressStatusLabel_OutsideItsSeed()
+    {
+        // The progress statuses are written only in their seed: forms, intake, prose and SQL read or join them. The
+        // narratives of the synthetic reports are built from the label too (尚 + the not-started label).
+        var found = new List<string>();
+        foreach (var file in SourceFiles(".cs", ".sql", ".css"))
+        {
+            var lines = File.ReadAllLines(Path.Combine(RepoPaths.Root, file));
+            for (var i = 0; i < lines.Length; i++)
+            {
+                foreach (var label in ProgressStatusVocabulary.Labels.Where(l => lines[i].Contains(l, StringComparison.Ordinal)))
+                {
+                    found.Add($"{file}:{i + 1}: {label}");
+                }
+            }
+        }
+        Assert.True(found.Count == 0, $"progress status labels written outside {ProgressStatusVocabulary.Seed.SeedPath}:\n{string.Join("\n", found)}");
+    }
+
+    [Fact]
     public void NoThreshold_OutsideTheVocabularySeed()
     {
         // P(met) thresholds, as a decimal (0.7) or a percentage (70%), where statuses are computed or explained:

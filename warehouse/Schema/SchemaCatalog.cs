@@ -13,9 +13,10 @@ public static class SchemaCatalog
     /// (dim_indicator.reporting_unit, progress evidence columns, audit rules, collection tables: migrations/004_collection.sql);
     /// 5 = the indicator catalogue (dim_indicator.plan_zh, domain_zh, target_source) and the reference series
     /// fact_reference_value (migrations/005_indicator_catalogue.sql); 6 = the status vocabulary (vocab_status, filled from
-    /// seeds/vocabulary/statuses.csv on every schema refresh; migrations/006_vocabulary.sql).
+    /// seeds/vocabulary/statuses.csv on every schema refresh; migrations/006_vocabulary.sql); 7 = the progress-status
+    /// and role vocabularies (vocab_progress_status, vocab_role from seeds/vocabulary/*.csv; migrations/007_vocabularies.sql).
     /// </remarks>
-    public const int CurrentVersion = 6;
+    public const int CurrentVersion = 7;
 
     private static readonly Lazy<SchemaModels> embedded = new(SchemaModels.Embedded);
 

@@ -28,7 +28,7 @@ public static class SchemaMigrator
         if (version > currentVersion) throw TooNew(version, currentVersion, connection.DataSource);
 
         var tablesChange = version != currentVersion || !AllTablesPresent(connection, schema);
-        if (!tablesChange && RecordedFingerprint(connection) == schema.DerivedFingerprint && Vocabulary.StatusVocabulary.IsStored(connection)) return;
+        if (!tablesChange && RecordedFingerprint(connection) == schema.DerivedFingerprint && Vocabulary.Vocabularies.AreStored(connection)) return;
         using (var tx = connection.BeginTransaction())
         {
             if (tablesChange)
@@ -48,7 +48,7 @@ public static class SchemaMigrator
                 cmd.ExecuteNonQuery();
             }
             // The vocabulary is the schema's own reference data: rewritten from its one definition with the views.
-            Vocabulary.StatusVocabulary.Store(connection);
+            Vocabulary.Vocabularies.Store(connection);
             // CREATE OR REPLACE, each after the models it reads: the views and macros are always this build's.
             foreach (var derived in schema.ApplyOrder.Where(m => !m.IsTable)) Apply(connection, derived);
             // A hex digest computed here, never user input, so it is spliced as a literal (macros take no parameters).

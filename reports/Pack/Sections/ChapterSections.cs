@@ -1,4 +1,5 @@
 using Wcc.Reports.Common;
+using Wcc.Warehouse.Vocabulary;
 
 namespace Wcc.Reports.Pack.Sections;
 
@@ -50,7 +51,7 @@ public static class ChapterSections
                 if (progress is not null)
                 {
                     html.Raw("<p class=\"units\">").Text($"{Cells.Count(task[tasks.Column("progress_year")])}年进展:{progress}"
-                        + $"(报告单位{Cells.Count(task[tasks.Column("units_reporting")])}个,其中滞后或未启动{Cells.Count(task[tasks.Column("units_behind")])}个)").Raw("</p>");
+                        + $"(报告单位{Cells.Count(task[tasks.Column("units_reporting")])}个,其中{string.Join("或", ProgressStatusVocabulary.BehindLabels)}{Cells.Count(task[tasks.Column("units_behind")])}个)").Raw("</p>");
                 }
                 var linked = TableView.Where(status, "task_no", no).Where(r => Cells.Flag(r[status.Column("is_city")])).ToList();
                 if (linked.Count > 0)

@@ -4,22 +4,24 @@ using Wcc.Warehouse.Vocabulary;
 namespace Wcc.Reports.Pack.Sections;
 
 /// <summary>附表 (the evaluation's standard tables) and the indicator definitions: T1 indicator attainment, T2 达标率 by
-/// domain, T3 sex-disaggregated, T4 city / province / nation, T6 tasks (with the 已完成-but-unmet flag), T7 unmet.</summary>
+/// domain, T3 sex-disaggregated, T4 city / province / nation, T6 tasks (with the completed-but-unmet flag), T7 unmet.</summary>
 public static class EvaluationAnnexes
 {
     public const string Title = "附表";
     public const string DefinitionsTitle = "指标定义";
 
     /// <summary>The mark of a task reported complete while a linked target was not attained.</summary>
-    public static string CompletedButUnmetFlag => $"报告已完成但关联指标{NotAttained}";
+    public static string CompletedButUnmetFlag => $"报告{Completed}但关联指标{NotAttained}";
+
+    private static string Completed => ProgressStatusVocabulary.Label(ProgressStatusVocabulary.Codes.Completed);
 
     private static string NotAttained => StatusVocabulary.Get(StatusVocabulary.Codes.NotAttained).Label;
 
     public static IReadOnlyList<(string Header, Func<Func<string, object?>, object?> Value)> TaskColumns =>
     [
         ("任务", c => c("task_no")),
-        ("牵头单位(现)", c => c("lead_units_predecessor") is null ? c("lead_units_current") : $"{c("lead_units_current")}\n(原{c("lead_units_predecessor")})"),
-        ("责任单位", c => c("responsible_units_current") ?? "—"),
+        ($"{RoleVocabulary.LeadUnits}(现)", c => c("lead_units_predecessor") is null ? c("lead_units_current") : $"{c("lead_units_current")}\n(原{c("lead_units_predecessor")})"),
+        (RoleVocabulary.ResponsibleUnits, c => c("responsible_units_current") ?? "—"),
         ("进展", c => c("progress_status") ?? "未报告"),
         ("报告年份", c => c("progress_year")),
         ("佐证材料", c => c("evidence") ?? "—"),
@@ -67,7 +69,7 @@ public static class EvaluationAnnexes
         var tasks = TableView.Compose("T6 任务落实情况", t.EvalTasks, TaskColumns);
         var flagged = t.EvalTasks.Data.Rows.Count(r => Cells.Flag(r[t.EvalTasks.Column("completed_but_unmet")]));
         html.Element("h3", "T6 任务落实情况");
-        html.Element("p", $"共{tasks.Rows.Count}项任务;其中{flagged}项任务的进展报告为已完成,但关联指标的目标{NotAttained},已在“提示”列标出,请牵头单位核实说明。");
+        html.Element("p", $"共{tasks.Rows.Count}项任务;其中{flagged}项任务的进展报告为{Completed},但关联指标的目标{NotAttained},已在“提示”列标出,请{RoleVocabulary.LeadUnits}核实说明。");
         TableView.Render(html, tasks);
 
         html.Element("h3", $"T7 {NotAttained}指标");

@@ -1,5 +1,6 @@
 using System.Text;
 using Wcc.Reports.Common;
+using Wcc.Warehouse.Vocabulary;
 
 namespace Wcc.Reports.Pack.Sections;
 
@@ -84,7 +85,7 @@ public static class UnitPages
         var taskRows = unitTasks.Select(t => (IReadOnlyList<PageHtml.Cell>)
         [
             PageHtml.Cell.Number(t.TaskNo.ToString(System.Globalization.CultureInfo.InvariantCulture)),
-            PageHtml.Cell.Label((t.IsLead ? "牵头" : "责任") + (t.AssignedTo == unitName ? "" : $"\n(原{t.AssignedTo})")),
+            PageHtml.Cell.Label(RoleVocabulary.Label(t.IsLead ? RoleVocabulary.Codes.Lead : RoleVocabulary.Codes.Responsible) + (t.AssignedTo == unitName ? "" : $"\n(原{t.AssignedTo})")),
             PageHtml.Cell.Plain(t.Text),
             PageHtml.Cell.Label(t.Status.Length == 0 ? "未报送" : $"{t.Status}\n({Html.Format(t.ProgressYear)}年)"),
             PageHtml.Cell.Plain(t.Source.Length == 0 ? "—" : t.Source),

@@ -4,6 +4,7 @@ using Wcc.Etl.Notice;
 using Wcc.Reports.Planning.Model;
 using Wcc.Warehouse.Connection;
 using Wcc.Warehouse.Query;
+using Wcc.Warehouse.Vocabulary;
 
 namespace Wcc.Reports.Planning.Draft;
 
@@ -67,7 +68,7 @@ public static class DraftNotice
 
     /// <summary>The draft as a table: one row per task with its units and targets.</summary>
     public static QueryResult Table(DivisionOfWork division) => new(
-        ["任务序号", "章", "章标题", "原任务序号", "变化", "任务内容", "牵头单位", "责任单位", "目标"],
+        ["任务序号", "章", "章标题", "原任务序号", "变化", "任务内容", RoleVocabulary.LeadUnits, RoleVocabulary.ResponsibleUnits, "目标"],
         division.Tasks.Select(t => new object?[]
         {
             t.PlanTaskNo, t.ChapterNo, t.ChapterTitle, t.SourceTaskNo, ChangeText(t.Change), t.Text,

@@ -5,7 +5,7 @@
 -- relationship: task_no -> dim_task.task_no
 -- relationship: unit_name -> dim_unit.unit_name
 -- relationship: load_id -> etl_run.load_id
--- accepted_values: status in (未启动, 推进中, 已完成, 滞后)
+-- relationship: status -> vocab_progress_status.label_zh
 CREATE TABLE IF NOT EXISTS fact_task_progress (
     task_no      INTEGER NOT NULL,
     unit_name    VARCHAR NOT NULL,
@@ -19,8 +19,8 @@ CREATE TABLE IF NOT EXISTS fact_task_progress (
     completion_date  DATE,
     load_id          INTEGER
 );
-COMMENT ON TABLE fact_task_progress IS 'Yearly progress reports per task and unit (未启动/推进中/已完成/滞后).';
+COMMENT ON TABLE fact_task_progress IS 'Yearly progress reports per task and unit; status is a label of vocab_progress_status.';
 COMMENT ON COLUMN fact_task_progress.source IS 'synthetic for generated reports; for a collected return, the reporting unit and round (e.g. 市教育局 2020年度报送).';
 COMMENT ON COLUMN fact_task_progress.evidence IS 'Evidence the unit cites (document number, report title), from the 任务进展 sheet.';
-COMMENT ON COLUMN fact_task_progress.completion_date IS 'Date a lead unit reports the task completed (已完成), else null.';
+COMMENT ON COLUMN fact_task_progress.completion_date IS 'Date a lead unit reports the task completed (a status with vocab_progress_status.is_complete), else null.';
 COMMENT ON COLUMN fact_task_progress.load_id IS 'The etl_run (collection load) that wrote a collected row; null for synthetic rows.';

@@ -26,13 +26,15 @@ units AS (
     GROUP BY a.task_no
 ),
 latest_report AS (
-    SELECT * FROM fact_task_progress
-    QUALIFY year = max(year) OVER (PARTITION BY task_no)
+    SELECT p.*, coalesce(v.is_complete, false) AS is_complete
+    FROM fact_task_progress p
+    LEFT JOIN vocab_progress_status v ON v.label_zh = p.status
+    QUALIFY p.year = max(p.year) OVER (PARTITION BY p.task_no)
 ),
 claims AS (
     SELECT task_no,
-           bool_or(status = '已完成') AS claimed_complete,
-           string_agg(DISTINCT unit_name, '、' ORDER BY unit_name) FILTER (WHERE status = '已完成') AS units_claiming_complete,
+           bool_or(is_complete) AS claimed_complete,
+           string_agg(DISTINCT unit_name, '、' ORDER BY unit_name) FILTER (WHERE is_complete) AS units_claiming_complete,
            string_agg(DISTINCT evidence, ';' ORDER BY evidence) FILTER (WHERE evidence IS NOT NULL) AS evidence
     FROM latest_report
     GROUP BY task_no
@@ -73,7 +75,7 @@ COMMENT ON COLUMN v_eval_task.lead_units_predecessor IS 'Lead units named by the
 COMMENT ON COLUMN v_eval_task.responsible_units_current IS 'Responsible units as they exist today, joined by 、; null when none.';
 COMMENT ON COLUMN v_eval_task.progress_year IS 'Latest year with a progress report on the task.';
 COMMENT ON COLUMN v_eval_task.progress_status IS 'Worst status any unit reported in progress_year (v_pack_task).';
-COMMENT ON COLUMN v_eval_task.claimed_complete IS 'True when any unit reported the task complete (已完成) in progress_year.';
+COMMENT ON COLUMN v_eval_task.claimed_complete IS 'True when any unit reported the task complete (vocab_progress_status.is_complete) in progress_year.';
 COMMENT ON COLUMN v_eval_task.units_claiming_complete IS 'The units that reported it complete.';
 COMMENT ON COLUMN v_eval_task.evidence IS 'Evidence cited in the latest reports (document numbers, report titles), joined by ;.';
 COMMENT ON COLUMN v_eval_task.linked_targets IS 'City-level target series of the indicators linked to the task.';

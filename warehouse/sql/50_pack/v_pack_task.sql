@@ -2,7 +2,7 @@
 -- grain: one row per task of the notice, with its units, latest reported progress and linked indicators
 -- key: task_no
 -- not_null: chapter_no, chapter_title, task_text, lead_units
--- accepted_values: progress_status in (未启动, 滞后, 推进中, 已完成)
+-- relationship: progress_status -> vocab_progress_status.label_zh
 CREATE OR REPLACE VIEW v_pack_task AS
 WITH units AS (
     SELECT task_no,
@@ -12,15 +12,16 @@ WITH units AS (
     GROUP BY task_no
 ),
 latest_progress AS (
-    SELECT task_no, year, status,
+    SELECT p.task_no, p.year, p.status,
            -- the worst status any unit reports is the task's status: one lagging unit holds the task back
-           CASE status WHEN '未启动' THEN 4 WHEN '滞后' THEN 3 WHEN '推进中' THEN 2 ELSE 1 END AS severity
-    FROM fact_task_progress
-    QUALIFY year = max(year) OVER (PARTITION BY task_no)
+           coalesce(v.severity, 1) AS severity, coalesce(v.is_behind, false) AS is_behind
+    FROM fact_task_progress p
+    LEFT JOIN vocab_progress_status v ON v.label_zh = p.status
+    QUALIFY p.year = max(p.year) OVER (PARTITION BY p.task_no)
 ),
 progress AS (
     SELECT task_no, max(year) AS progress_year, arg_max(status, severity) AS progress_status,
-           count(*) AS units_reporting, count(*) FILTER (WHERE severity >= 3) AS units_behind
+           count(*) AS units_reporting, count(*) FILTER (WHERE is_behind) AS units_behind
     FROM latest_progress
     GROUP BY task_no
 ),
@@ -43,8 +44,8 @@ final AS (
 )
 SELECT * FROM final;
 COMMENT ON VIEW v_pack_task IS 'Evaluation pack: each task with lead and responsible units (in the order written), the worst progress status reported in the latest year, and the indicators that monitor it.';
-COMMENT ON COLUMN v_pack_task.progress_status IS 'Worst status any unit reported for the task in progress_year (未启动 > 滞后 > 推进中 > 已完成).';
-COMMENT ON COLUMN v_pack_task.units_behind IS 'Units reporting 滞后 or 未启动 in progress_year.';
+COMMENT ON COLUMN v_pack_task.progress_status IS 'Worst status any unit reported for the task in progress_year (highest vocab_progress_status.severity).';
+COMMENT ON COLUMN v_pack_task.units_behind IS 'Units reporting a status that is behind (vocab_progress_status.is_behind) in progress_year.';
 COMMENT ON COLUMN v_pack_task.task_no IS 'Number of the task in the notice (dim_task.task_no).';
 COMMENT ON COLUMN v_pack_task.chapter_no IS 'Chapter of the notice the task belongs to, numbered in document order (dim_chapter.chapter_no).';
 COMMENT ON COLUMN v_pack_task.chapter_title IS 'Chapter heading without its numeral, as written (dim_chapter.title).';

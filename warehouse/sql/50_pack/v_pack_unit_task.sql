@@ -33,6 +33,6 @@ COMMENT ON COLUMN v_pack_unit_task.chapter_no IS 'Chapter of the notice the task
 COMMENT ON COLUMN v_pack_unit_task.role IS 'lead (牵头单位, incl. co-leads) or responsible (责任单位).';
 COMMENT ON COLUMN v_pack_unit_task.task_text IS 'Task text without its number and unit clause (dim_task.task_text).';
 COMMENT ON COLUMN v_pack_unit_task.progress_year IS 'Year of the unit''s latest progress report on the task (null when none).';
-COMMENT ON COLUMN v_pack_unit_task.progress_status IS '未启动 not started, 推进中 in progress, 已完成 done, 滞后 lagging (null when no report).';
+COMMENT ON COLUMN v_pack_unit_task.progress_status IS 'A label of vocab_progress_status: not started, in progress, completed, lagging (null when no report).';
 COMMENT ON COLUMN v_pack_unit_task.narrative IS 'The report''s narrative text, as submitted.';
 COMMENT ON COLUMN v_pack_unit_task.progress_source IS 'Who reported it: 合成数据 for generated reports, else the source as loaded (e.g. 市卫健委 2020年度报送).';

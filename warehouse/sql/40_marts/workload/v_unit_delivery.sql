@@ -10,11 +10,12 @@ WITH latest AS (
 progress AS (
     SELECT p.unit_name,
            count(DISTINCT p.task_no) AS tasks_reported,
-           count(DISTINCT p.task_no) FILTER (WHERE p.status = '滞后') AS tasks_lagging,
-           count(DISTINCT p.task_no) FILTER (WHERE p.status = '未启动') AS tasks_not_started,
+           count(DISTINCT p.task_no) FILTER (WHERE v.status_code = 'lagging') AS tasks_lagging,
+           count(DISTINCT p.task_no) FILTER (WHERE v.status_code = 'not_started') AS tasks_not_started,
            bool_or(p.source = 'synthetic') AS is_synthetic
     FROM fact_task_progress p
     JOIN latest l ON p.year = l.progress_year
+    LEFT JOIN vocab_progress_status v ON v.label_zh = p.status
     GROUP BY p.unit_name
 ),
 final AS (
@@ -29,7 +30,7 @@ final AS (
     LEFT JOIN progress p USING (unit_name)
 )
 SELECT * FROM final;
-COMMENT ON VIEW v_unit_delivery IS 'Delivery beside workload: per unit, tasks reported 滞后 (lagging) or 未启动 (not started) in the latest progress year.';
+COMMENT ON VIEW v_unit_delivery IS 'Delivery beside workload: per unit, tasks reported lagging or not started (vocab_progress_status) in the latest progress year.';
 COMMENT ON COLUMN v_unit_delivery.progress_year IS 'Latest year in fact_task_progress (null when no progress is loaded).';
 COMMENT ON COLUMN v_unit_delivery.is_synthetic IS 'True when the unit''s progress reports are synthetic (source = synthetic).';
 COMMENT ON COLUMN v_unit_delivery.behind_share IS '(lagging + not started) / tasks_total.';
@@ -38,5 +39,5 @@ COMMENT ON COLUMN v_unit_delivery.is_collective IS 'True for collectives of many
 COMMENT ON COLUMN v_unit_delivery.tasks_total IS 'Tasks the unit is named in (v_unit_workload.tasks_total).';
 COMMENT ON COLUMN v_unit_delivery.workload_index IS 'The unit''s weighted workload index (v_unit_workload.workload_index).';
 COMMENT ON COLUMN v_unit_delivery.tasks_reported IS 'Distinct tasks the unit reported progress on in progress_year (0 when none).';
-COMMENT ON COLUMN v_unit_delivery.tasks_lagging IS 'Of those, tasks reported 滞后 (lagging).';
-COMMENT ON COLUMN v_unit_delivery.tasks_not_started IS 'Of those, tasks reported 未启动 (not started).';
+COMMENT ON COLUMN v_unit_delivery.tasks_lagging IS 'Of those, tasks reported lagging (vocab_progress_status.status_code lagging).';
+COMMENT ON COLUMN v_unit_delivery.tasks_not_started IS 'Of those, tasks reported not started (vocab_progress_status.status_code not_started).';
