@@ -94,7 +94,7 @@ public sealed class HostileTextTests(ITestOutputHelper output)
             units.Append(Row(name, name, "government_department", "别名" + i + name.Replace(";", "", StringComparison.Ordinal), "", "", "", FreeText[i]));
             if (i >= OneLine.Length) continue;
             areas.Append(Row(AreaCode(i), name, "district", "610100", "false"));
-            indicators.Append(Row(HostileIndicatorPrefix + i, name, name, name, "rate", "false", "higher", "women", "0", "100", "4", FreeText[i], "市妇联"));
+            indicators.Append(Row(HostileIndicatorPrefix + i, name, name, name, "rate", "false", "higher", "women", "0", "100", "4", FreeText[i], "市妇联", "妇女", "健康", FreeText[i]));
             targets.Append(Row(HostileIndicatorPrefix + i, "610100", "F", ">=", "90", "2020", "4", FreeText[i]));
         }
         File.AppendAllText(Path.Combine(seeds, "units.csv"), units.ToString(), new UTF8Encoding(false));
