@@ -208,6 +208,53 @@ public class PredictiveDistributionTests(SeedWarehouseFixture seed) : IClassFixt
     }
 
     [Fact]
+    public void IntervalCalibration_OfAMixture_NarrowsATooWideOneTo80Percent()
+    {
+        // The same noisy lines; a two-component mixture whose centres disagree by one trend spread, each component three times as wide: too wide.
+        // (The factor widens or narrows the components, not the distance between their centres.)
+        var random = new Random(11);
+        var cases = Enumerable.Range(0, 60).Select(i =>
+        {
+            var indicator = new IndicatorProfile("X" + i, true, null, null, "", "ratio");
+            var points = Enumerable.Range(2008, 13).Select(y => new SeriesPoint(y, 50 + 0.5 * (y - 2008) + Noise(random) * 2)).ToList();
+            return new ForecastCase(new Series(new SeriesKey(indicator.Code, "610100", "T"), indicator, points), new TargetSpec(Comparator.AtLeast, 60, 2025, "610100", null));
+        }).ToList();
+        static PredictiveDistribution Wide(ForecastCase c)
+        {
+            var d = WeightedTrendMethod.Distribution(c.Series.Indicator, c.Series.Points, c.Series.Points.Count, c.Target.DeadlineYear);
+            return PredictiveDistribution.Mixture([d.Widened(3) with { Location = d.Location - 0.5 * d.Spread }, d.Widened(3) with { Location = d.Location + 0.5 * d.Spread }]);
+        }
+        var projected = 0;
+        var scale = IntervalCalibration.FitCases(cases, 2020, origins =>
+        {
+            // Each origin case holds the series only up to its origin, and its target's deadline is the outcome year.
+            Assert.All(origins, o => Assert.True(o.Target.DeadlineYear > o.Series.LatestYear));
+            projected += origins.Count;
+            return origins.Select(Wide).ToList();
+        });
+        Assert.True(scale.At(1) < 1, $"factor {scale}");
+        int n = 0, inside = 0;
+        foreach (var c in cases)
+        {
+            var points = c.Series.Points;
+            for (var k = IntervalCalibration.MinOriginPoints; k < points.Count; k++)
+            {
+                if (points[k - 1].Year < 2020 - IntervalCalibration.RecentOriginYears) continue;
+                for (var j = k; j < points.Count; j++)
+                {
+                    var origin = new ForecastCase(c.Series.UpTo(points[k - 1].Year), c.Target with { DeadlineYear = points[j].Year });
+                    var d = Wide(origin).Widened(scale.At(points[j].Year - points[k - 1].Year));
+                    n++;
+                    if (points[j].Value >= d.Lower && points[j].Value <= d.Upper) inside++;
+                }
+            }
+        }
+        Assert.Equal(n, projected);
+        Assert.True((double)inside / n is >= 0.79 and <= 0.86, $"coverage {(double)inside / n:0.000} with factors {scale}");
+        Assert.Throws<InvalidOperationException>(() => IntervalCalibration.FitCases(cases, 2019, o => o.Select(Wide).ToList()));
+    }
+
+    [Fact]
     public void IntervalCalibration_UnmeasuredLongHorizons_ContinueTheMeasuredGrowth()
     {
         // Horizons 1-2 measured at 1.0 and 1.2: each further year multiplies by 1.2.
