@@ -141,8 +141,9 @@ public static class IntervalCalibration
         return new IntervalScale(WithUnmeasuredHorizons(measured));
     }
 
-    /// <summary>Bisection steps on the log factor between <see cref="MinFactor"/> and <see cref="MaxFactor"/>: 2⁻³⁰ of a factor 32 range.</summary>
-    private const int FactorSearchSteps = 30;
+    /// <summary>Bisection steps on the log factor between <see cref="MinFactor"/> and <see cref="MaxFactor"/>: the score is found to
+    /// within a relative 5e-5 (ln 32 / 2¹⁶), far below the quantile's own sampling error; each step costs six t CDFs per example.</summary>
+    private const int FactorSearchSteps = 16;
 
     /// <summary>The smallest factor whose widened <paramref name="d"/> has <paramref name="x"/> inside its 80% interval.</summary>
     private static double FactorToCover(PredictiveDistribution d, double x)
