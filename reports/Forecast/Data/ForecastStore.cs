@@ -34,9 +34,10 @@ public static class ForecastStore
                     .AppendValue(r.Status.Label()).AppendValue(r.Reason).AppendValue(r.Method == defaultMethod);
                 if (r.Distribution is { Components: not null } mixture)
                 {
-                    // A mixture's parameters are its components: the other methods' rows of the same series and deadline.
+                    // A mixture's parameters are its components: the other methods' rows of the same series and deadline, each
+                    // widened by the mixture's own calibration factor (interval_scale).
                     row.AppendValue("mixture").AppendValue(Finite(mixture.Scale.Lower)).AppendValue(Finite(mixture.Scale.Upper)).AppendValue(mixture.Scale.Offset)
-                        .AppendNullValue().AppendNullValue().AppendNullValue().AppendNullValue();
+                        .AppendNullValue().AppendNullValue().AppendNullValue().AppendValue(r.IntervalScale);
                 }
                 else if (r.Distribution is { } d)
                 {

@@ -90,6 +90,80 @@ public static class IntervalCalibration
         return new IntervalScale(WithUnmeasuredHorizons(measured));
     }
 
+    /// <summary>The calibration factor of a method that projects whole cases (the combined mixture: its ml member needs the target),
+    /// on the same recent origins as <see cref="Fit"/>: each origin becomes a case holding the series up to the origin and the
+    /// target moved to the outcome year, all projected in one batch by <paramref name="project"/>.</summary>
+    /// <remarks>A mixture has no single spread: an example's score is the smallest factor (by bisection within
+    /// [<see cref="MinFactor"/>, <see cref="MaxFactor"/>]) by which widening every component puts the observation inside
+    /// the mixture's 80% interval. One target per series (the first case's): the ml member moves its centre by it.</remarks>
+    public static IntervalScale FitCases(IReadOnlyList<ForecastCase> cases, int cutoffYear,
+        Func<IReadOnlyList<ForecastCase>, IReadOnlyList<PredictiveDistribution>> project)
+    {
+        var series = cases.DistinctBy(c => c.Series.Key).Where(c => c.Series.Points.Count > MinOriginPoints).ToList();
+        long total = 0;
+        foreach (var c in series)
+        {
+            LeakGuard.AssertWithin(c.Series, cutoffYear);
+            for (var k = MinOriginPoints; k < c.Series.Points.Count; k++)
+            {
+                if (IsRecentOrigin(c.Series.Points[k - 1], cutoffYear)) total += c.Series.Points.Count - k;
+            }
+        }
+        var stride = Math.Max(1, (total + MaxExamples - 1) / MaxExamples);
+        var origins = new List<ForecastCase>();
+        var outcomes = new List<(double Value, int Bucket)>();
+        long index = 0;
+        foreach (var c in series)
+        {
+            var points = c.Series.Points;
+            for (var k = MinOriginPoints; k < points.Count; k++)
+            {
+                if (!IsRecentOrigin(points[k - 1], cutoffYear)) continue;
+                Series? upToOrigin = null;
+                for (var j = k; j < points.Count; j++, index++)
+                {
+                    if (index % stride != 0) continue;
+                    upToOrigin ??= c.Series.UpTo(points[k - 1].Year);
+                    origins.Add(new ForecastCase(upToOrigin, c.Target with { DeadlineYear = points[j].Year }));
+                    outcomes.Add((points[j].Value, Math.Min(points[j].Year - points[k - 1].Year, HorizonBuckets) - 1));
+                }
+            }
+        }
+        var distributions = origins.Count == 0 ? [] : project(origins);
+        var scores = Enumerable.Range(0, HorizonBuckets).Select(_ => new List<double>()).ToArray();
+        for (var i = 0; i < distributions.Count; i++)
+        {
+            var score = FactorToCover(distributions[i], outcomes[i].Value);
+            if (double.IsFinite(score)) scores[outcomes[i].Bucket].Add(score);
+        }
+        var measured = new double?[HorizonBuckets];
+        for (var b = 0; b < HorizonBuckets; b++) measured[b] = scores[b].Count >= MinExamples ? ConformalQuantile(scores[b]) : null;
+        return new IntervalScale(WithUnmeasuredHorizons(measured));
+    }
+
+    /// <summary>Bisection steps on the log factor between <see cref="MinFactor"/> and <see cref="MaxFactor"/>: the score is found to
+    /// within a relative 5e-5 (ln 32 / 2¹⁶), far below the quantile's own sampling error; each step costs six t CDFs per example.</summary>
+    private const int FactorSearchSteps = 16;
+
+    /// <summary>The smallest factor whose widened <paramref name="d"/> has <paramref name="x"/> inside its 80% interval.</summary>
+    private static double FactorToCover(PredictiveDistribution d, double x)
+    {
+        bool Inside(double f)
+        {
+            var w = d.Widened(f);
+            return w.Cdf(x) >= PredictiveDistribution.LowerTail && w.CdfBelow(x) <= 1 - PredictiveDistribution.LowerTail;
+        }
+        if (Inside(MinFactor)) return MinFactor;
+        if (!Inside(MaxFactor)) return MaxFactor;
+        double lo = Math.Log(MinFactor), hi = Math.Log(MaxFactor);
+        for (var i = 0; i < FactorSearchSteps; i++)
+        {
+            var mid = 0.5 * (lo + hi);
+            if (Inside(Math.Exp(mid))) hi = mid; else lo = mid;
+        }
+        return Math.Exp(hi);
+    }
+
     private static bool IsRecentOrigin(SeriesPoint origin, int cutoffYear) => origin.Year >= cutoffYear - RecentOriginYears;
 
     /// <summary>Fills the horizons without enough examples. A longer horizon than any measured one continues the measured
@@ -156,11 +230,16 @@ public sealed record MethodSet(IReadOnlyList<IForecastMethod> Methods, MlMethod 
         // The ml distribution is the trend's with a moved centre, so it takes the trend's spread calibration.
         var ml = MlMethod.Train(cases, cutoffYear).WithIntervalScale(trend);
         var members = CombinedMethod.Shared([new UnsdCagrMethod(unsd), new WeightedTrendMethod(trend), ml]);
-        // The combined method mixes the calibrated members: it has no factor of its own (none is reported).
-        return new MethodSet([.. members, new CombinedMethod(members)], ml,
+        var mixture = new CombinedMethod(members);
+        // The mixture of calibrated members is wider than each (their centres disagree): it gets a factor of its own.
+        var combined = calibrateIntervals
+            ? IntervalCalibration.FitCases(cases, cutoffYear, origins => mixture.ProjectAll(origins).Select(f => f.Distribution).ToList())
+            : IntervalScale.None;
+        return new MethodSet([.. members, mixture.WithIntervalScale(combined)], ml,
             new Dictionary<string, IntervalScale>
             {
                 [MethodNames.UnsdCagr] = unsd, [MethodNames.WeightedTrend] = trend, [MethodNames.Ml] = trend,
+                [MethodNames.Combined] = combined,
             });
     }
 }

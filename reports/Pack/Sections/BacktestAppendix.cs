@@ -90,7 +90,7 @@ public sealed record BacktestAppendix(IReadOnlyList<AppendixBacktest> Backtests)
         html.Element("p", $"下表列出以{cutoffs}为截点的回测。本报告采用的{MethodNames.ShortChinese(defaultMethod)}在各截点的80%区间覆盖率为"
             + string.Join("、", Backtests.Select(b => b.Scores.FirstOrDefault(s => s.Method == defaultMethod) is { N: > 0 } s ? $"{s.Coverage:0.00}({b.Cutoff}年)" : $"—({b.Cutoff}年)"))
             + "。");
-        TableView.Render(html, ScoreTable, "各截点、各方法的回测评分与80%区间覆盖率(等权组合无单独缩放系数:它混合已校准的三种方法)");
+        TableView.Render(html, ScoreTable, "各截点、各方法的回测评分与80%区间覆盖率(等权组合混合已校准的三种方法,再按其自身的滚动回测缩放)");
         foreach (var b in Backtests)
         {
             var series = b.Scores.Where(s => s.Reliability is not null)

@@ -34,7 +34,7 @@ public class PredictiveDistributionTests(SeedWarehouseFixture seed) : IClassFixt
         using var cmd = seed.Connection.CreateCommand();
         cmd.CommandText = """
             SELECT indicator_code, area_code, sex, deadline_year, method, comparator, target_value, projected_value, lower, upper, p_met,
-                   value_scale, scale_lower, scale_upper, scale_offset, location, spread, df, method_used
+                   value_scale, scale_lower, scale_upper, scale_offset, location, spread, df, method_used, interval_scale
             FROM fact_forecast WHERE as_of_year = 2019 AND projected_value IS NOT NULL
             ORDER BY indicator_code, area_code, sex, deadline_year, method
             """;
@@ -61,9 +61,9 @@ public class PredictiveDistributionTests(SeedWarehouseFixture seed) : IClassFixt
         var mixtures = 0;
         foreach (var row in rows)
         {
-            // A combined row is the equal mixture of the same series' rows of the other methods.
+            // A combined row is the equal mixture of the same series' rows of the other methods, widened by its own factor.
             var d = Single(row) ?? PredictiveDistribution.Mixture(byKey[(row[0], row[1], row[2], row[3])]
-                .Where(x => (string)x[4]! != MethodNames.Combined).Select(x => Single(x)!).ToList());
+                .Where(x => (string)x[4]! != MethodNames.Combined).Select(x => Single(x)!).ToList()).Widened(D(row[19]));
             if (d.Components is not null) mixtures++;
             var target = new TargetSpec(TargetSpec.ParseComparator((string)row[5]!), D(row[6]), 2025, "610100", null);
             double projected = D(row[7]), lower = D(row[8]), upper = D(row[9]), p = D(row[10]);
@@ -106,8 +106,8 @@ public class PredictiveDistributionTests(SeedWarehouseFixture seed) : IClassFixt
             WHERE s.as_of_year = 2020 AND s.n <> r.n
             """));
         Assert.Equal(0, seed.Scalar("SELECT count(*) FROM fact_backtest_score WHERE as_of_year = 2020 AND coverage_80 IS NULL"));
-        // Every method but the mixture reports its calibration factors.
-        Assert.Equal(0, seed.Scalar("SELECT count(*) FROM fact_backtest_score WHERE as_of_year = 2020 AND (interval_scales IS NULL) <> (method = 'combined')"));
+        // Every method reports its calibration factors, the mixture its own.
+        Assert.Equal(0, seed.Scalar("SELECT count(*) FROM fact_backtest_score WHERE as_of_year = 2020 AND interval_scales IS NULL"));
     }
 
     [Fact]
@@ -205,6 +205,53 @@ public class PredictiveDistributionTests(SeedWarehouseFixture seed) : IClassFixt
         }
         Assert.InRange((double)inside / n, 0.79, 0.86);
         Assert.Throws<InvalidOperationException>(() => IntervalCalibration.Fit(cases, 2019, predict));
+    }
+
+    [Fact]
+    public void IntervalCalibration_OfAMixture_NarrowsATooWideOneTo80Percent()
+    {
+        // The same noisy lines; a two-component mixture whose centres disagree by one trend spread, each component three times as wide: too wide.
+        // (The factor widens or narrows the components, not the distance between their centres.)
+        var random = new Random(11);
+        var cases = Enumerable.Range(0, 60).Select(i =>
+        {
+            var indicator = new IndicatorProfile("X" + i, true, null, null, "", "ratio");
+            var points = Enumerable.Range(2008, 13).Select(y => new SeriesPoint(y, 50 + 0.5 * (y - 2008) + Noise(random) * 2)).ToList();
+            return new ForecastCase(new Series(new SeriesKey(indicator.Code, "610100", "T"), indicator, points), new TargetSpec(Comparator.AtLeast, 60, 2025, "610100", null));
+        }).ToList();
+        static PredictiveDistribution Wide(ForecastCase c)
+        {
+            var d = WeightedTrendMethod.Distribution(c.Series.Indicator, c.Series.Points, c.Series.Points.Count, c.Target.DeadlineYear);
+            return PredictiveDistribution.Mixture([d.Widened(3) with { Location = d.Location - 0.5 * d.Spread }, d.Widened(3) with { Location = d.Location + 0.5 * d.Spread }]);
+        }
+        var projected = 0;
+        var scale = IntervalCalibration.FitCases(cases, 2020, origins =>
+        {
+            // Each origin case holds the series only up to its origin, and its target's deadline is the outcome year.
+            Assert.All(origins, o => Assert.True(o.Target.DeadlineYear > o.Series.LatestYear));
+            projected += origins.Count;
+            return origins.Select(Wide).ToList();
+        });
+        Assert.True(scale.At(1) < 1, $"factor {scale}");
+        int n = 0, inside = 0;
+        foreach (var c in cases)
+        {
+            var points = c.Series.Points;
+            for (var k = IntervalCalibration.MinOriginPoints; k < points.Count; k++)
+            {
+                if (points[k - 1].Year < 2020 - IntervalCalibration.RecentOriginYears) continue;
+                for (var j = k; j < points.Count; j++)
+                {
+                    var origin = new ForecastCase(c.Series.UpTo(points[k - 1].Year), c.Target with { DeadlineYear = points[j].Year });
+                    var d = Wide(origin).Widened(scale.At(points[j].Year - points[k - 1].Year));
+                    n++;
+                    if (points[j].Value >= d.Lower && points[j].Value <= d.Upper) inside++;
+                }
+            }
+        }
+        Assert.Equal(n, projected);
+        Assert.True((double)inside / n is >= 0.79 and <= 0.86, $"coverage {(double)inside / n:0.000} with factors {scale}");
+        Assert.Throws<InvalidOperationException>(() => IntervalCalibration.FitCases(cases, 2019, o => o.Select(Wide).ToList()));
     }
 
     [Fact]

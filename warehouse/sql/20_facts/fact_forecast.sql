@@ -60,7 +60,7 @@ COMMENT ON COLUMN fact_forecast.upper IS 'Upper end of the 80% interval: the 90%
 COMMENT ON COLUMN fact_forecast.p_met IS 'Probability that the target is met at the deadline, read off the same distribution as projected_value, lower and upper (1 or 0 once the deadline value is observed).';
 COMMENT ON COLUMN fact_forecast.status IS 'Forecast status: a label of vocab_status with phase = forecast (met so far, on track, needs acceleration, off track, insufficient data).';
 COMMENT ON COLUMN fact_forecast.reason IS 'Why, in Chinese, e.g. 需年均提高2.1个百分点，近年年均提高0.8个百分点.';
-COMMENT ON COLUMN fact_forecast.value_scale IS 'Scale of the predictive distribution: logit (shares in %), log (counts, per-mille and per-100 000 rates), identity (other); mixture for the combined method (an equal-weight mixture of the other methods'' distributions for the same series and deadline, whose rows hold the parameters).';
+COMMENT ON COLUMN fact_forecast.value_scale IS 'Scale of the predictive distribution: logit (shares in %), log (counts, per-mille and per-100 000 rates), identity (other); mixture for the combined method (an equal-weight mixture of the other methods'' distributions for the same series and deadline, whose rows hold the parameters, each component''s spread multiplied by the combined row''s interval_scale).';
 COMMENT ON COLUMN fact_forecast.scale_lower IS 'Lower bound of the scale (null: unbounded); values are clamped to it.';
 COMMENT ON COLUMN fact_forecast.scale_upper IS 'Upper bound of the scale (null: unbounded); values are clamped to it.';
 COMMENT ON COLUMN fact_forecast.scale_offset IS 'Offset d of the transform: logit z = ln((x - lower + d) / (upper - x + d)), log z = ln(x - lower + d).';
