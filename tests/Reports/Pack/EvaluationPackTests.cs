@@ -306,11 +306,11 @@ public partial class EvaluationPackTests(SeedPackFixture pack) : IClassFixture<S
         Assert.Equal(w.Scalar("""
             SELECT count(DISTINCT (c.current_name, a.task_no)) FROM fact_task_assignment a
             JOIN v_pack_unit_current c ON c.unit_name = a.unit_name AND c.year = 2020 WHERE a.role = 'lead'
-            """), w.Scalar($"SELECT sum(tasks_led) FROM v_eval_unit_responsibility WHERE {Year}"));
+            """), w.Scalar($"SELECT sum(tasks_led)::BIGINT FROM v_eval_unit_responsibility WHERE {Year}"));
         Assert.Equal(w.Scalar($"SELECT count(*) FROM v_pack_unit_indicator WHERE is_lead AND {Year}"),
-            w.Scalar($"SELECT sum(indicators) FROM v_eval_unit_responsibility WHERE {Year}"));
+            w.Scalar($"SELECT sum(indicators)::BIGINT FROM v_eval_unit_responsibility WHERE {Year}"));
         Assert.Equal(w.Scalar($"SELECT count(*) FROM v_pack_unit_indicator WHERE is_lead AND status = '未达标' AND {Year}"),
-            w.Scalar($"SELECT sum(indicators_not_attained) FROM v_eval_unit_responsibility WHERE {Year}"));
+            w.Scalar($"SELECT sum(indicators_not_attained)::BIGINT FROM v_eval_unit_responsibility WHERE {Year}"));
         // the abolished health commission has no row; its successor names it
         Assert.Equal(0, w.Scalar($"SELECT count(*) FROM v_eval_unit_responsibility WHERE unit_name = '市卫计委' AND {Year}"));
         Assert.Equal(1, w.Scalar($"SELECT count(*) FROM v_eval_unit_responsibility WHERE unit_name = '市卫健委' AND predecessors LIKE '%市卫计委%' AND {Year}"));
