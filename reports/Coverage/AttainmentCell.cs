@@ -1,4 +1,5 @@
 using Wcc.Reports.Charts;
+using Wcc.Warehouse.Vocabulary;
 
 namespace Wcc.Reports.Coverage;
 
@@ -12,13 +13,17 @@ public static class AttainmentCell
     /// <summary>Text of a series with a single year (no baseline to compare).</summary>
     public const string SingleYear = "单年";
 
-    /// <summary>v_coverage_attainment.status, its position in <see cref="Palette.Verdicts"/> and its legend entry.</summary>
+    private static string Attained => StatusVocabulary.Get(StatusVocabulary.Codes.Attained).Label;
+    private static string NotAttained => StatusVocabulary.Get(StatusVocabulary.Codes.NotAttained).Label;
+
+    /// <summary>v_coverage_attainment.status, its position in <see cref="Palette.Verdicts"/> and its legend entry; met and
+    /// not met are the vocabulary's labels (the same rule decides them: the warehouse's target_met), the rest say how far.</summary>
     public static readonly IReadOnlyList<(string Status, double Value, string Legend)> Classes =
     [
-        ("met", 0, "已达标"),
-        ("progressing", 2, "未达标,有进展"),
-        ("regressed", 3, "未达标,倒退"),
-        ("slipped", 3, "未达标,倒退"),
+        ("met", 0, Attained),
+        ("progressing", 2, $"{NotAttained},有进展"),
+        ("regressed", 3, $"{NotAttained},倒退"),
+        ("slipped", 3, $"{NotAttained},倒退"),
         ("single_year", 4, "仅一年数据"),
     ];
 

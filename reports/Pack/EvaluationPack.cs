@@ -130,6 +130,7 @@ public static class EvaluationPack
         var chapters = ChapterSections.Build(context, PackDocument.ChineseNumeral, firstIndex: n).ToList();
         sections.AddRange(chapters);
         n += chapters.Count;
+        sections.Add(UnitResponsibilitySection.Build(context, Next()));
         var unmet = EarlyWarningSection.Build(context, Next());
         sections.Add(unmet);
         sections.Add(ComparisonSection.Build(context, Next()));

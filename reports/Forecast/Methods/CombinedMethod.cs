@@ -43,7 +43,7 @@ public sealed class CombinedMethod(IReadOnlyList<IForecastMethod> members) : IFo
             var raw = PredictiveDistribution.Mixture(parts.Select(p => p.Uncalibrated).ToList());
             var unit = c.Series.Indicator.Unit;
             var forecast = AttainmentProbability.Forecast(mixture, factor, c.Target, null,
-                (d, p) => $"{string.Join("、", Members.Select(m => m.Name))}的预测分布等权组合：达标概率{ReasonText.Number(Math.Round(p * 100))}%，"
+                (d, p) => $"{string.Join("、", Members.Select(m => MethodNames.ShortChinese(m.Name)))}的预测分布等权组合：达标概率{ReasonText.Number(Math.Round(p * 100))}%，"
                           + $"{c.Target.DeadlineYear}年约{ReasonText.Value(d.Median, unit)}",
                 MethodNames.Combined);
             result.Add(forecast with { RawDistribution = raw });

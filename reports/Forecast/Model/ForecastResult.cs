@@ -59,14 +59,14 @@ public static class MethodNames
     /// <summary>All methods, in report order.</summary>
     public static readonly IReadOnlyList<string> All = [UnsdCagr, WeightedTrend, Ml, Combined];
 
-    /// <summary>The method's name for Chinese readers, with its code in brackets.</summary>
+    /// <summary>The method's name for Chinese readers (no internal code: reports are read by people, the code is in the tables' method column).</summary>
     public static string Chinese(string method) => method switch
     {
-        UnsdCagr => "联合国统计司年均复合增长率法(unsd_cagr)",
-        WeightedTrend => "时间加权线性趋势法(weighted_trend)",
-        Ml => "机器学习梯度提升树(ml)",
-        MlFallback => "校准加权趋势法(ml数据不足时的替代)",
-        Combined => "三种方法等权组合(combined)",
+        UnsdCagr => "联合国统计司年均复合增长率法",
+        WeightedTrend => "时间加权线性趋势法",
+        Ml => "机器学习梯度提升树",
+        MlFallback => "校准加权趋势法(机器学习数据不足时的替代)",
+        Combined => "三种方法等权组合",
         _ => method,
     };
 

@@ -1,3 +1,7 @@
+using Wcc.Etl.Collection;
+using Wcc.Etl.Notice;
+using Wcc.Etl.Observations;
+using Wcc.Etl.Seeds;
 using Wcc.Reports.Common;
 using Wcc.Reports.Forecast.Model;
 
@@ -8,15 +12,17 @@ public static class Appendices
 {
     public static PackSection DataQuality(PackContext context, string number, SheetTable completeness)
     {
-        var loads = TableView.Select("数据载入记录", context.Tables.Loads,
+        // People read what was loaded, not the job or file names (those stay in the warehouse's load log).
+        var loads = TableView.Compose("数据载入记录", context.Tables.Loads,
         [
-            ("load_id", "批次"), ("job", "作业"), ("file_name", "文件"), ("sha256_prefix", "SHA-256(前12位)"),
-            ("rows_in", "读入行"), ("rows_loaded", "载入行"), ("rows_rejected", "拒收行"), ("rows_warned", "警告行"),
+            ("批次", c => c("load_id")), ("数据内容", c => LoadContent(Cells.Text(c("job")))),
+            ("文件校验码(SHA-256前12位)", c => c("sha256_prefix")),
+            ("读入行", c => c("rows_in")), ("载入行", c => c("rows_loaded")), ("拒收行", c => c("rows_rejected")), ("警告行", c => c("rows_warned")),
         ]);
-        var rejects = TableView.Select("拒收原因", context.Tables.Rejects,
+        var rejects = TableView.Compose("拒收原因", context.Tables.Rejects,
         [
-            ("load_id", "批次"), ("file_name", "文件"), ("reason_code", "原因代码"), ("severity", "级别"), ("n", "行数"),
-            ("first_line", "首次出现行"), ("example_reason", "示例"),
+            ("批次", c => c("load_id")), ("级别", c => Cells.Text(c("severity")) == "warning" ? "警告" : "拒收"), ("行数", c => c("n")),
+            ("首次出现行", c => c("first_line")), ("示例", c => c("example_reason")),
         ]);
         var incomplete = new SheetTable("数据不完整序列", completeness.Columns,
             completeness.Rows.Where(r => Cells.Number(r[^1]) < 1).ToList());
@@ -29,6 +35,25 @@ public static class Appendices
         html.Raw("</section>");
         return new PackSection("data-quality", $"{number}、附录一 数据质量", html.ToString(), [loads, rejects]);
     }
+
+    /// <summary>What a load brought into the warehouse, in Chinese, by its job (<c>etl_run.job</c>).</summary>
+    public static string LoadContent(string job) => job switch
+    {
+        AreaSeedJob.Job => "行政区划",
+        UnitSeedJob.Job => "责任单位",
+        IndicatorSeedJob.Job => "监测指标",
+        TargetSeedJob.Job => "目标值",
+        ReferenceValueSeedJob.Job => "公开发布的参照值",
+        AuditRuleSeedJob.Job => "数据审核规则",
+        NoticeJob.JobName => "重点工作责任分工通知",
+        ObservationFormat.Job => "监测数据",
+        IntakeJob.Job => "单位报送的数据",
+        ProgressLedgerJob.Job => "任务进展报告",
+        _ when job.StartsWith("synthetic_history", StringComparison.Ordinal) => "合成监测数据",
+        _ when job.StartsWith("synthetic_revisions", StringComparison.Ordinal) => "合成数据修订记录",
+        _ when job.StartsWith("synthetic_progress", StringComparison.Ordinal) => "合成任务进展报告",
+        _ => "其他数据",
+    };
 
     public static PackSection Methodology(PackContext context, string number)
     {

@@ -26,7 +26,7 @@ public static class CollectionSection
         var html = new Html().Raw("<section class=\"page\" id=\"collection\">").Element("h2", $"{number}、{Title}");
         if (table.Rows.Count == 0)
         {
-            html.Element("p", "尚未开展数据报送(wcc collect templates);本评估所用监测数据与任务进展均为系统生成的合成数据。");
+            html.Element("p", "尚未开展数据报送;本评估所用监测数据与任务进展均为系统生成的合成数据。");
         }
         else
         {

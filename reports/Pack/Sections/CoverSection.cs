@@ -14,7 +14,7 @@ public static class CoverSection
             .Element("p", $"数据截至:{context.AsOfYear}年", "subtitle");
         if (context.IsSynthetic)
         {
-            html.Element("div", "本报告中的监测数据为合成示例数据(source = synthetic),仅用于演示分析方法,不代表西安市实际统计结果。", "banner");
+            html.Element("div", "本报告中的监测数据为合成示例数据,仅用于演示分析方法,不代表西安市实际统计结果。", "banner");
         }
         var sources = context.Tables.Sources;
         html.Element("h3", "数据来源");

@@ -87,4 +87,46 @@ public class CoverageMartTests
         Assert.Equal(Math.Log2(0.9), D(row["parity_log2_capped"]), 9);
         Assert.True((bool)row["is_synthetic"]!);
     }
+
+    [Fact]
+    public void Attainment_EqualTarget_MetByTheWarehousesOneRule()
+    {
+        using var c = Open();
+        // an = target: within the tolerance of mart_parameter is met, a visible difference is not, for the heatmap as for
+        // the evaluation's verdicts (both call target_met)
+        Execute(c, """
+            INSERT INTO dim_indicator (indicator_code, name_zh, unit_of_measure, measure_kind, sex_disaggregated, direction, population, task_nos) VALUES
+                ('IND_EQ', '覆盖率', '%', 'rate', false, 'higher', 'children', NULL);
+            INSERT INTO fact_target (indicator_code, area_code, sex, comparator, target_value, deadline_year, phrase) VALUES
+                ('IND_EQ', '610100', 'T', '=', 100, 2020, '覆盖率达到100%');
+            INSERT INTO fact_observation (indicator_code, area_code, year, sex, value, source, load_id, is_current) VALUES
+                ('IND_EQ', '610100', 2015, 'T', 90, 'stat', 1, true), ('IND_EQ', '610100', 2020, 'T', 100.0000000000001, 'stat', 1, true),
+                ('IND_EQ', '610102', 2015, 'T', 90, 'stat', 1, true), ('IND_EQ', '610102', 2020, 'T', 99.999, 'stat', 1, true);
+            """);
+        var rows = Rows(c, "SELECT area_code, status, is_met, target_met(comparator, latest_value, target_value) AS rule FROM v_coverage_attainment WHERE indicator_code = 'IND_EQ'")
+            .ToDictionary(r => (string)r["area_code"]!);
+        Assert.Equal(("met", true, true), ((string)rows["610100"]["status"]!, (bool)rows["610100"]["is_met"]!, (bool)rows["610100"]["rule"]!));
+        Assert.Equal(("progressing", false, false), ((string)rows["610102"]["status"]!, (bool)rows["610102"]["is_met"]!, (bool)rows["610102"]["rule"]!));
+    }
+
+    [Fact]
+    public void MetRule_IsWrittenOnce()
+    {
+        // the tolerance of an = target is read by the one macro only; views call it rather than compare themselves
+        var readers = Wcc.Warehouse.Schema.SchemaCatalog.Models
+            .Where(m => m.Sql.Contains("attainment_equal_tolerance", StringComparison.Ordinal))
+            .Select(m => m.Name).Order().ToList();
+        Assert.Equal(["mart_parameter", "target_met"], readers);
+        foreach (var view in new[] { "v_coverage_attainment", "v_eval_attainment" })
+            Assert.Contains("target_met(", Wcc.Warehouse.Schema.SchemaCatalog.Models.Single(m => m.Name == view).Sql);
+    }
+
+    [Fact]
+    public void HeatmapLegend_MetAndUnmet_AreTheVocabularysLabels()
+    {
+        var legend = Wcc.Reports.Coverage.AttainmentCell.Classes.ToDictionary(c => c.Status, c => c.Legend);
+        Assert.Equal(Wcc.Warehouse.Vocabulary.StatusVocabulary.Get(Wcc.Warehouse.Vocabulary.StatusVocabulary.Codes.Attained).Label, legend["met"]);
+        var unmet = Wcc.Warehouse.Vocabulary.StatusVocabulary.Get(Wcc.Warehouse.Vocabulary.StatusVocabulary.Codes.NotAttained).Label;
+        Assert.All(new[] { "progressing", "regressed", "slipped" }, s => Assert.StartsWith(unmet, legend[s]));
+    }
 }

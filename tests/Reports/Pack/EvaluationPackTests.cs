@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using SkiaSharp;
+using Wcc.Reports.Common;
 using Wcc.Reports.Pack;
 using Wcc.Tests.Support;
 
@@ -228,6 +229,100 @@ public partial class EvaluationPackTests(SeedPackFixture pack) : IClassFixture<S
             EvaluationPack.Run(pack.Warehouse.Connection, new PackOptions(Path.GetDirectoryName(pack.Result.IndexHtml)!, WritePdf: false)));
         Assert.Contains("--overwrite", ex.Hint);
     }
+
+    /// <summary>Internal names a reader of the Chinese report must not meet: commands, flags, views, marts, loader
+    /// fields, file names and job names (snake_case identifiers).</summary>
+    private static readonly string[] InternalNames = ["wcc ", "--", "v_", "mart_", "source =", ".csv"];
+
+    [Fact]
+    public void ChineseText_NamesNoInternals()
+    {
+        foreach (var (name, page) in new[] { ("index.html", pack.IndexHtml) }
+                     .Concat(pack.Result.UnitPages.Select(p => (Path.GetFileName(p), File.ReadAllText(p)))))
+        {
+            var text = VisibleText(page);
+            foreach (var word in InternalNames)
+            {
+                var at = text.IndexOf(word, StringComparison.Ordinal);
+                Assert.True(at < 0, $"{name} shows '{word}': …{text.Substring(Math.Max(0, at - 40), Math.Min(80, text.Length - Math.Max(0, at - 40)))}…");
+            }
+            var identifier = SnakeCase().Match(text);
+            Assert.False(identifier.Success, $"{name} shows the internal name '{identifier.Value}'");
+        }
+    }
+
+    /// <summary>What a reader sees: the body's text without styles, scripts and tags; addresses of sources are data, not
+    /// internal names, so they are left out.</summary>
+    private static string VisibleText(string html)
+    {
+        var body = html[Math.Max(0, html.IndexOf("<body", StringComparison.Ordinal))..];
+        body = Regex.Replace(body, "<(style|script)[^>]*>.*?</\\1>", " ", RegexOptions.Singleline);
+        var text = System.Net.WebUtility.HtmlDecode(Regex.Replace(body, "<[^>]+>", " "));
+        return Regex.Replace(text, "https?://\\S+", " ");
+    }
+
+    [Fact]
+    public void PlansAndDomains_AreListedInTheOutlinesOrder()
+    {
+        var tables = PackTables.Read(pack.Warehouse.Connection, 2020);
+        var outline = Wcc.Etl.Seeds.IndicatorSeedFile.PlanDomains.SelectMany(p => p.Value.Select(d => (p.Key, d))).ToList();
+        int Position(ReportTable t, object?[] r) =>
+            outline.IndexOf((Cells.Text(r[t.Column("plan_zh")]), Cells.Text(r[t.Column("domain_zh")])));
+        var rates = tables.AttainmentRate;
+        var planRows = rates.Data.Rows.Where(r => Cells.Text(r[rates.Column("breakdown")]) == "plan")
+            .Select(r => Cells.Text(r[rates.Column("plan_zh")])).ToList();
+        Assert.Equal(["妇女", "儿童"], planRows);
+        foreach (var table in new[] { rates, tables.Attainment, tables.Indicators })
+        {
+            var rows = table == rates ? rates.Data.Rows.Where(r => Cells.Text(r[rates.Column("breakdown")]) == "domain").ToList() : table.Data.Rows.ToList();
+            var positions = rows.Select(r => Position(table, r)).ToList();
+            Assert.True(rows.Count >= 5, $"{table.Name}: {rows.Count} rows");
+            Assert.DoesNotContain(-1, positions);
+            Assert.Equal(positions.Order().ToList(), positions);
+        }
+    }
+
+    [Fact]
+    public void Comparison_ShowsEveryPublishedValueUpToTheAsOfYear()
+    {
+        foreach (var asOf in new[] { 2018, 2020 })
+        {
+            var comparison = PackTables.Read(pack.Warehouse.Connection, asOf).Comparison;
+            var years = comparison.Data.Rows.Select(r => Cells.Count(r[comparison.Column("year")])).ToList();
+            Assert.All(years, y => Assert.True(y <= asOf));
+            Assert.Equal(pack.Warehouse.Scalar("SELECT count(*) FROM v_eval_comparison WHERE year <= $y", ("y", asOf)), years.Count);
+        }
+        // every national reference value reaches the comparison (none lost to a year without a city value)
+        Assert.Equal(pack.Warehouse.Scalar("SELECT count(*) FROM (SELECT DISTINCT indicator_code, sex, year FROM v_reference_value WHERE year <= 2020)"),
+            PackTables.Read(pack.Warehouse.Connection, 2020).Comparison.Data.Rows.Count);
+    }
+
+    [Fact]
+    public void UnitResponsibility_CountsMatchTheUnitViews()
+    {
+        var w = pack.Warehouse;
+        const string Year = "as_of_year = 2020";
+        // every lead task once under the unit holding it in 2020 (the one successor rule, v_pack_unit_current)
+        Assert.Equal(w.Scalar("""
+            SELECT count(DISTINCT (c.current_name, a.task_no)) FROM fact_task_assignment a
+            JOIN v_pack_unit_current c ON c.unit_name = a.unit_name AND c.year = 2020 WHERE a.role = 'lead'
+            """), w.Scalar($"SELECT sum(tasks_led)::BIGINT FROM v_eval_unit_responsibility WHERE {Year}"));
+        Assert.Equal(w.Scalar($"SELECT count(*) FROM v_pack_unit_indicator WHERE is_lead AND {Year}"),
+            w.Scalar($"SELECT sum(indicators)::BIGINT FROM v_eval_unit_responsibility WHERE {Year}"));
+        Assert.Equal(w.Scalar($"SELECT count(*) FROM v_pack_unit_indicator WHERE is_lead AND status = '未达标' AND {Year}"),
+            w.Scalar($"SELECT sum(indicators_not_attained)::BIGINT FROM v_eval_unit_responsibility WHERE {Year}"));
+        // the abolished health commission has no row; its successor names it
+        Assert.Equal(0, w.Scalar($"SELECT count(*) FROM v_eval_unit_responsibility WHERE unit_name = '市卫计委' AND {Year}"));
+        Assert.Equal(1, w.Scalar($"SELECT count(*) FROM v_eval_unit_responsibility WHERE unit_name = '市卫健委' AND predecessors LIKE '%市卫计委%' AND {Year}"));
+        // the report shows one row per unit, with the counts per status
+        var section = pack.IndexHtml[pack.IndexHtml.IndexOf("id=\"unit-responsibility\"", StringComparison.Ordinal)..];
+        section = section[..section.IndexOf("</section>", StringComparison.Ordinal)];
+        Assert.Equal(w.Scalar($"SELECT count(*) FROM v_eval_unit_responsibility WHERE {Year}"), Regex.Count(section, "<tr>") - Regex.Count(section, "<thead><tr>"));
+        Assert.Contains("未达标", section);
+    }
+
+    [GeneratedRegex("[A-Za-z]+_[A-Za-z_]+")]
+    private static partial Regex SnakeCase();
 
     [GeneratedRegex("<h3>任务\\d+</h3>")]
     private static partial Regex TaskHeading();

@@ -91,6 +91,12 @@ public sealed class EvaluationVerdictTests : IDisposable
         Assert.Equal(0.0, row["gap_to_target"]);
         var lower = Row("E_LOWER");
         Assert.Equal(1.0, (double)lower["gap_to_target"]!, 9);
+        // 2015 and 2020 observed: 2020 is nearer 2018 (2 years against 3), so the nearer wins over the earlier
+        Assert.Equal(2020, lower["midterm_year"]);
+        Assert.Equal(11.0, (double)lower["midterm_value"]!, 9);
+        // as of 2019, 2019 and 2017 tie again and the earlier is read; a value after the as-of year is never the mid-term
+        Assert.Equal(2017, Row("E_MET", 2019)["midterm_year"]);
+        Assert.Equal(90.0, (double)Row("E_MET")["midterm_value"]!, 9);
         var before = Row("E_MET", 2019);
         Assert.Equal(2019, before["final_year"]);
     }

@@ -14,8 +14,7 @@
 CREATE OR REPLACE VIEW v_eval_attainment AS
 WITH parameter AS (
     SELECT max(value) FILTER (WHERE name = 'eval_baseline_year')::INTEGER AS baseline_year,
-           max(value) FILTER (WHERE name = 'eval_midterm_year')::INTEGER AS midterm_year,
-           max(value) FILTER (WHERE name = 'attainment_equal_tolerance') AS eps
+           max(value) FILTER (WHERE name = 'eval_midterm_year')::INTEGER AS midterm_year
     FROM mart_parameter
 ),
 basic AS (
@@ -72,12 +71,9 @@ current_lead AS (
 ),
 judged AS (
     SELECT s.*, p.baseline_year, p.baseline_value, p.midterm_year, p.midterm_value, p.final_year, p.final_value,
-           CASE s.comparator WHEN '>=' THEN p.final_value >= s.target_value
-                             WHEN '<=' THEN p.final_value <= s.target_value
-                             ELSE abs(p.final_value - s.target_value) <= prm.eps END AS final_met,
-           CASE s.comparator WHEN '>=' THEN p.baseline_value >= s.target_value
-                             WHEN '<=' THEN p.baseline_value <= s.target_value
-                             ELSE abs(p.baseline_value - s.target_value) <= prm.eps END AS baseline_met,
+           -- the one rule of the warehouse for when a value meets a target (target_met), as the heatmap's
+           target_met(s.comparator, p.final_value, s.target_value) AS final_met,
+           target_met(s.comparator, p.baseline_value, s.target_value) AS baseline_met,
            -- share of the baseline-to-target distance covered (ESCAP's progress ratio), rounded so an exact ratio such as 19/20 meets its threshold exactly
            CASE WHEN p.baseline_value <> s.target_value
                 THEN round((p.final_value - p.baseline_value) / (s.target_value - p.baseline_value), 9) END AS progress_ratio,

@@ -6,10 +6,7 @@
 -- expression: attainment_capped IS NULL OR attainment_capped BETWEEN -1 AND 1
 -- expression: status <> 'met' OR attainment_capped = 1
 CREATE OR REPLACE VIEW v_coverage_attainment AS
-WITH tolerance AS (
-    SELECT max(value) FILTER (WHERE name = 'attainment_equal_tolerance') AS eps FROM mart_parameter
-),
-observed AS (
+WITH observed AS (
     SELECT DISTINCT indicator_code, area_code FROM v_observation
 ),
 candidate AS (
@@ -42,14 +39,11 @@ ends AS (
     GROUP BY ALL
 ),
 judged AS (
+    -- met or not by the one rule of the warehouse (target_met), as the evaluation's verdicts
     SELECT e.*,
-           CASE e.comparator WHEN '>=' THEN e.latest_value >= e.target_value
-                             WHEN '<=' THEN e.latest_value <= e.target_value
-                             ELSE abs(e.latest_value - e.target_value) <= tol.eps END AS is_met,
-           CASE e.comparator WHEN '>=' THEN e.baseline_value >= e.target_value
-                             WHEN '<=' THEN e.baseline_value <= e.target_value
-                             ELSE abs(e.baseline_value - e.target_value) <= tol.eps END AS baseline_met
-    FROM ends e CROSS JOIN tolerance tol
+           target_met(e.comparator, e.latest_value, e.target_value) AS is_met,
+           target_met(e.comparator, e.baseline_value, e.target_value) AS baseline_met
+    FROM ends e
 ),
 final AS (
     SELECT j.area_code, a.area_name, j.indicator_code, i.name_zh AS indicator_name, i.unit_of_measure, sex, comparator, target_value, deadline_year, target_area_code,
@@ -89,4 +83,4 @@ COMMENT ON COLUMN v_coverage_attainment.deadline_year IS 'Deadline of the target
 COMMENT ON COLUMN v_coverage_attainment.baseline_value IS 'Value observed in baseline_year.';
 COMMENT ON COLUMN v_coverage_attainment.latest_year IS 'Latest year observed for the area, indicator and sex.';
 COMMENT ON COLUMN v_coverage_attainment.latest_value IS 'Value observed in latest_year, in unit_of_measure.';
-COMMENT ON COLUMN v_coverage_attainment.is_met IS 'True when latest_value meets the target by comparator (= within mart_parameter attainment_equal_tolerance).';
+COMMENT ON COLUMN v_coverage_attainment.is_met IS 'True when latest_value meets the target by the warehouse''s one rule (target_met, as the evaluation''s verdicts).';
