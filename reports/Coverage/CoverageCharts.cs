@@ -9,6 +9,10 @@ internal static class CoverageCharts
 {
     private const int ChapterLabelChars = 12;
 
+    private static string Met => StatusVocabulary.Get(StatusVocabulary.Codes.Attained).Label;
+
+    private static string Unmet => StatusVocabulary.Get(StatusVocabulary.Codes.NotAttained).Label;
+
     public static ChartSpec TaskUnit(ReportTable t)
     {
         var m = MatrixBuilder.From(t, "unit_name", "task_no", "cell_value", _ => null);
@@ -52,8 +56,8 @@ internal static class CoverageCharts
             Legend: legend);
         var (plot, w, h) = HeatmapChart.Create(input);
         return new ChartSpec("coverage_attainment", plot, w, h, t.Data, new ChartCaption("coverage_attainment", input.Title,
-            "颜色为最新年份的达标情况:已达标、未达标但较基线有进展、未达标且较基线倒退(含基线已达标而最新回落)、仅一年数据;"
-            + "格内“达标”表示已达到目标,其余为最新值距目标的差距(单位同指标;“≤”目标为仍需下降的幅度);灰色为无目标或无数据;区县未单独设目标时采用全市目标。",
+            $"颜色为最新年份的达标情况:{Met}、{Unmet}但较基线有进展、{Unmet}且较基线倒退(含基线{Met}而最新回落)、仅一年数据;"
+            + "格内“达标”表示已达到目标,其余为最新值距目标的差距(单位同指标;“≤”目标为仍需下降的幅度);灰色为无目标或没有观测值;区县未单独设目标时采用全市目标。",
             "指标原单位", ["v_coverage_attainment"], AnySynthetic(t)));
     }
 

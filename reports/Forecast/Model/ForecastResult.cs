@@ -65,7 +65,7 @@ public static class MethodNames
         UnsdCagr => "联合国统计司年均复合增长率法",
         WeightedTrend => "时间加权线性趋势法",
         Ml => "机器学习梯度提升树",
-        MlFallback => "校准加权趋势法(机器学习数据不足时的替代)",
+        MlFallback => "校准加权趋势法(机器学习训练样本不够时的替代)",
         Combined => "三种方法等权组合",
         _ => method,
     };

@@ -29,7 +29,7 @@ tasks AS (
     SELECT as_of_year, unit_name, count(*) AS tasks_led,
            string_agg(task_no::VARCHAR, '、' ORDER BY task_no) AS task_list,
            count(progress_status) AS tasks_reported,
-           count(*) FILTER (WHERE progress_status = '已完成') AS tasks_reported_done
+           count(*) FILTER (WHERE progress_status IN (SELECT label_zh FROM vocab_progress_status WHERE is_complete)) AS tasks_reported_done
     FROM task
     GROUP BY as_of_year, unit_name
 ),
@@ -40,7 +40,7 @@ predecessor AS (
     GROUP BY as_of_year, unit_name
 ),
 progress AS (
-    -- 已完成2、推进中1: the reports' statuses with their counts, most frequent first
+    -- each reported status label followed by its count, most frequent first
     SELECT as_of_year, unit_name, string_agg(progress_status || n, '、' ORDER BY n DESC, progress_status) AS progress_summary
     FROM (SELECT as_of_year, unit_name, progress_status, count(*) AS n FROM task WHERE progress_status IS NOT NULL GROUP BY ALL)
     GROUP BY ALL
@@ -78,9 +78,9 @@ COMMENT ON COLUMN v_eval_unit_responsibility.predecessors IS 'Units named by the
 COMMENT ON COLUMN v_eval_unit_responsibility.tasks_led IS 'Tasks the unit leads, inherited ones included (each once).';
 COMMENT ON COLUMN v_eval_unit_responsibility.task_list IS 'Their numbers in the notice, joined by 、.';
 COMMENT ON COLUMN v_eval_unit_responsibility.tasks_reported IS 'Led tasks with at least one progress report (the later of the unit''s and its predecessor''s).';
-COMMENT ON COLUMN v_eval_unit_responsibility.tasks_reported_done IS 'Led tasks whose latest report says 已完成.';
-COMMENT ON COLUMN v_eval_unit_responsibility.progress_summary IS 'Latest report statuses with their counts (e.g. 已完成2、推进中1); null when no report.';
+COMMENT ON COLUMN v_eval_unit_responsibility.tasks_reported_done IS 'Led tasks whose latest report says complete (vocab_progress_status.is_complete).';
+COMMENT ON COLUMN v_eval_unit_responsibility.progress_summary IS 'Latest report statuses, each label followed by its count, joined by 、; null when no report.';
 COMMENT ON COLUMN v_eval_unit_responsibility.indicators IS 'City target series of the led tasks (v_pack_unit_indicator, is_lead).';
 COMMENT ON COLUMN v_eval_unit_responsibility.indicators_attained IS 'Of those, the ones whose shown status counts as attained (vocab_status.counts_as_attained).';
-COMMENT ON COLUMN v_eval_unit_responsibility.indicators_not_attained IS 'Of those, the ones whose shown status is not attained (未达标).';
-COMMENT ON COLUMN v_eval_unit_responsibility.verdict_summary IS 'Shown statuses with their counts, in the vocabulary''s order (e.g. 已达标3、未达标1); null when the tasks carry no target.';
+COMMENT ON COLUMN v_eval_unit_responsibility.indicators_not_attained IS 'Of those, the ones whose shown status is not attained (vocab_status code not_attained).';
+COMMENT ON COLUMN v_eval_unit_responsibility.verdict_summary IS 'Shown statuses with their counts, in the vocabulary''s order, each label followed by its count; null when the tasks carry no target.';
