@@ -1,8 +1,8 @@
 using System.Diagnostics;
 using DuckDB.NET.Data;
-using Wcc.Reports.Forecast;
-using Wcc.Reports.Forecast.Backtest;
-using Wcc.Reports.Forecast.Model;
+using Wcc.Analytics.Forecast;
+using Wcc.Analytics.Forecast.Backtest;
+using Wcc.Analytics.Forecast.Model;
 using Wcc.Warehouse.Connection;
 
 namespace Wcc.Benchmarks;

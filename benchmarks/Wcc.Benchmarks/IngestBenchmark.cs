@@ -41,7 +41,7 @@ public static class IngestBenchmark
             {
                 clock.Restart();
                 ObservationGenerator.Write(twin, rows, badValues, ChineseSource);
-                ObservationGenerator.Write(excel, rows, badValues, ChineseSource, Wcc.Etl.Text.TextDecoder.StrictGb18030, "\r\n");
+                ObservationGenerator.Write(excel, rows, badValues, ChineseSource, Wcc.Warehouse.Text.TextDecoder.StrictGb18030, "\r\n");
                 output.WriteLine($"generated the GB18030 CRLF file ({new FileInfo(excel).Length / 1e6:N0} MB) and its UTF-8 LF twin " +
                                  $"({new FileInfo(twin).Length / 1e6:N0} MB), source '{ChineseSource}', in {clock.Elapsed.TotalSeconds:N1} s");
             }

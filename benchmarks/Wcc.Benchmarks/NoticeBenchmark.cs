@@ -1,12 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text;
-using Wcc.Etl.Notice;
+using Wcc.Notice;
 
 namespace Wcc.Benchmarks;
 
 /// <summary>`wcc-bench notice [--count N]`: parses N synthetic notices written in the layouts of the public corpus
-/// (tests/Etl/Notice/Corpus) and prints notices per second. The notices are generated, not real: their tasks and
+/// (tests/Notice/Corpus) and prints notices per second. The notices are generated, not real: their tasks and
 /// units are drawn from small vocabularies, so the figure measures the parser, not the corpus.</summary>
 public static class NoticeBenchmark
 {

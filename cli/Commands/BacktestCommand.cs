@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
-using Wcc.Reports.Forecast.Backtest;
-using Wcc.Reports.Forecast.Methods;
+using Wcc.Analytics.Forecast.Backtest;
+using Wcc.Analytics.Forecast.Methods;
 using Wcc.Warehouse.Connection;
 
 namespace Wcc.Cli.Commands;

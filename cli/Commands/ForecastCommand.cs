@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
-using Wcc.Reports.Forecast;
+using Wcc.Analytics.Forecast;
 using Wcc.Warehouse.Connection;
 
 namespace Wcc.Cli.Commands;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using Wcc.Cli.Jobs;
 using Wcc.Etl.Build;
 using Wcc.Reports.Pack;
 

@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
-using Wcc.Etl.Notice;
+using Wcc.Notice;
 
 namespace Wcc.Cli.Commands;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Spectre.Console;
+using Wcc.Analytics.Planning;
 using Wcc.Reports.Planning;
 using Wcc.Warehouse.Connection;
 
@@ -20,7 +21,8 @@ internal static class PlanCommand
         command.SetAction(parse => CommandRunner.Run(() =>
         {
             using var connection = WarehouseFile.Open(parse.GetValue(db)!, WarehouseAccess.Update);
-            var result = PlanningRun.Execute(connection, new PlanOptions(parse.GetValue(horizon), parse.GetValue(scenario) ?? [], parse.GetValue(output)!, parse.GetValue(asOf), parse.GetValue(overwrite)));
+            var result = PlanningRun.Execute(connection, new PlanOptions(parse.GetValue(horizon), parse.GetValue(scenario) ?? [], parse.GetValue(output)!, parse.GetValue(asOf), parse.GetValue(overwrite)),
+                PlanReport.CheckReady, PlanReport.Render);
             var table = new Table().Border(TableBorder.Rounded).AddColumns("情景", "任务", "目标", "写入文本");
             foreach (var s in result.Scenarios)
             {
@@ -28,8 +30,8 @@ internal static class PlanCommand
                     s.Division.WrittenTargets.Count(w => w.PlanTaskNo is not null).ToString());
             }
             AnsiConsole.Write(table);
-            foreach (var line in result.Summary) AnsiConsole.MarkupLine(Markup.Escape(line));
-            AnsiConsole.MarkupLine($"已写入 {result.Files.Count} 个文件到 {Markup.Escape(parse.GetValue(output)!)}");
+            foreach (var line in result.Rendering.Summary) AnsiConsole.MarkupLine(Markup.Escape(line));
+            AnsiConsole.MarkupLine($"已写入 {result.Rendering.Files.Count} 个文件到 {Markup.Escape(parse.GetValue(output)!)}");
             return 0;
         }));
         return command;

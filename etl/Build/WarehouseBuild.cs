@@ -3,7 +3,9 @@ using Wcc.Etl.Audit;
 using Wcc.Etl.Notice;
 using Wcc.Etl.Seeds;
 using Wcc.Etl.Synthetic;
+using Wcc.Notice;
 using Wcc.Warehouse.Connection;
+using Wcc.Warehouse.Vocabulary;
 
 namespace Wcc.Etl.Build;
 
@@ -48,11 +50,11 @@ public static class WarehouseBuild
         if (options.SyntheticSeed is { } seed)
         {
             // The revisions are a second run so that each superseded value keeps the load that first wrote it.
-            steps.Add(new BuildStep("synthetic_history", "生成合成监测数据(2010-2020)", null,
+            steps.Add(new BuildStep(LoadJobs.SyntheticHistory, "生成合成监测数据(2010-2020)", null,
                 (c, run) => SyntheticHistoryJob.LoadInitial(c, run, seed, out revisions)));
-            steps.Add(new BuildStep("synthetic_revisions", "生成数据修订记录", null,
+            steps.Add(new BuildStep(LoadJobs.SyntheticRevisions, "生成数据修订记录", null,
                 (c, run) => SyntheticHistoryJob.LoadRevisions(c, run, revisions)));
-            steps.Add(new BuildStep("synthetic_progress", "生成任务进展报告(2018-2020)", null,
+            steps.Add(new BuildStep(LoadJobs.SyntheticProgress, "生成任务进展报告(2018-2020)", null,
                 (c, run) => SyntheticProgressJob.Run(c, run, seed)));
         }
         return steps;

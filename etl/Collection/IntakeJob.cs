@@ -2,6 +2,7 @@ using DuckDB.NET.Data;
 using Wcc.Etl.Audit;
 using Wcc.Etl.Synthetic;
 using Wcc.Warehouse.Connection;
+using Wcc.Warehouse.Vocabulary;
 
 namespace Wcc.Etl.Collection;
 
@@ -30,7 +31,7 @@ public sealed record IntakeFileResult(
 public static class IntakeJob
 {
     /// <summary>Job name in <c>etl_run</c>.</summary>
-    public const string Job = "collect_return";
+    public const string Job = LoadJobs.UnitReturn;
 
     /// <summary>Loads <paramref name="options"/>' files.</summary>
     public static IReadOnlyList<IntakeFileResult> Run(DuckDBConnection connection, IntakeOptions options)

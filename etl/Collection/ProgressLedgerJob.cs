@@ -1,10 +1,11 @@
-using Wcc.Etl.Progress;
 using System.Globalization;
 using DuckDB.NET.Data;
 using Wcc.Etl.Audit;
+using Wcc.Etl.Progress;
 using Wcc.Etl.Seeds;
 using Wcc.Etl.Synthetic;
 using Wcc.Warehouse.Connection;
+using Wcc.Warehouse.Vocabulary;
 
 namespace Wcc.Etl.Collection;
 
@@ -17,7 +18,7 @@ namespace Wcc.Etl.Collection;
 public static class ProgressLedgerJob
 {
     /// <summary>Job name in <c>etl_run</c>.</summary>
-    public const string Job = "progress_ledger";
+    public const string Job = LoadJobs.ProgressLedger;
 
     /// <summary>The exact header the file must have.</summary>
     public static readonly IReadOnlyList<string> Header = ["task_no", "unit_name", "year", "status", "narrative", "evidence", "completion_date"];

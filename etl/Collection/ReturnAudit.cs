@@ -1,6 +1,7 @@
-using Wcc.Etl.Progress;
 using System.Globalization;
 using Wcc.Etl.Observations;
+using Wcc.Etl.Progress;
+using Wcc.Warehouse.Text;
 
 namespace Wcc.Etl.Collection;
 
@@ -229,7 +230,7 @@ public static partial class ReturnAudit
         return cells;
     }
 
-    /// <summary>The character rule of every loader (<see cref="Text.TextRules"/>): a control character pasted into a text cell
+    /// <summary>The character rule of every loader (<see cref="TextRules"/>): a control character pasted into a text cell
     /// is a hard error, so nothing a later report writes can trip over it.</summary>
     private static bool RefuseControlCharacters(AuditedCell cell, params string?[] texts)
     {
@@ -238,10 +239,10 @@ public static partial class ReturnAudit
             if (text is null) continue;
             // XML cannot hold most control characters, so Excel stores one typed or pasted into a cell as _xHHHH_
             // (ECMA-376 ST_Xstring); what the clerk sees is the character itself.
-            var problem = Text.TextRules.Problem(text, freeText: true)
+            var problem = TextRules.Problem(text, freeText: true)
                 ?? (OoxmlEscapedControl().Match(text) is { Success: true } m ? $"{m.Value} (Excel's escape of U+{m.Value[2..6]})" : null);
             if (problem is null) continue;
-            cell.Judge(CellOutcome.Rejected, "control_character", $"文字中含有控制字符({problem})", Text.TextRules.Hint);
+            cell.Judge(CellOutcome.Rejected, "control_character", $"文字中含有控制字符({problem})", TextRules.Hint);
             return true;
         }
         return false;

@@ -1,5 +1,7 @@
 using DuckDB.NET.Data;
 
+using Wcc.Notice;
+
 namespace Wcc.Etl.Notice;
 
 /// <summary>Warnings and refusals of one notice load, written to etl_reject one row per line and reason.</summary>

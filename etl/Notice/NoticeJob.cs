@@ -1,7 +1,9 @@
 using DuckDB.NET.Data;
 using Wcc.Etl.Audit;
 using Wcc.Etl.Build;
+using Wcc.Notice;
 using Wcc.Warehouse.Connection;
+using Wcc.Warehouse.Vocabulary;
 
 namespace Wcc.Etl.Notice;
 
@@ -14,7 +16,7 @@ namespace Wcc.Etl.Notice;
 public static class NoticeJob
 {
     /// <summary>Name recorded in <c>etl_run.job</c>.</summary>
-    public const string JobName = "notice";
+    public const string JobName = LoadJobs.Notice;
 
     /// <summary>The build step loading the single <c>*.txt</c> notice in <paramref name="seedsDirectory"/>.</summary>
     public static BuildStep Step(string seedsDirectory)

@@ -1,5 +1,7 @@
 using DuckDB.NET.Data;
 
+using Wcc.Notice;
+
 namespace Wcc.Etl.Notice;
 
 /// <summary>Maps unit names as written to dim_unit names (directly or through dim_unit_alias) and collects the unknown ones.</summary>

@@ -1,4 +1,5 @@
 using Wcc.Warehouse.Schema;
+using Wcc.Warehouse.Vocabulary;
 
 namespace Wcc.Etl.Observations;
 
@@ -11,7 +12,7 @@ public static class ObservationFormat
     /// <summary>Columns a file may add; missing ones take their defaults (_T, the file name, null).</summary>
     public static readonly IReadOnlyList<string> OptionalColumns = ["age_group", "urban_rural", "source", "status"];
 
-    /// <summary>The one free-text column: it may hold tabs and line breaks (see <see cref="Wcc.Etl.Text.TextRules"/>).</summary>
+    /// <summary>The one free-text column: it may hold tabs and line breaks (see <see cref="Wcc.Warehouse.Text.TextRules"/>).</summary>
     public const string FreeTextColumn = "source";
 
     /// <summary>Every column the staging table holds, in staging order.</summary>
@@ -39,7 +40,7 @@ public static class ObservationFormat
     public const int MaxSuggestionDistance = 3;
 
     /// <summary>The job name written to etl_run.</summary>
-    public const string Job = "observations";
+    public const string Job = LoadJobs.Observations;
 
     /// <summary>The header a file must start with (optional columns may follow).</summary>
     public static string ExpectedHeader => string.Join(',', RequiredColumns) + "[," + string.Join(",", OptionalColumns) + "]";

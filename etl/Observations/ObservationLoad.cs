@@ -1,8 +1,8 @@
-using Wcc.Etl.Files;
 using DuckDB.NET.Data;
 using Wcc.Etl.Audit;
 using Wcc.Etl.Build;
 using Wcc.Warehouse.Connection;
+using Wcc.Warehouse.Files;
 
 namespace Wcc.Etl.Observations;
 

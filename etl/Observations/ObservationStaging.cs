@@ -2,8 +2,8 @@ using System.Buffers;
 using System.Text;
 using DuckDB.NET.Data;
 using Wcc.Etl.Audit;
-using Wcc.Etl.Text;
 using Wcc.Warehouse.Query;
+using Wcc.Warehouse.Text;
 
 namespace Wcc.Etl.Observations;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using Wcc.Etl.Text;
+using Wcc.Warehouse.Text;
 
 namespace Wcc.Etl.Observations;
 

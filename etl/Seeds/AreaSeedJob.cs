@@ -1,5 +1,6 @@
 using DuckDB.NET.Data;
 using Wcc.Etl.Audit;
+using Wcc.Warehouse.Vocabulary;
 
 namespace Wcc.Etl.Seeds;
 
@@ -7,7 +8,7 @@ namespace Wcc.Etl.Seeds;
 public static class AreaSeedJob
 {
     /// <summary>Job name in <c>etl_run</c>.</summary>
-    public const string Job = "seed_areas";
+    public const string Job = LoadJobs.Areas;
 
     /// <summary>Reads, checks and loads <paramref name="path"/>; a bad row refuses the whole file before anything changes.</summary>
     /// <param name="run">The audit row of this load (the build's, or <c>wcc load</c>'s).</param>

@@ -1,5 +1,6 @@
 using DuckDB.NET.Data;
 using Wcc.Etl.Audit;
+using Wcc.Warehouse.Vocabulary;
 
 namespace Wcc.Etl.Seeds;
 
@@ -7,7 +8,7 @@ namespace Wcc.Etl.Seeds;
 public static class AuditRuleSeedJob
 {
     /// <summary>Job name in <c>etl_run</c>.</summary>
-    public const string Job = "seed_audit_rules";
+    public const string Job = LoadJobs.AuditRules;
 
     /// <summary>Reads, checks and loads <paramref name="path"/>; a bad row refuses the whole file before anything changes.</summary>
     public static RowCounts Run(DuckDBConnection connection, EtlRun run, string path)

@@ -33,19 +33,8 @@ public static partial class IndicatorSeedFile
     /// <summary>Where the target comes from (Xi'an's own document, or the national outline when Xi'an's is unknown).</summary>
     public const string TargetSourceColumn = "target_source";
 
-    /// <summary>The women's development plan (妇女发展规划/纲要).</summary>
-    public const string WomenPlan = "妇女";
-
-    /// <summary>The children's development plan (儿童发展规划/纲要).</summary>
-    public const string ChildrenPlan = "儿童";
-
-    /// <summary>The two plans and their domains, in the order of the 2011-2020 outlines' chapters (中国妇女发展纲要: 健康, 教育,
-    /// 经济, 决策和管理, 社会保障, 环境, 法律; 中国儿童发展纲要: 健康, 教育, 福利, 社会环境, 法律保护). Reports list domains in this order.</summary>
-    public static readonly IReadOnlyDictionary<string, IReadOnlyList<string>> PlanDomains = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
-    {
-        [WomenPlan] = ["健康", "教育", "经济", "决策和管理", "社会保障", "环境", "法律"],
-        [ChildrenPlan] = ["健康", "教育", "福利", "社会环境", "法律保护"],
-    };
+    /// <summary>The plans and their domains a row may name (defined in <see cref="Warehouse.Vocabulary.PlanDomains"/>).</summary>
+    private static IReadOnlyDictionary<string, IReadOnlyList<string>> PlanDomains => Warehouse.Vocabulary.PlanDomains.ByPlan;
 
     /// <summary>The unit that reports the indicator's figures in a collection round (数据报送单位); added after the first
     /// release, so a researcher's file without it still loads (its indicators then have no reporting unit and get no form).</summary>

@@ -1,5 +1,6 @@
 using DuckDB.NET.Data;
 using Wcc.Etl.Audit;
+using Wcc.Warehouse.Vocabulary;
 
 namespace Wcc.Etl.Seeds;
 
@@ -8,7 +9,7 @@ namespace Wcc.Etl.Seeds;
 public static class ReferenceValueSeedJob
 {
     /// <summary>Job name in <c>etl_run</c>.</summary>
-    public const string Job = "seed_reference_values";
+    public const string Job = LoadJobs.ReferenceValues;
 
     /// <summary>Reads, checks and loads <paramref name="path"/>; a bad row refuses the whole file before anything changes.</summary>
     public static RowCounts Run(DuckDBConnection connection, EtlRun run, string path)

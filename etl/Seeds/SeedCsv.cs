@@ -1,6 +1,6 @@
 using CsvHelper;
-using Wcc.Etl.Text;
 using Wcc.Warehouse.Connection;
+using Wcc.Warehouse.Text;
 
 namespace Wcc.Etl.Seeds;
 

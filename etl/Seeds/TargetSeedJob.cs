@@ -1,5 +1,6 @@
 using DuckDB.NET.Data;
 using Wcc.Etl.Audit;
+using Wcc.Warehouse.Vocabulary;
 
 namespace Wcc.Etl.Seeds;
 
@@ -8,7 +9,7 @@ namespace Wcc.Etl.Seeds;
 public static class TargetSeedJob
 {
     /// <summary>Job name in <c>etl_run</c>.</summary>
-    public const string Job = "seed_targets";
+    public const string Job = LoadJobs.Targets;
 
     /// <summary>Reads, checks and loads <paramref name="path"/>; a bad row refuses the whole file before anything changes.</summary>
     /// <param name="origin"><see cref="SeedOrigin.Seed"/> for seeds/, or the researcher file's own origin.</param>

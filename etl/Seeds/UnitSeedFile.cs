@@ -1,3 +1,5 @@
+using Wcc.Warehouse.Vocabulary;
+
 namespace Wcc.Etl.Seeds;
 
 /// <summary>One unit of units.csv: a name as the notice writes it, its spellings and its fate in the 2019 reform.</summary>
@@ -16,12 +18,11 @@ public static class UnitSeedFile
     public static readonly IReadOnlyList<string> Header =
         ["unit_name", "full_name", "kind", "aliases", "valid_from", "valid_to", "successor_name", "note"];
 
-    /// <summary>Kind of the units that stand for many bodies.</summary>
-    public const string CollectiveKind = "collective";
+    /// <summary>Kind of the units that stand for many bodies (defined in <see cref="UnitKinds"/>).</summary>
+    public const string CollectiveKind = UnitKinds.Collective;
 
-    /// <summary>Kinds a seed may declare (dim_unit's <c>unknown</c> is only for names the seed lacks).</summary>
-    public static readonly IReadOnlyList<string> Kinds =
-        ["government_department", "party_organ", "peoples_organisation", "committee_office", CollectiveKind];
+    /// <summary>Kinds a seed may declare (defined in <see cref="UnitKinds"/>).</summary>
+    public static IReadOnlyList<string> Kinds => UnitKinds.All;
 
     /// <summary>Reads and checks the file; refuses it whole at the first bad row.</summary>
     public static IReadOnlyList<UnitRecord> Read(string path) => Check(SeedCsv.Read(path, Header));

@@ -1,6 +1,7 @@
 using DuckDB.NET.Data;
 using Wcc.Etl.Audit;
 using Wcc.Warehouse.Query;
+using Wcc.Warehouse.Vocabulary;
 
 namespace Wcc.Etl.Seeds;
 
@@ -13,7 +14,7 @@ namespace Wcc.Etl.Seeds;
 public static class UnitSeedJob
 {
     /// <summary>Job name in <c>etl_run</c>.</summary>
-    public const string Job = "seed_units";
+    public const string Job = LoadJobs.Units;
 
     /// <summary>Reads, checks and loads <paramref name="path"/>; a bad row refuses the whole file before anything changes.</summary>
     public static RowCounts Run(DuckDBConnection connection, EtlRun run, string path)

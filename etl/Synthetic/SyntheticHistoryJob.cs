@@ -1,5 +1,6 @@
 using DuckDB.NET.Data;
 using Wcc.Etl.Audit;
+using Wcc.Warehouse.Vocabulary;
 
 namespace Wcc.Etl.Synthetic;
 
@@ -11,7 +12,7 @@ namespace Wcc.Etl.Synthetic;
 public static class SyntheticHistoryJob
 {
     /// <summary>Marks every generated row; reports built from such rows say the data are synthetic.</summary>
-    public const string Source = "synthetic";
+    public const string Source = LoadJobs.SyntheticSource;
 
     /// <summary>The seed of the embedded default: same seed, same warehouse.</summary>
     public const int DefaultSeed = 20180508; // the notice's date

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Wcc.Warehouse.Files;
 using Wcc.Warehouse.Query;
 
 namespace Wcc.Reports.Common;
@@ -7,7 +8,7 @@ namespace Wcc.Reports.Common;
 /// <summary>Writes a chart's data as CSV for Excel: UTF-8 with a byte-order mark, formula-like cells neutralised.</summary>
 /// <remarks>
 /// CsvHelper 34 writes no BOM and changed its API; a table this small needs only quoting, so this stays a
-/// few lines. Formula-like cells are neutralised by <see cref="Wcc.Etl.Export.FormulaGuard"/>, the rule every CSV writer shares.
+/// few lines. Formula-like cells are neutralised by <see cref="Wcc.Warehouse.Files.FormulaGuard"/>, the rule every CSV writer shares.
 /// </remarks>
 public static class CsvExport
 {
@@ -50,7 +51,7 @@ public static class CsvExport
     };
 
     /// <summary>Prefixes an apostrophe to text a spreadsheet would run as a formula (the rule shared with <c>wcc export csv</c>).</summary>
-    public static string Neutralise(string cell) => Wcc.Etl.Export.FormulaGuard.Neutralise(cell);
+    public static string Neutralise(string cell) => Wcc.Warehouse.Files.FormulaGuard.Neutralise(cell);
 
     private static string Quote(string field) =>
         field.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? "\"" + field.Replace("\"", "\"\"") + "\"" : field;

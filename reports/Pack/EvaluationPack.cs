@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
 using DuckDB.NET.Data;
+using Wcc.Analytics.Forecast;
 using Wcc.Reports.Coverage;
-using Wcc.Reports.Forecast;
 using Wcc.Reports.Pack.Docx;
 using Wcc.Reports.Pack.Sections;
 using Wcc.Reports.Workload;
@@ -199,7 +199,7 @@ public static class EvaluationPack
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT document_title FROM dim_notice";
-        return cmd.ExecuteScalar() is string title ? Wcc.Etl.Notice.NoticePeriod.Range(title) : null;
+        return cmd.ExecuteScalar() is string title ? Wcc.Notice.NoticePeriod.Range(title) : null;
     }
 
     private static string NoticeTitle(DuckDBConnection connection)
@@ -218,7 +218,7 @@ public static class EvaluationPack
             SELECT EXISTS (SELECT 1 FROM v_observation WHERE source = $source)
                 OR EXISTS (SELECT 1 FROM fact_task_progress WHERE source = $source)
             """;
-        cmd.Parameters.Add(new DuckDBParameter("source", Wcc.Etl.Synthetic.SyntheticHistoryJob.Source));
+        cmd.Parameters.Add(new DuckDBParameter("source", Wcc.Warehouse.Vocabulary.LoadJobs.SyntheticSource));
         return (bool)cmd.ExecuteScalar()!;
     }
 }

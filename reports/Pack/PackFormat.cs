@@ -43,7 +43,7 @@ public static class PackFormat
     public static string Source(object? source, object? submittedAt) => source switch
     {
         null => "—",
-        Wcc.Etl.Synthetic.SyntheticHistoryJob.Source => SyntheticLabel,
+        Wcc.Warehouse.Vocabulary.LoadJobs.SyntheticSource => SyntheticLabel,
         _ => submittedAt is DateTime at ? $"{source}\n({at:yyyy-MM-dd}报送)" : Cells.Text(source),
     };
 }

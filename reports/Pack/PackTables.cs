@@ -1,6 +1,6 @@
 using DuckDB.NET.Data;
-using Wcc.Etl.Seeds;
 using Wcc.Reports.Common;
+using Wcc.Warehouse.Vocabulary;
 
 namespace Wcc.Reports.Pack;
 
@@ -32,12 +32,12 @@ public sealed record PackTables(
     /// <summary>SQL sort key of a row's domain within its plan: the outlines' chapter order, unknown domains last.</summary>
     private const string DomainOrder = "coalesce(list_position(string_split($domains, chr(10)), plan_zh || '·' || domain_zh), 99)";
 
-    /// <summary>The plans and their domains in the outlines' order, defined once in <see cref="IndicatorSeedFile.PlanDomains"/>,
+    /// <summary>The plans and their domains in the outlines' order, defined once in <see cref="PlanDomains.ByPlan"/>,
     /// bound as parameters so the warehouse sorts by them (no second copy of the order in SQL).</summary>
     private static Dictionary<string, object> OutlineOrder() => new()
     {
-        ["plans"] = string.Join('\n', IndicatorSeedFile.PlanDomains.Keys),
-        ["domains"] = string.Join('\n', IndicatorSeedFile.PlanDomains.SelectMany(p => p.Value.Select(d => $"{p.Key}·{d}"))),
+        ["plans"] = string.Join('\n', PlanDomains.ByPlan.Keys),
+        ["domains"] = string.Join('\n', PlanDomains.ByPlan.SelectMany(p => p.Value.Select(d => $"{p.Key}·{d}"))),
     };
 
     /// <summary>Reads every pack view; the as-of year selects which stored forecasts the pack shows.</summary>

@@ -1,5 +1,5 @@
 using System.Text;
-using Wcc.Etl.Notice;
+using Wcc.Notice;
 using Wcc.Tests.Etl.Observations;
 using Wcc.Tests.Support;
 using Wcc.Warehouse.Connection;

@@ -95,7 +95,7 @@ public sealed class InputLimitsCliTests : IClassFixture<InputLimitsCliTests.Buil
         var text = File.ReadAllText(notice);
         using (var writer = new StreamWriter(notice, append: true))
         {
-            for (var written = new FileInfo(notice).Length; written <= Wcc.Etl.Notice.NoticeLimits.MaxBytes; written += System.Text.Encoding.UTF8.GetByteCount(text))
+            for (var written = new FileInfo(notice).Length; written <= Wcc.Notice.NoticeLimits.MaxBytes; written += System.Text.Encoding.UTF8.GetByteCount(text))
             {
                 writer.Write(text);
             }

@@ -6,6 +6,7 @@ using Wcc.Etl.Export;
 using Wcc.Reports.Pack;
 using Wcc.Tests.Support;
 using Wcc.Warehouse.Connection;
+using Wcc.Warehouse.Files;
 using Wcc.Warehouse.Query;
 
 namespace Wcc.Tests.Reliability;

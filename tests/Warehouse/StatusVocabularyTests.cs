@@ -1,5 +1,5 @@
-using Wcc.Reports.Forecast.Methods;
-using Wcc.Reports.Forecast.Model;
+using Wcc.Analytics.Forecast.Methods;
+using Wcc.Analytics.Forecast.Model;
 using Wcc.Tests.Support;
 using Wcc.Warehouse.Vocabulary;
 

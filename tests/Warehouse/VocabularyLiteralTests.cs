@@ -20,11 +20,11 @@ public class VocabularyLiteralTests
         ("etl/Collection/TemplateWriter.cs", "无数据请留空"),
         ("reports/Coverage/CoverageCharts.cs", "为基线已达标而最新未达标"),
         ("reports/Planning/Output/PlanCharts.cs", "未对此指标提出目标或数据不足"),
-        ("reports/Forecast/ForecastEngine.cs", "年无数据，"),
-        ("reports/Forecast/Model/ForecastResult.cs", "ml数据不足时的替代"),
-        ("reports/Forecast/Methods/UnsdCagrMethod.cs", "基期已达标，进展比不适用"),
-        ("reports/Forecast/Methods/MlMethod.cs", "条、未达标{negatives}条"),
-        ("reports/Forecast/Methods/ReasonText.cs", "目前已达标，"),
+        ("analytics/Forecast/ForecastEngine.cs", "年无数据，"),
+        ("analytics/Forecast/Model/ForecastResult.cs", "ml数据不足时的替代"),
+        ("analytics/Forecast/Methods/UnsdCagrMethod.cs", "基期已达标，进展比不适用"),
+        ("analytics/Forecast/Methods/MlMethod.cs", "条、未达标{negatives}条"),
+        ("analytics/Forecast/Methods/ReasonText.cs", "目前已达标，"),
     ];
 
     private static IEnumerable<string> SourceFiles(params string[] extensions) =>
@@ -98,7 +98,7 @@ public class VocabularyLiteralTests
             }
         }
         var statusFiles = SourceFiles(".cs", ".sql", ".css").Where(f =>
-            f.StartsWith("reports/Forecast/", StringComparison.Ordinal) || f.StartsWith("reports/Pack/", StringComparison.Ordinal)
+            f.StartsWith("analytics/Forecast/", StringComparison.Ordinal) || f.StartsWith("reports/Pack/", StringComparison.Ordinal)
             || (f.StartsWith("warehouse/", StringComparison.Ordinal) && !f.StartsWith("warehouse/sql/60_plan/", StringComparison.Ordinal))).ToList();
         Scan(statusFiles, thresholds);
         Scan(statusFiles.Where(f => !f.EndsWith("UnsdCagrMethod.cs", StringComparison.Ordinal)), tolerance);

@@ -1,5 +1,6 @@
-using Wcc.Reports.Forecast;
-using Wcc.Reports.Forecast.Backtest;
+using Wcc.Analytics.Forecast;
+using Wcc.Analytics.Forecast.Backtest;
+using Wcc.Analytics.Planning;
 using Wcc.Reports.Pack;
 using Wcc.Reports.Planning;
 using Wcc.Tests.Support;
@@ -39,7 +40,7 @@ public class WarehouseYearsTests(SeedWarehouseFixture warehouse) : IClassFixture
     {
         using var dir = new TempDirectory();
         var before = warehouse.Scalar("SELECT count(*) FROM plan_scenario");
-        var ex = Assert.Throws<WccException>(() => PlanningRun.Execute(warehouse.Connection, new PlanOptions(horizon, [], Path.Combine(dir.Path, "plan"), 2020)));
+        var ex = Assert.Throws<WccException>(() => PlanRuns.Execute(warehouse.Connection, new PlanOptions(horizon, [], Path.Combine(dir.Path, "plan"), 2020)));
         Assert.StartsWith($"--horizon {horizon} is outside the valid range 2021-2030 (after the notice's period (ends 2020) and after the as-of year 2020, at most 10 years later)", ex.Message);
         Assert.Equal(before, warehouse.Scalar("SELECT count(*) FROM plan_scenario"));
         Assert.False(Directory.Exists(Path.Combine(dir.Path, "plan")));
@@ -50,7 +51,7 @@ public class WarehouseYearsTests(SeedWarehouseFixture warehouse) : IClassFixture
     {
         using var dir = new TempDirectory();
         // As of 2010 a plan may reach 2020 at most, but it must start after the notice's period (2020).
-        var ex = Assert.Throws<WccException>(() => PlanningRun.Execute(warehouse.Connection, new PlanOptions(2025, [], dir.Path, 2010)));
+        var ex = Assert.Throws<WccException>(() => PlanRuns.Execute(warehouse.Connection, new PlanOptions(2025, [], dir.Path, 2010)));
         Assert.StartsWith("--horizon 2025: no year is valid (after the notice's period (ends 2020) and after the as-of year 2010, at most 10 years later: the range 2021-2020 is empty)", ex.Message);
     }
 
@@ -58,7 +59,7 @@ public class WarehouseYearsTests(SeedWarehouseFixture warehouse) : IClassFixture
     public void Plan_AsOfOutsideTheData_Refused()
     {
         using var dir = new TempDirectory();
-        var ex = Assert.Throws<WccException>(() => PlanningRun.Execute(warehouse.Connection, new PlanOptions(2035, [], dir.Path, 2030)));
+        var ex = Assert.Throws<WccException>(() => PlanRuns.Execute(warehouse.Connection, new PlanOptions(2035, [], dir.Path, 2030)));
         Assert.StartsWith("--as-of 2030 is outside the valid range 2010-2020", ex.Message);
     }
 

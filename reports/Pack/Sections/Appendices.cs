@@ -1,9 +1,7 @@
-using Wcc.Etl.Collection;
-using Wcc.Etl.Notice;
-using Wcc.Etl.Observations;
-using Wcc.Etl.Seeds;
+using Wcc.Analytics.Forecast.Model;
+using Wcc.Notice;
 using Wcc.Reports.Common;
-using Wcc.Reports.Forecast.Model;
+using Wcc.Warehouse.Vocabulary;
 
 namespace Wcc.Reports.Pack.Sections;
 
@@ -37,23 +35,7 @@ public static class Appendices
     }
 
     /// <summary>What a load brought into the warehouse, in Chinese, by its job (<c>etl_run.job</c>).</summary>
-    public static string LoadContent(string job) => job switch
-    {
-        AreaSeedJob.Job => "行政区划",
-        UnitSeedJob.Job => "责任单位",
-        IndicatorSeedJob.Job => "监测指标",
-        TargetSeedJob.Job => "目标值",
-        ReferenceValueSeedJob.Job => "公开发布的参照值",
-        AuditRuleSeedJob.Job => "数据审核规则",
-        NoticeJob.JobName => "重点工作责任分工通知",
-        ObservationFormat.Job => "监测数据",
-        IntakeJob.Job => "单位报送的数据",
-        ProgressLedgerJob.Job => "任务进展报告",
-        _ when job.StartsWith("synthetic_history", StringComparison.Ordinal) => "合成监测数据",
-        _ when job.StartsWith("synthetic_revisions", StringComparison.Ordinal) => "合成数据修订记录",
-        _ when job.StartsWith("synthetic_progress", StringComparison.Ordinal) => "合成任务进展报告",
-        _ => "其他数据",
-    };
+    public static string LoadContent(string job) => LoadJobs.ContentLabel(job);
 
     public static PackSection Methodology(PackContext context, string number)
     {

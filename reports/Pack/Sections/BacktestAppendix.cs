@@ -1,9 +1,9 @@
 using System.Globalization;
 using DuckDB.NET.Data;
-using Wcc.Reports.Forecast;
-using Wcc.Reports.Forecast.Backtest;
-using Wcc.Reports.Forecast.Methods;
-using Wcc.Reports.Forecast.Model;
+using Wcc.Analytics.Forecast;
+using Wcc.Analytics.Forecast.Backtest;
+using Wcc.Analytics.Forecast.Methods;
+using Wcc.Analytics.Forecast.Model;
 using Wcc.Warehouse.Schema;
 
 namespace Wcc.Reports.Pack.Sections;

@@ -1,7 +1,7 @@
 using System.Globalization;
+using Wcc.Analytics.Forecast.Methods;
+using Wcc.Analytics.Forecast.Model;
 using Wcc.Reports.Common;
-using Wcc.Reports.Forecast.Methods;
-using Wcc.Reports.Forecast.Model;
 using Wcc.Warehouse.Vocabulary;
 
 namespace Wcc.Reports.Pack.Sections;

@@ -1,7 +1,7 @@
 using ScottPlot;
+using Wcc.Analytics.Forecast.Model;
 using Wcc.Reports.Charts;
 using Palette = Wcc.Reports.Charts.Palette;
-using Wcc.Reports.Forecast.Model;
 
 namespace Wcc.Reports.Pack.Sections;
 

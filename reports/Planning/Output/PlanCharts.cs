@@ -1,8 +1,8 @@
 using System.Globalization;
+using Wcc.Analytics.Planning.Model;
+using Wcc.Analytics.Planning.Store;
 using Wcc.Reports.Charts;
 using Wcc.Reports.Common;
-using Wcc.Reports.Planning.Model;
-using Wcc.Reports.Planning.Store;
 using Wcc.Reports.Planning.Workload;
 using Wcc.Warehouse.Query;
 

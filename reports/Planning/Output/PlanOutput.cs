@@ -1,9 +1,9 @@
 using System.Text;
+using Wcc.Analytics.Planning.Draft;
+using Wcc.Analytics.Planning.Model;
+using Wcc.Analytics.Planning.Store;
 using Wcc.Reports.Charts;
 using Wcc.Reports.Common;
-using Wcc.Reports.Planning.Draft;
-using Wcc.Reports.Planning.Model;
-using Wcc.Reports.Planning.Store;
 using Wcc.Reports.Planning.Workload;
 
 namespace Wcc.Reports.Planning.Output;

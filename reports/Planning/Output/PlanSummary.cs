@@ -1,9 +1,9 @@
 using System.Globalization;
-using Wcc.Reports.Forecast.Model;
-using Wcc.Reports.Planning.Model;
-using Wcc.Reports.Planning.Store;
-using Wcc.Reports.Planning.Workload;
+using Wcc.Analytics.Forecast.Model;
+using Wcc.Analytics.Planning.Model;
+using Wcc.Analytics.Planning.Store;
 using Wcc.Reports.Common;
+using Wcc.Reports.Planning.Workload;
 
 namespace Wcc.Reports.Planning.Output;
 
@@ -41,5 +41,5 @@ public static class PlanSummary
         return lines;
     }
 
-    private static double AttainmentProbabilityThreshold => Forecast.Methods.AttainmentProbability.OnTrackProbability;
+    private static double AttainmentProbabilityThreshold => Wcc.Analytics.Forecast.Methods.AttainmentProbability.OnTrackProbability;
 }

@@ -1,8 +1,8 @@
-using Wcc.Reports.Forecast.Model;
-using Wcc.Reports.Planning.Model;
-using Wcc.Reports.Planning.Store;
-using Wcc.Reports.Planning.Workload;
+using Wcc.Analytics.Forecast.Model;
+using Wcc.Analytics.Planning.Model;
+using Wcc.Analytics.Planning.Store;
 using Wcc.Reports.Common;
+using Wcc.Reports.Planning.Workload;
 using Wcc.Warehouse.Query;
 
 namespace Wcc.Reports.Planning.Output;

@@ -1,6 +1,6 @@
 using DuckDB.NET.Data;
+using Wcc.Analytics.Planning.Model;
 using Wcc.Reports.Common;
-using Wcc.Reports.Planning.Model;
 
 namespace Wcc.Reports.Planning.Workload;
 

@@ -32,7 +32,7 @@ public class LoadCommandTests
         using var connection = WarehouseFile.Open(db, WarehouseAccess.ReadOnly);
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT count(*) FROM v_forecast WHERE indicator_code = 'N_HS_GER' AND area_code = '100000' AND as_of_year = 2018";
-        Assert.Equal((long)Wcc.Reports.Forecast.Model.MethodNames.All.Count, Convert.ToInt64(cmd.ExecuteScalar())); // one row per method
+        Assert.Equal((long)Wcc.Analytics.Forecast.Model.MethodNames.All.Count, Convert.ToInt64(cmd.ExecuteScalar())); // one row per method
         cmd.CommandText = "SELECT origin FROM dim_indicator WHERE indicator_code = 'N_HS_GER'";
         Assert.Equal("file:indicators.csv", cmd.ExecuteScalar());
     }

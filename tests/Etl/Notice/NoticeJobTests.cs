@@ -1,6 +1,7 @@
 using DuckDB.NET.Data;
 using Wcc.Etl.Audit;
 using Wcc.Etl.Notice;
+using Wcc.Notice;
 using Wcc.Tests.Support;
 using Wcc.Warehouse.Connection;
 using Wcc.Warehouse.Quality;
@@ -145,7 +146,7 @@ public class NoticeTitleTests
     public void Read_SeedNotice_GivesTheNoticeAndTheDocumentItIssues()
     {
         var text = File.ReadAllText(Wcc.Tests.Support.RepoPaths.Notice);
-        var title = Wcc.Etl.Notice.NoticeTitle.Read(text, Wcc.Etl.Notice.NoticeParser.Parse(text, "seed.txt"));
+        var title = Wcc.Notice.NoticeTitle.Read(text, Wcc.Notice.NoticeParser.Parse(text, "seed.txt"));
         Assert.StartsWith("西安市人民政府妇女儿童工作委员会关于印发", title.Notice);
         Assert.Equal("2018-2020年西安市妇女儿童重点工作责任分工", title.Document);
     }

@@ -1,7 +1,7 @@
 using System.Text;
 using Wcc.Etl.Observations;
-using Wcc.Etl.Text;
 using Wcc.Tests.Support;
+using Wcc.Warehouse.Text;
 
 namespace Wcc.Tests.Etl.Observations;
 

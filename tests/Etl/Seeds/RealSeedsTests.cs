@@ -3,6 +3,7 @@ using Wcc.Etl.Build;
 using Wcc.Etl.Seeds;
 using Wcc.Tests.Support;
 using Wcc.Warehouse.Quality;
+using Wcc.Warehouse.Vocabulary;
 
 namespace Wcc.Tests.Etl.Seeds;
 
@@ -107,11 +108,11 @@ public partial class RealSeedsTests
         Assert.True(IndicatorCount() >= MinCatalogueSize, $"seeds/indicators.csv declares {IndicatorCount()} indicators, fewer than {MinCatalogueSize}");
         Assert.Equal(IndicatorCount(), w.Scalar("SELECT count(*) FROM dim_indicator"));
         // Every domain of both plans has indicators, and quantified targets exist in both plans.
-        Assert.Equal(IndicatorSeedFile.PlanDomains.Sum(p => p.Value.Count), w.Scalar("SELECT count(DISTINCT (plan_zh, domain_zh)) FROM dim_indicator"));
+        Assert.Equal(PlanDomains.ByPlan.Sum(p => p.Value.Count), w.Scalar("SELECT count(DISTINCT (plan_zh, domain_zh)) FROM dim_indicator"));
         Assert.Equal(2, w.Scalar("SELECT count(DISTINCT plan_zh) FROM dim_indicator i SEMI JOIN fact_target t USING (indicator_code)"));
         Assert.Equal(0, w.Scalar("SELECT count(*) FROM dim_indicator WHERE plan_zh IS NULL OR domain_zh IS NULL OR target_source IS NULL"));
         var pairs = w.Strings("SELECT DISTINCT plan_zh || '|' || domain_zh FROM dim_indicator").Select(p => p.Split('|'));
-        Assert.All(pairs, p => Assert.Contains(p[1], IndicatorSeedFile.PlanDomains[p[0]]));
+        Assert.All(pairs, p => Assert.Contains(p[1], PlanDomains.ByPlan[p[0]]));
         // Indicators that carry a target say where it comes from.
         Assert.Equal(0, w.Scalar("SELECT count(*) FROM dim_indicator i SEMI JOIN fact_target t USING (indicator_code) WHERE i.target_source IS NULL"));
     }

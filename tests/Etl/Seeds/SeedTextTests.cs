@@ -1,8 +1,8 @@
 using System.Text;
 using Wcc.Etl.Seeds;
-using Wcc.Etl.Text;
 using Wcc.Tests.Support;
 using Wcc.Warehouse.Connection;
+using Wcc.Warehouse.Text;
 
 namespace Wcc.Tests.Etl.Seeds;
 

@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
-using Wcc.Reports.Forecast.Backtest;
-using Wcc.Reports.Forecast.Model;
+using Wcc.Analytics.Forecast.Backtest;
+using Wcc.Analytics.Forecast.Model;
 
 namespace Wcc.Tests.Reports.Pack;
 

@@ -41,7 +41,7 @@ public class CollectionSectionTests(CollectionFixture fixture) : IClassFixture<C
         var form = fixture.CopyForm(tmp, "市教育局");
         FormFiller.Fill(form, f => FormValues.FillAll(f));
         IntakeJob.Run(connection, new IntakeOptions([form], CollectionFixture.Round, null, () => CollectionFixture.Clock));
-        Wcc.Reports.Forecast.ForecastRun.Execute(connection, CollectionFixture.Round);
+        Wcc.Analytics.Forecast.ForecastRun.Execute(connection, CollectionFixture.Round);
 
         var status = PackTables.Read(connection, CollectionFixture.Round).IndicatorStatus;
         var kg = status.Data.Rows.First(r => (string?)r[status.Column("indicator_code")] == "C_KG_GER" && (string?)r[status.Column("area_code")] == "610100");

@@ -265,7 +265,7 @@ public partial class EvaluationPackTests(SeedPackFixture pack) : IClassFixture<S
     public void PlansAndDomains_AreListedInTheOutlinesOrder()
     {
         var tables = PackTables.Read(pack.Warehouse.Connection, 2020);
-        var outline = Wcc.Etl.Seeds.IndicatorSeedFile.PlanDomains.SelectMany(p => p.Value.Select(d => (p.Key, d))).ToList();
+        var outline = Wcc.Warehouse.Vocabulary.PlanDomains.ByPlan.SelectMany(p => p.Value.Select(d => (p.Key, d))).ToList();
         int Position(ReportTable t, object?[] r) =>
             outline.IndexOf((Cells.Text(r[t.Column("plan_zh")]), Cells.Text(r[t.Column("domain_zh")])));
         var rates = tables.AttainmentRate;

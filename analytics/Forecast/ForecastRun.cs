@@ -1,0 +1,48 @@
+using DuckDB.NET.Data;
+using Wcc.Analytics.Forecast.Data;
+using Wcc.Analytics.Forecast.Methods;
+using Wcc.Analytics.Forecast.Model;
+using Wcc.Warehouse.Connection;
+using Wcc.Warehouse.Schema;
+
+namespace Wcc.Analytics.Forecast;
+
+/// <summary>Outcome of `wcc forecast`: what was stored and which method reports should show.</summary>
+/// <param name="Counts">Rows per (method, status label), in method then status order.</param>
+public sealed record ForecastRunSummary(
+    int AsOfYear, int Rows, int Cases, IReadOnlyList<(string Method, string Status, int Count)> Counts,
+    DefaultMethodChoice Default, MlTrainingSummary Ml)
+{
+    /// <summary>Series left out because a value is not a finite number (<see cref="ForecastData.SkippedSeries"/>).</summary>
+    public IReadOnlyList<string> SkippedSeries { get; init; } = [];
+}
+
+/// <summary>`wcc forecast`: forecasts every target with every method as of a year and stores the result in fact_forecast.</summary>
+public static class ForecastRun
+{
+    /// <summary>Computes and stores the forecasts; <paramref name="asOfYear"/> defaults to the latest observation year.</summary>
+    public static ForecastRunSummary Execute(DuckDBConnection connection, int? asOfYear = null)
+    {
+        var latest = ForecastData.LatestObservationYear(connection)
+            ?? throw new WccException("the warehouse has no observations to forecast from", "load indicator data first with `wcc load` (or `wcc build`)");
+        if (asOfYear is { } requested) WarehouseYears.RequireAsOf(connection, requested);
+        var asOf = asOfYear ?? latest;
+        var data = ForecastData.Read(connection, asOf);
+        var cases = TargetScope.Cases(data);
+        if (cases.Count == 0)
+        {
+            throw new WccException("the warehouse has no targets to forecast", "load targets (seeds/targets.csv via `wcc build`, or a targets file via `wcc load`)");
+        }
+        var methods = MethodSet.Train(cases, asOf);
+        var results = ForecastEngine.Run(cases, asOf, methods.Methods);
+        var choice = DefaultMethod.Choose(connection, asOf);
+        ForecastStore.Replace(connection, asOf, results, choice);
+
+        var statuses = Enum.GetValues<ForecastStatus>();
+        var counts = MethodNames.All
+            .SelectMany(m => statuses.Select(s => (m, s.Label(), results.Count(r => r.Method == m && r.Status == s))))
+            .Where(x => x.Item3 > 0)
+            .ToList();
+        return new ForecastRunSummary(asOf, results.Count, cases.Count, counts, choice, methods.Ml.Summary) { SkippedSeries = data.SkippedSeries };
+    }
+}
