@@ -74,6 +74,34 @@ public class VocabularyLiteralTests
         Assert.True(found.Count == 0, $"progress status labels written outside {ProgressStatusVocabulary.Seed.SeedPath}:\n{string.Join("\n", found)}");
     }
 
+    /// <summary>Other vocabularies' wording that contains a reject reason's label (file, phrase): the collection audit's
+    /// own rule names (fact_collection_cell.rule_code, RuleNames), a separate vocabulary of workbook cells.</summary>
+    private static readonly (string File, string Phrase)[] RejectLabelExceptions =
+    [
+        ("etl/Collection/RuleNames.cs", "超出取值范围"),
+        ("etl/Collection/RuleNames.cs", "含控制字符"),
+        ("etl/Collection/ReturnAudit.cs", "文字中含有控制字符"),
+    ];
+
+    [Fact]
+    public void NoRejectReasonLabel_OutsideItsSeed()
+    {
+        var found = new List<string>();
+        foreach (var file in SourceFiles(".cs", ".sql", ".css"))
+        {
+            var lines = File.ReadAllLines(Path.Combine(RepoPaths.Root, file));
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var line = RejectLabelExceptions.Where(o => o.File == file).Aggregate(lines[i], (l, o) => l.Replace(o.Phrase, "", StringComparison.Ordinal));
+                foreach (var label in RejectReasonVocabulary.All.Select(RejectReasonVocabulary.Label).Where(l => line.Contains(l, StringComparison.Ordinal)))
+                {
+                    found.Add($"{file}:{i + 1}: {label}");
+                }
+            }
+        }
+        Assert.True(found.Count == 0, $"reject reason labels written outside {RejectReasonVocabulary.Seed.SeedPath}:\n{string.Join("\n", found)}");
+    }
+
     [Fact]
     public void NoThreshold_OutsideTheVocabularySeed()
     {
