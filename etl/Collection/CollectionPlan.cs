@@ -2,6 +2,7 @@ using DuckDB.NET.Data;
 using Wcc.Etl.Seeds;
 using Wcc.Etl.Synthetic;
 using Wcc.Warehouse.Connection;
+using Wcc.Warehouse.Schema;
 
 namespace Wcc.Etl.Collection;
 
@@ -49,8 +50,11 @@ public static class CollectionPlan
     /// <summary>An indicator is collected for the areas it has values for in this many years before the round (else for every area).</summary>
     public const int AreaLookbackYears = 3;
 
-    /// <summary>Earliest and latest round the warehouse's years allow (dim_year's range is checked again on load).</summary>
-    public const int MinRound = 2000, MaxRound = 2050;
+    /// <summary>Earliest round: collection with member units' forms began after 2000 (dim_year's range is checked again on load).</summary>
+    public const int MinRound = 2000;
+
+    /// <summary>Latest round: the warehouse's last year.</summary>
+    public static int MaxRound => WarehouseYears.Last;
 
     /// <summary>Every unit's form for <paramref name="round"/>, ordered by unit name; only <paramref name="onlyUnits"/> when given.</summary>
     public static IReadOnlyList<UnitForm> Read(DuckDBConnection connection, int round, IReadOnlyCollection<string>? onlyUnits = null)
@@ -111,7 +115,7 @@ public static class CollectionPlan
     /// <summary>Refuses a round outside the years the warehouse holds.</summary>
     public static void CheckRound(int round)
     {
-        if (round is < MinRound or > MaxRound)
+        if (round < MinRound || round > MaxRound)
         {
             throw new WccException($"round {round} is outside {MinRound}-{MaxRound}", "give the year the figures refer to, e.g. --round 2020", exitCode: 2);
         }

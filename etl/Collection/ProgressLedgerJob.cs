@@ -5,6 +5,7 @@ using Wcc.Etl.Audit;
 using Wcc.Etl.Seeds;
 using Wcc.Etl.Synthetic;
 using Wcc.Warehouse.Connection;
+using Wcc.Warehouse.Schema;
 using Wcc.Warehouse.Vocabulary;
 
 namespace Wcc.Etl.Collection;
@@ -23,8 +24,11 @@ public static class ProgressLedgerJob
     /// <summary>The exact header the file must have.</summary>
     public static readonly IReadOnlyList<string> Header = ["task_no", "unit_name", "year", "status", "narrative", "evidence", "completion_date"];
 
-    /// <summary>Reporting years a ledger row may name.</summary>
-    public const int MinYear = 1990, MaxYear = 2050;
+    /// <summary>Earliest reporting year a ledger row may name: the warehouse's first year.</summary>
+    public static int MinYear => WarehouseYears.First;
+
+    /// <summary>Latest reporting year a ledger row may name: the warehouse's last year.</summary>
+    public static int MaxYear => WarehouseYears.Last;
 
     /// <summary>Loads <paramref name="path"/>; returns its counts, or null when this exact file was loaded before.</summary>
     public static RowCounts? Run(DuckDBConnection connection, string path, Func<DateTime> clock)
@@ -82,7 +86,7 @@ public static class ProgressLedgerJob
         var unit = row.Optional("unit_name");
         if (unit is null || !units.Contains(unit)) return (RejectReasonVocabulary.Codes.UnknownUnit, $"unit_name '{unit}' is not in dim_unit");
         var yearText = row.Optional("year");
-        if (!int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < MinYear or > MaxYear)
+        if (!int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year < MinYear || year > MaxYear)
         {
             return (RejectReasonVocabulary.Codes.BadYear, $"year '{yearText}' is not a year in {MinYear}-{MaxYear}");
         }

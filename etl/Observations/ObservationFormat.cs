@@ -19,10 +19,10 @@ public static class ObservationFormat
     public static readonly IReadOnlyList<string> AllColumns = [.. RequiredColumns, .. OptionalColumns];
 
     /// <summary>Earliest year accepted: the warehouse's first year (<see cref="Wcc.Warehouse.Schema.WarehouseYears"/>).</summary>
-    public const int MinYear = Wcc.Warehouse.Schema.WarehouseYears.First;
+    public static int MinYear => WarehouseYears.First;
 
     /// <summary>Latest year accepted: the warehouse's last year.</summary>
-    public const int MaxYear = Wcc.Warehouse.Schema.WarehouseYears.Last;
+    public static int MaxYear => WarehouseYears.Last;
 
     /// <summary>Largest magnitude an observation may have: the warehouse's one bound (<see cref="WarehouseNumbers"/>).</summary>
     public const double MaxMagnitude = WarehouseNumbers.MaxMagnitude;

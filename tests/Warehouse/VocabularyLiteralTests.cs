@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Wcc.Tests.Support;
+using Wcc.Warehouse.Schema;
 using Wcc.Warehouse.Vocabulary;
 
 namespace Wcc.Tests.Warehouse;
@@ -100,6 +101,26 @@ public class VocabularyLiteralTests
             }
         }
         Assert.True(found.Count == 0, $"reject reason labels written outside {RejectReasonVocabulary.Seed.SeedPath}:\n{string.Join("\n", found)}");
+    }
+
+    [Fact]
+    public void NoYearRangeBoundOrFocusArea_OutsideTheParameterSeed()
+    {
+        // The warehouse's year range and focus city are written only in seeds/vocabulary/parameters.csv: SQL reads
+        // vocab_parameter, C# WarehouseParameters. 1949 and 2100 are the bounds of a second range that once checked years
+        // elsewhere; they stay banned so it does not come back. Whole numbers only: 19900 or 2050.5 are other values.
+        var values = new[] { WarehouseYears.First.ToString(CultureInfo.InvariantCulture), WarehouseYears.Last.ToString(CultureInfo.InvariantCulture), "1949", "2100", WarehouseParameters.FocusAreaCode };
+        var patterns = values.Select(v => new Regex($@"(?<![\d.]){Regex.Escape(v)}(?![\d])")).ToList();
+        var found = new List<string>();
+        foreach (var file in SourceFiles(".cs", ".sql", ".css"))
+        {
+            var lines = File.ReadAllLines(Path.Combine(RepoPaths.Root, file));
+            for (var i = 0; i < lines.Length; i++)
+            {
+                if (patterns.FirstOrDefault(p => p.IsMatch(lines[i])) is { } p) found.Add($"{file}:{i + 1}: {p.Match(lines[i]).Value}");
+            }
+        }
+        Assert.True(found.Count == 0, $"year-range bounds or the focus area written outside {WarehouseParameters.Seed.SeedPath}:\n{string.Join("\n", found)}");
     }
 
     [Fact]

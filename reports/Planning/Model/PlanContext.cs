@@ -1,3 +1,4 @@
+using Wcc.Warehouse.Vocabulary;
 using DuckDB.NET.Data;
 using Wcc.Reports.Forecast.Data;
 using Wcc.Reports.Forecast.Methods;
@@ -33,8 +34,8 @@ public sealed record PlanContext(
     double LeadWeight,
     double ResponsibleWeight)
 {
-    /// <summary>The city, the default area of a proposed target.</summary>
-    public const string CityAreaCode = "610100";
+    /// <summary>The city, the default area of a proposed target: the warehouse's focus city (seeds/vocabulary/parameters.csv).</summary>
+    public static string CityAreaCode => WarehouseParameters.FocusAreaCode;
 
     /// <summary>Longest plan period, in years after the as-of year: the national programmes run ten years, the city's
     /// responsibility divisions three to five; a longer projection of an 11-year history says nothing.</summary>
