@@ -3,6 +3,7 @@ using Wcc.Etl.Seeds;
 using Wcc.Etl.Synthetic;
 using Wcc.Warehouse.Connection;
 using Wcc.Warehouse.Schema;
+using Wcc.Warehouse.Vocabulary;
 
 namespace Wcc.Etl.Collection;
 
@@ -21,8 +22,8 @@ public sealed record OwedTask(int TaskNo, string TaskText, string Role)
     /// <summary>Key as in fact_collection_owed.</summary>
     public string Key => CollectionLayout.TaskKey(TaskNo);
 
-    /// <summary>Lead units (牵头单位) also give the completion date.</summary>
-    public bool IsLead => Role == "lead";
+    /// <summary>Lead units also give the completion date.</summary>
+    public bool IsLead => Role == RoleVocabulary.Codes.Lead;
 }
 
 /// <summary>Everything one reporting unit's form holds for a round.</summary>
@@ -82,7 +83,7 @@ public static class CollectionPlan
             if (unit is null) continue;
             var slot = Slot(unit).Item2;
             // A successor that inherits a lead and a responsible role on one task reports it once, as lead.
-            if (!slot.TryGetValue(taskNo, out var existing) || (role == "lead" && !existing.IsLead)) slot[taskNo] = new OwedTask(taskNo, text, role);
+            if (!slot.TryGetValue(taskNo, out var existing) || (role == RoleVocabulary.Codes.Lead && !existing.IsLead)) slot[taskNo] = new OwedTask(taskNo, text, role);
         }
 
         // With nothing owed at all (an empty warehouse) the caller says so; naming units would only confuse.

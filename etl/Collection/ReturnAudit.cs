@@ -1,6 +1,7 @@
 using Wcc.Etl.Progress;
 using System.Globalization;
 using Wcc.Etl.Observations;
+using Wcc.Warehouse.Vocabulary;
 
 namespace Wcc.Etl.Collection;
 
@@ -216,7 +217,7 @@ public static partial class ReturnAudit
                 continue;
             }
             cell.Status = status;
-            if (role == "lead" && row.CompletionDate is { IsBlank: false } dateCell)
+            if (role == RoleVocabulary.Codes.Lead && row.CompletionDate is { IsBlank: false } dateCell)
             {
                 if (CollectionValue.ParseDate(dateCell) is not { } date)
                 {

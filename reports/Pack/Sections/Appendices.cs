@@ -4,6 +4,7 @@ using Wcc.Etl.Observations;
 using Wcc.Etl.Seeds;
 using Wcc.Reports.Common;
 using Wcc.Reports.Forecast.Model;
+using Wcc.Warehouse.Vocabulary;
 
 namespace Wcc.Reports.Pack.Sections;
 
@@ -40,7 +41,7 @@ public static class Appendices
     public static string LoadContent(string job) => job switch
     {
         AreaSeedJob.Job => "行政区划",
-        UnitSeedJob.Job => "责任单位",
+        UnitSeedJob.Job => RoleVocabulary.ResponsibleUnits,
         IndicatorSeedJob.Job => "监测指标",
         TargetSeedJob.Job => "目标值",
         ReferenceValueSeedJob.Job => "公开发布的参照值",

@@ -8,8 +8,8 @@ CREATE TABLE IF NOT EXISTS mart_parameter (
     note   VARCHAR NOT NULL
 );
 INSERT INTO mart_parameter SELECT * FROM (VALUES
-    ('lead_weight', 2.0, '牵头单位每项任务的工作量权重 (v_unit_workload); wcc report workload --lead-weight 可临时覆盖'),
-    ('responsible_weight', 1.0, '责任单位每项任务的工作量权重 (v_unit_workload); wcc report workload --responsible-weight 可临时覆盖'),
+    ('lead_weight', 2.0, 'lead 角色(vocab_role)每项任务的工作量权重 (v_unit_workload); 报告命令可临时覆盖'),
+    ('responsible_weight', 1.0, 'responsible 角色(vocab_role)每项任务的工作量权重 (v_unit_workload); 报告命令可临时覆盖'),
     ('completeness_from_year', 2010, '数据完整性评估期起始年 (v_coverage_completeness), 2011-2020 规划基线年'),
     ('completeness_to_year', 2020, '数据完整性评估期终止年 (v_coverage_completeness), 规划终期'),
     ('attainment_equal_tolerance', 1e-9, '目标比较符为 = 时视为达标的绝对误差 (target_met: 终期评估与达标热力图共用)'),
