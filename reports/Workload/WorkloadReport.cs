@@ -33,7 +33,7 @@ public static class WorkloadReport
         if (units.Data.Rows.Count == 0)
         {
             throw new WccException("the warehouse has no task assignments, so there is no workload to report",
-                "load the notice first with `wcc build`");
+                new Remedy(RemedyAction.LoadNotice));
         }
 
         var files = new List<string>();

@@ -100,7 +100,7 @@ public static class SchemaMigrator
         if (version > SchemaCatalog.CurrentVersion) throw TooNew(version, SchemaCatalog.CurrentVersion, path);
         throw new WccException(
             version is null ? $"{path} is not a WCC warehouse (no schema version)" : $"{path} has schema version {version}; this wcc expects {SchemaCatalog.CurrentVersion}",
-            $"run `wcc build --db {path}` once to migrate it");
+            new Remedy(RemedyAction.MigrateWarehouse, path));
     }
 
     /// <summary>The schema version recorded in the file, or null for an empty or foreign database.</summary>

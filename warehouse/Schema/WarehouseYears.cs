@@ -67,7 +67,7 @@ public static class WarehouseYears
     public static void RequireAsOf(DuckDBConnection connection, int asOfYear)
     {
         var observed = ObservedYears(connection)
-            ?? throw new WccException("the warehouse has no observations", "load indicator data first with `wcc load` (or `wcc build`)");
+            ?? throw new WccException("the warehouse has no observations", new Remedy(RemedyAction.LoadObservations));
         Require("--as-of", asOfYear, Math.Max(First, observed.First), Math.Min(Last, observed.Last),
             $"the years with observations are {observed.First}-{observed.Last}");
     }
