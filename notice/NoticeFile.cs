@@ -1,3 +1,4 @@
+using Wcc.Warehouse.Vocabulary;
 using System.Text;
 using Wcc.Warehouse.Connection;
 using Wcc.Warehouse.Text;
@@ -39,7 +40,7 @@ public static class NoticeFile
         if (bad >= 0)
         {
             var line = text.AsSpan(0, bad).Count('\n') + 1;
-            throw new WccException($"{label}: line {line}: {TextRules.Describe(text, bad)} is not text (控制字符; is this a plain-text notice?)",
+            throw new WccException($"{label}: line {line}: {TextRules.Describe(text, bad)} is not text ({RejectReasonVocabulary.Label(RejectReasonVocabulary.Codes.ControlCharacter)}; is this a plain-text notice?)",
                 TextRules.Hint, exitCode: 2);
         }
         return text;

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Wcc.Warehouse.Vocabulary;
 
 namespace Wcc.Notice;
 
@@ -51,8 +52,8 @@ public static class NoticeJson
         [property: JsonPropertyName("written_no")] int? WrittenNo,
         [property: JsonPropertyName("chapter")] int Chapter,
         [property: JsonPropertyName("text")] string Text,
-        [property: JsonPropertyName("lead")] IReadOnlyList<string> Lead,
-        [property: JsonPropertyName("responsible")] IReadOnlyList<string> Responsible,
+        [property: JsonPropertyName(RoleVocabulary.Codes.Lead)] IReadOnlyList<string> Lead,
+        [property: JsonPropertyName(RoleVocabulary.Codes.Responsible)] IReadOnlyList<string> Responsible,
         [property: JsonPropertyName("targets")] IReadOnlyList<TargetDto> Targets,
         [property: JsonPropertyName("lines")] int[] Lines,
         [property: JsonPropertyName("confidence")] double Confidence);

@@ -1,3 +1,5 @@
+using Wcc.Warehouse.Vocabulary;
+
 namespace Wcc.Notice;
 
 /// <summary>What the parser read from a notice: chapters and tasks in document order, plus every problem it met.</summary>
@@ -50,23 +52,24 @@ public sealed record TaskTarget(string Comparator, double Value, string? Unit, i
 /// <param name="TaskNo">The task it concerns, when there is one.</param>
 public sealed record NoticeWarning(int Line, string Code, string Message, int? TaskNo = null);
 
-/// <summary>Stable warning codes, also written to <c>etl_reject.reason_code</c>.</summary>
+/// <summary>Stable warning codes, written to <c>etl_reject.reason_code</c>: names for the codes of the one reject-reason
+/// vocabulary (<see cref="RejectReasonVocabulary"/>, seeds/vocabulary/reject_reasons.csv).</summary>
 public static class NoticeWarningCodes
 {
-    public const string UnbalancedBracket = "unbalanced_bracket";
-    public const string EmptyClause = "empty_clause";
-    public const string UnreadableClause = "unreadable_clause";
-    public const string NoUnitClause = "no_unit_clause";
-    public const string DuplicateUnit = "duplicate_unit";
-    public const string DuplicateTask = "duplicate_task";
-    public const string SkippedTask = "skipped_task_number";
-    public const string TaskOutOfOrder = "task_out_of_order";
-    public const string DuplicateChapter = "duplicate_chapter";
-    public const string TextOutsideTask = "text_outside_task";
-    public const string UnknownUnit = "unknown_unit";
-    public const string GuessedLead = "guessed_lead";
-    public const string TableUnits = "table_units";
-    public const string NumberingRestart = "numbering_restart";
+    public const string UnbalancedBracket = RejectReasonVocabulary.Codes.UnbalancedBracket;
+    public const string EmptyClause = RejectReasonVocabulary.Codes.EmptyClause;
+    public const string UnreadableClause = RejectReasonVocabulary.Codes.UnreadableClause;
+    public const string NoUnitClause = RejectReasonVocabulary.Codes.NoUnitClause;
+    public const string DuplicateUnit = RejectReasonVocabulary.Codes.DuplicateUnit;
+    public const string DuplicateTask = RejectReasonVocabulary.Codes.DuplicateTask;
+    public const string SkippedTask = RejectReasonVocabulary.Codes.SkippedTask;
+    public const string TaskOutOfOrder = RejectReasonVocabulary.Codes.TaskOutOfOrder;
+    public const string DuplicateChapter = RejectReasonVocabulary.Codes.DuplicateChapter;
+    public const string TextOutsideTask = RejectReasonVocabulary.Codes.TextOutsideTask;
+    public const string UnknownUnit = RejectReasonVocabulary.Codes.UnknownUnit;
+    public const string GuessedLead = RejectReasonVocabulary.Codes.GuessedLead;
+    public const string TableUnits = RejectReasonVocabulary.Codes.TableUnits;
+    public const string NumberingRestart = RejectReasonVocabulary.Codes.NumberingRestart;
 }
 
 /// <summary>Per-task confidence: certain, less one penalty per guess the parser made about the task's units.</summary>

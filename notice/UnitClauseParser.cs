@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Wcc.Warehouse.Vocabulary;
 
 namespace Wcc.Notice;
 
@@ -124,7 +125,7 @@ public static partial class UnitClauseParser
         {
             problems.Add((NoticeWarningCodes.EmptyClause, $"unit clause names no unit: ({content})"));
         }
-        return new UnitClause(Distinct(lead, "lead", problems), Distinct(responsible, "responsible", problems));
+        return new UnitClause(Distinct(lead, RoleVocabulary.Codes.Lead, problems), Distinct(responsible, RoleVocabulary.Codes.Responsible, problems));
     }
 
     /// <summary>Splits a list of unit names: 、，; separate them (not inside brackets: 各县(市、区)人民政府 is one actor);

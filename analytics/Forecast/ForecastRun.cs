@@ -24,14 +24,14 @@ public static class ForecastRun
     public static ForecastRunSummary Execute(DuckDBConnection connection, int? asOfYear = null)
     {
         var latest = ForecastData.LatestObservationYear(connection)
-            ?? throw new WccException("the warehouse has no observations to forecast from", "load indicator data first with `wcc load` (or `wcc build`)");
+            ?? throw new WccException("the warehouse has no observations to forecast from", new Remedy(RemedyAction.LoadObservations));
         if (asOfYear is { } requested) WarehouseYears.RequireAsOf(connection, requested);
         var asOf = asOfYear ?? latest;
         var data = ForecastData.Read(connection, asOf);
         var cases = TargetScope.Cases(data);
         if (cases.Count == 0)
         {
-            throw new WccException("the warehouse has no targets to forecast", "load targets (seeds/targets.csv via `wcc build`, or a targets file via `wcc load`)");
+            throw new WccException("the warehouse has no targets to forecast", new Remedy(RemedyAction.LoadTargets));
         }
         var methods = MethodSet.Train(cases, asOf);
         var results = ForecastEngine.Run(cases, asOf, methods.Methods);

@@ -14,8 +14,9 @@ public static class ObservationGenerator
 
     private static readonly string[] AgeGroups = ["_T", "Y0T4", "Y5T9", "Y10T14", "Y15T19", "Y20T34", "Y35T49", "Y50T64", "Y65T79", "Y_GE80"];
     private static readonly string[] UrbanRural = ["_T", "U", "R"];
-    private const int FirstYear = 1990;
-    private const int Years = 61;
+    // Every year the warehouse can hold (seeds/vocabulary/parameters.csv).
+    private static readonly int FirstYear = Wcc.Warehouse.Schema.WarehouseYears.First;
+    private static readonly int Years = Wcc.Warehouse.Schema.WarehouseYears.Last - FirstYear + 1;
     private const int WriterBufferBytes = 1 << 20;
 
     public static string IndicatorCode(int i) => $"B{i:D3}";

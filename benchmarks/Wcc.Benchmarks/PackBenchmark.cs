@@ -13,8 +13,10 @@ public static class PackBenchmark
     /// <summary>Observations in the large warehouse when --observations is not given.</summary>
     public const long DefaultObservations = 10_000_000;
 
-    /// <summary>Years of each generated county series (1990-2020).</summary>
-    private const int FirstYear = 1990, LastYear = 2020;
+    /// <summary>Years of each generated county series: from the warehouse's first year to 2020.</summary>
+    private static readonly int FirstYear = Wcc.Warehouse.Schema.WarehouseYears.First;
+
+    private const int LastYear = 2020;
 
     public static int Run(string[] args, TextWriter output)
     {
@@ -60,7 +62,7 @@ public static class PackBenchmark
             + (resettable ? "" : " (process peak)") + (result.Pdf is null ? $", no PDF: {result.PdfProblem}" : ", with PDF"));
     }
 
-    /// <summary>County series for every catalogue indicator, sexes F, M and T, 1990-2020, in generated areas under
+    /// <summary>County series for every catalogue indicator, sexes F, M and T, first year to 2020, in generated areas under
     /// the national root: the shape of a researcher's national data set, generated in SQL (no per-row inserts).</summary>
     internal static void AddNationalCounties(DuckDBConnection connection, long wanted)
     {

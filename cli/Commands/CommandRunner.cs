@@ -15,7 +15,7 @@ internal static class CommandRunner
         }
         catch (WccException ex)
         {
-            PrintError(ex.Message, ex.Hint);
+            PrintError(ex.Message, Remedies.Hint(ex));
             return ex.ExitCode;
         }
         catch (DuckDBException ex)

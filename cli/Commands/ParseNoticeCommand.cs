@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Spectre.Console;
 using Wcc.Notice;
+using Wcc.Warehouse.Vocabulary;
 
 namespace Wcc.Cli.Commands;
 
@@ -26,7 +27,7 @@ internal static class ParseNoticeCommand
 
     private static void PrintTable(ParsedNotice notice)
     {
-        var table = new Table().AddColumns("任务", "章", "牵头单位", "责任单位", "目标", "行");
+        var table = new Table().AddColumns("任务", "章", RoleVocabulary.LeadUnits, RoleVocabulary.ResponsibleUnits, "目标", "行");
         foreach (var t in notice.Tasks)
         {
             var targets = t.Targets.Select(g => $"{g.Comparator} {g.Value.ToString(CultureInfo.InvariantCulture)}{g.Unit} ({g.Deadline})");

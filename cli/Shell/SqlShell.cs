@@ -83,7 +83,7 @@ internal sealed class SqlShell(SqlSession session)
         }
         catch (WccException ex)
         {
-            CommandRunner.PrintError(ex.Message, ex.Hint);
+            CommandRunner.PrintError(ex.Message, Remedies.Hint(ex));
             return true;
         }
     }

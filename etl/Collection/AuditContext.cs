@@ -68,7 +68,7 @@ public sealed class AuditContext
             ? new WccException($"{file}: sheet {keySheet} cell {keyCell}: the form names unit {unitName}, which was not sent a form for round {round}",
                 "check the unit cell (报送单位) was not changed; a renamed unit reports under its successor's form")
             : new WccException($"{file}: sheet {keySheet} cell {keyCell}: the form is for round {round}, which this warehouse never sent",
-                $"send the round first (`wcc collect templates --round {round} --out DIR`), or check that this is the right year's form");
+                new Remedy(RemedyAction.SendRoundFirst, round.ToString(System.Globalization.CultureInfo.InvariantCulture)), hint: "check that this is the right year's form, or");
     }
 
     private static Dictionary<(string, string, string), double> Values(DuckDBConnection connection, int year)

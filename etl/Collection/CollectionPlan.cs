@@ -2,6 +2,8 @@ using DuckDB.NET.Data;
 using Wcc.Etl.Seeds;
 using Wcc.Etl.Synthetic;
 using Wcc.Warehouse.Connection;
+using Wcc.Warehouse.Schema;
+using Wcc.Warehouse.Vocabulary;
 
 namespace Wcc.Etl.Collection;
 
@@ -20,8 +22,8 @@ public sealed record OwedTask(int TaskNo, string TaskText, string Role)
     /// <summary>Key as in fact_collection_owed.</summary>
     public string Key => CollectionLayout.TaskKey(TaskNo);
 
-    /// <summary>Lead units (牵头单位) also give the completion date.</summary>
-    public bool IsLead => Role == "lead";
+    /// <summary>Lead units also give the completion date.</summary>
+    public bool IsLead => Role == RoleVocabulary.Codes.Lead;
 }
 
 /// <summary>Everything one reporting unit's form holds for a round.</summary>
@@ -49,8 +51,11 @@ public static class CollectionPlan
     /// <summary>An indicator is collected for the areas it has values for in this many years before the round (else for every area).</summary>
     public const int AreaLookbackYears = 3;
 
-    /// <summary>Earliest and latest round the warehouse's years allow (dim_year's range is checked again on load).</summary>
-    public const int MinRound = 2000, MaxRound = 2050;
+    /// <summary>Earliest round: collection with member units' forms began after 2000 (dim_year's range is checked again on load).</summary>
+    public const int MinRound = 2000;
+
+    /// <summary>Latest round: the warehouse's last year.</summary>
+    public static int MaxRound => WarehouseYears.Last;
 
     /// <summary>Every unit's form for <paramref name="round"/>, ordered by unit name; only <paramref name="onlyUnits"/> when given.</summary>
     public static IReadOnlyList<UnitForm> Read(DuckDBConnection connection, int round, IReadOnlyCollection<string>? onlyUnits = null)
@@ -78,7 +83,7 @@ public static class CollectionPlan
             if (unit is null) continue;
             var slot = Slot(unit).Item2;
             // A successor that inherits a lead and a responsible role on one task reports it once, as lead.
-            if (!slot.TryGetValue(taskNo, out var existing) || (role == "lead" && !existing.IsLead)) slot[taskNo] = new OwedTask(taskNo, text, role);
+            if (!slot.TryGetValue(taskNo, out var existing) || (role == RoleVocabulary.Codes.Lead && !existing.IsLead)) slot[taskNo] = new OwedTask(taskNo, text, role);
         }
 
         // With nothing owed at all (an empty warehouse) the caller says so; naming units would only confuse.
@@ -111,7 +116,7 @@ public static class CollectionPlan
     /// <summary>Refuses a round outside the years the warehouse holds.</summary>
     public static void CheckRound(int round)
     {
-        if (round is < MinRound or > MaxRound)
+        if (round < MinRound || round > MaxRound)
         {
             throw new WccException($"round {round} is outside {MinRound}-{MaxRound}", "give the year the figures refer to, e.g. --round 2020", exitCode: 2);
         }

@@ -43,7 +43,7 @@ public static class CollectionStatus
             if (!r.Read())
             {
                 throw new WccException(round is null ? "no collection round has been sent yet" : $"round {round} has not been sent",
-                    $"send it first: wcc collect templates --round {round?.ToString() ?? "YEAR"} --out DIR", exitCode: 2);
+                    new Remedy(RemedyAction.SendRoundFirst, round?.ToString(System.Globalization.CultureInfo.InvariantCulture)), exitCode: 2);
             }
             year = r.GetInt32(0);
             deadline = DateOnly.FromDateTime(r.GetDateTime(1));

@@ -5,6 +5,7 @@ using Wcc.Etl.Progress;
 using Wcc.Etl.Seeds;
 using Wcc.Etl.Synthetic;
 using Wcc.Warehouse.Connection;
+using Wcc.Warehouse.Schema;
 using Wcc.Warehouse.Vocabulary;
 
 namespace Wcc.Etl.Collection;
@@ -23,8 +24,11 @@ public static class ProgressLedgerJob
     /// <summary>The exact header the file must have.</summary>
     public static readonly IReadOnlyList<string> Header = ["task_no", "unit_name", "year", "status", "narrative", "evidence", "completion_date"];
 
-    /// <summary>Reporting years a ledger row may name.</summary>
-    public const int MinYear = 1990, MaxYear = 2050;
+    /// <summary>Earliest reporting year a ledger row may name: the warehouse's first year.</summary>
+    public static int MinYear => WarehouseYears.First;
+
+    /// <summary>Latest reporting year a ledger row may name: the warehouse's last year.</summary>
+    public static int MaxYear => WarehouseYears.Last;
 
     /// <summary>Loads <paramref name="path"/>; returns its counts, or null when this exact file was loaded before.</summary>
     public static RowCounts? Run(DuckDBConnection connection, string path, Func<DateTime> clock)
@@ -77,27 +81,27 @@ public static class ProgressLedgerJob
         var taskText = row.Optional("task_no");
         if (taskText is null || !int.TryParse(taskText, NumberStyles.None, CultureInfo.InvariantCulture, out var task) || !tasks.Contains(taskText))
         {
-            return ("unknown_task", $"task_no '{taskText}' is not a task of the notice");
+            return (RejectReasonVocabulary.Codes.UnknownTask, $"task_no '{taskText}' is not a task of the notice");
         }
         var unit = row.Optional("unit_name");
-        if (unit is null || !units.Contains(unit)) return ("unknown_unit", $"unit_name '{unit}' is not in dim_unit");
+        if (unit is null || !units.Contains(unit)) return (RejectReasonVocabulary.Codes.UnknownUnit, $"unit_name '{unit}' is not in dim_unit");
         var yearText = row.Optional("year");
-        if (!int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year is < MinYear or > MaxYear)
+        if (!int.TryParse(yearText, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year < MinYear || year > MaxYear)
         {
-            return ("bad_year", $"year '{yearText}' is not a year in {MinYear}-{MaxYear}");
+            return (RejectReasonVocabulary.Codes.BadYear, $"year '{yearText}' is not a year in {MinYear}-{MaxYear}");
         }
         var status = row.Optional("status");
         if (status is null || !ProgressStatus.All.Contains(status))
         {
-            return ("bad_status", $"status '{status}' is not one of {string.Join(", ", ProgressStatus.All)}");
+            return (RejectReasonVocabulary.Codes.BadStatus, $"status '{status}' is not one of {string.Join(", ", ProgressStatus.All)}");
         }
         DateOnly? done = null;
         if (row.Optional("completion_date") is { } dateText)
         {
             done = CollectionValue.ParseDate(new ReadCell("", "", dateText));
-            if (done is null) return ("bad_date", $"completion_date '{dateText}' is not a date (2020-06-30)");
+            if (done is null) return (RejectReasonVocabulary.Codes.BadDate, $"completion_date '{dateText}' is not a date (2020-06-30)");
         }
-        if (seen.TryGetValue((task, unit, year), out var first)) return ("duplicate_key", $"task {task}, {unit}, {year} is a duplicate of line {first}");
+        if (seen.TryGetValue((task, unit, year), out var first)) return (RejectReasonVocabulary.Codes.DuplicateKey, $"task {task}, {unit}, {year} is a duplicate of line {first}");
         seen[(task, unit, year)] = row.LineNo;
         record = (task, unit, year, status, row.Optional("narrative"), row.Optional("evidence"), done);
         return null;

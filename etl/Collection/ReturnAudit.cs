@@ -2,6 +2,7 @@ using System.Globalization;
 using Wcc.Etl.Observations;
 using Wcc.Etl.Progress;
 using Wcc.Warehouse.Text;
+using Wcc.Warehouse.Vocabulary;
 
 namespace Wcc.Etl.Collection;
 
@@ -217,7 +218,7 @@ public static partial class ReturnAudit
                 continue;
             }
             cell.Status = status;
-            if (role == "lead" && row.CompletionDate is { IsBlank: false } dateCell)
+            if (role == RoleVocabulary.Codes.Lead && row.CompletionDate is { IsBlank: false } dateCell)
             {
                 if (CollectionValue.ParseDate(dateCell) is not { } date)
                 {

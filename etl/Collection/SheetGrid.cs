@@ -14,7 +14,7 @@ public sealed class HeaderRow(uint rowNo, IReadOnlyDictionary<string, int> colum
     /// <summary>The column of a header the row is known to have.</summary>
     public int Column(string header) => TryColumn(header) ?? throw new InvalidOperationException($"no column {header}");
 
-    /// <summary>The column whose header is <paramref name="header"/> or starts with it (a clerk or a tool may add a note: 完成时间(牵头单位填写)).</summary>
+    /// <summary>The column whose header is <paramref name="header"/> or starts with it (a clerk or a tool may add a note after it, e.g. who fills it in).</summary>
     public int? TryColumn(string header)
     {
         if (columns.TryGetValue(header, out var exact)) return exact;

@@ -82,7 +82,7 @@ public static class TemplateWriter
         b.NewRow().Text(1, $"{form.FullName}：{form.Round}年度妇女儿童发展监测数据及重点工作进展报送表", TemplateStyles.Label);
         var lines = new List<(string Text, uint Style)>
         {
-            ($"一、报送内容：“{CollectionLayout.IndicatorSheet}”表填写本单位负责报送的{form.Indicators.Count}个{form.Round}年度指标数值(按地区、性别)；“{CollectionLayout.ProgressSheet}”表填写本单位牵头或参与的{form.Tasks.Count}项重点工作的{form.Round}年度进展。", TemplateStyles.Default),
+            ($"一、报送内容：“{CollectionLayout.IndicatorSheet}”表填写本单位负责报送的{form.Indicators.Count}个{form.Round}年度指标数值(按地区、性别)；“{CollectionLayout.ProgressSheet}”表填写本单位{RoleVocabulary.LeadLabel}或参与的{form.Tasks.Count}项重点工作的{form.Round}年度进展。", TemplateStyles.Default),
             ($"二、报送时限：请于{deadline.Year}年{deadline.Month}月{deadline.Day}日前将本表报送{ContactOffice}。", TemplateStyles.Default),
             ("三、填写方法：只填写黄色单元格，灰色单元格为只读(指标代码、地区代码、性别、任务编号是审核和入库的依据，请勿修改、删除或调换)。", TemplateStyles.Default),
             ("四、计量单位：按“计量单位”列填写数字，不带单位；百分比填百分数(如98.5表示98.5%，写“98.5%”也可识别)；人数、次数填整数；‰、1/10万等按所示单位填写。取值须在“取值范围”内。", TemplateStyles.Default),
@@ -188,7 +188,7 @@ public static class TemplateWriter
         string[] headers =
         [
             CollectionLayout.TaskNo, "任务内容(摘要)", "承担角色", CollectionLayout.Status, CollectionLayout.Narrative, CollectionLayout.Evidence,
-            CollectionLayout.CompletionDate + "(牵头单位填写)",
+            CollectionLayout.CompletionDate + $"({RoleVocabulary.LeadUnits}填写)",
         ];
         b.NewRow(30);
         for (var c = 0; c < headers.Length; c++) b.Text(c + 1, headers[c], TemplateStyles.Header);

@@ -56,9 +56,8 @@ public static class WorkbookReader
         {
             var text = File.ReadAllBytes(path).Take(200).ToArray();
             var looksCsv = text.All(b => b is >= 0x20 or (byte)'\n' or (byte)'\r' or (byte)'\t') && text.Contains((byte)',');
-            throw Refuse(file, looksCsv ? "this is a CSV (text) file renamed .xlsx, not a workbook" : "this is not an .xlsx workbook",
-                looksCsv ? "return the form itself (.xlsx); CSV ledgers of progress load with `wcc load --progress FILE`"
-                         : "return the .xlsx form as it was sent, filled in");
+            if (looksCsv) throw new WccException($"{file}: this is a CSV (text) file renamed .xlsx, not a workbook", new Remedy(RemedyAction.LoadProgressLedgerInstead));
+            throw Refuse(file, "this is not an .xlsx workbook", "return the .xlsx form as it was sent, filled in");
         }
         ZipArchive zip;
         try
@@ -101,9 +100,9 @@ public static class WorkbookReader
             .FirstOrDefault(x => x.Header is not null);
         if (indicatorSheet.Grid is null && progressSheet.Grid is null)
         {
-            throw Refuse(file,
-                $"no sheet has the form's header row ({CollectionLayout.IndicatorCode}, {CollectionLayout.AreaCode}, {CollectionLayout.Sex}, {CollectionLayout.Value}, {CollectionLayout.Explanation}; or {CollectionLayout.TaskNo}, {CollectionLayout.Status}, {CollectionLayout.Narrative}): it is empty or not a collection form",
-                "return the form sent by `wcc collect templates`, with its header rows intact");
+            throw new WccException(
+                $"{file}: no sheet has the form's header row ({CollectionLayout.IndicatorCode}, {CollectionLayout.AreaCode}, {CollectionLayout.Sex}, {CollectionLayout.Value}, {CollectionLayout.Explanation}; or {CollectionLayout.TaskNo}, {CollectionLayout.Status}, {CollectionLayout.Narrative}): it is empty or not a collection form",
+                new Remedy(RemedyAction.ReturnTheSentForm));
         }
 
         var (unit, unitSheet, unitCell) = FindKey(grids, CollectionLayout.UnitLabel)

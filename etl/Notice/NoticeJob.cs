@@ -109,7 +109,7 @@ public static class NoticeJob
         foreach (var t in tasks)
         {
             var written = new HashSet<(string, string)>();
-            foreach (var (role, names) in (ReadOnlySpan<(string, IReadOnlyList<string>)>)[("lead", t.Lead), ("responsible", t.Responsible)])
+            foreach (var (role, names) in (ReadOnlySpan<(string, IReadOnlyList<string>)>)[(RoleVocabulary.Codes.Lead, t.Lead), (RoleVocabulary.Codes.Responsible, t.Responsible)])
             {
                 for (var i = 0; i < names.Count; i++)
                 {

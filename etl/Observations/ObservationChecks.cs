@@ -130,10 +130,10 @@ public static class ObservationChecks
         """;
 
     // The first line of a key is kept; later ones are duplicates naming it. The T line of a mismatching group carries the warning.
-    private const string FinalSql = """
+    private const string FinalSql = $"""
         final AS NOT MATERIALIZED (
             SELECT c.*, g.fm_minus_t + g.t AS sum_fm, d.first_line,
-                coalesce(c.check_code, CASE WHEN d.first_line <> c.line_no THEN 'duplicate_key' END) AS reason_code,
+                coalesce(c.check_code, CASE WHEN d.first_line <> c.line_no THEN '{RejectReason.DuplicateKey}' END) AS reason_code,
                 coalesce(g.mismatch AND c.sx = 'T', false) AS warn
             FROM classified c
             -- One equality (no one-sided condition in the ON clause), so DuckDB hash-joins instead of looping over
@@ -189,9 +189,9 @@ public static class ObservationChecks
           AND fact_observation.age_group = n.age_group AND fact_observation.urban_rural = n.urban_rural
         """;
 
-    private const string RejectRowsSql = """
+    private const string RejectRowsSql = $"""
         SELECT line_no, raw, parse_detail, ic, ac, year_raw, sx, value_raw, v, st, ur, lower_bound, upper_bound, sum_fm,
-               coalesce(reason_code, 'sex_total_mismatch') AS reason_code, first_line,
+               coalesce(reason_code, '{RejectReason.SexTotalMismatch}') AS reason_code, first_line,
                CASE WHEN reason_code IS NULL THEN 'warning' ELSE 'error' END AS severity
         FROM final WHERE reason_code IS NOT NULL OR warn
         """;
@@ -216,25 +216,26 @@ public static class ObservationChecks
         INSERT INTO etl_reject (load_id, file_path, line_no, raw_text, reason_code, reason, severity)
         SELECT $load, $file, r.line_no, r.raw, r.reason_code,
             CASE r.reason_code
-                WHEN '{RejectReason.WrongColumnCount}' THEN 'wrong number of columns (列数不对): expected the header''s count' || coalesce(', found ' || r.parse_detail, '')
-                WHEN '{RejectReason.UnbalancedQuotes}' THEN 'unbalanced quotes (引号不配对): ' || coalesce(r.parse_detail, '')
-                WHEN '{RejectReason.UnknownIndicator}' THEN 'unknown indicator code (未知指标) ''' || coalesce(r.ic, '') || '''' || coalesce('; did you mean ''' || si.suggestion || '''?', '')
-                WHEN '{RejectReason.UnknownArea}' THEN 'unknown area code (未知地区) ''' || coalesce(r.ac, '') || '''' || coalesce('; did you mean ''' || sa.suggestion || '''?', '')
-                WHEN '{RejectReason.YearOutOfRange}' THEN 'year ''' || coalesce(r.year_raw, '') || ''' is not a year in {ObservationFormat.MinYear}-{ObservationFormat.MaxYear} written in digits (年份超出范围)'
-                WHEN '{RejectReason.BadSex}' THEN 'sex ''' || coalesce(r.sx, '') || ''' is not F, M or T (性别代码错误)'
-                WHEN '{RejectReason.NonNumericValue}' THEN 'value ''' || coalesce(r.value_raw, '') || ''' is not a number (数值无法识别)'
-                WHEN '{RejectReason.NotFinite}' THEN 'value ''' || r.value_raw || ''' is NaN or infinite (数值无效)'
-                WHEN '{RejectReason.BeyondMagnitude}' THEN 'value ' || r.value_raw || ' is beyond the largest accepted magnitude {ObservationFormat.MaxMagnitude:R} (数值过大; check the unit or a typing error)'
-                WHEN '{RejectReason.ControlCharacter}' THEN 'control character ' || coalesce(r.parse_detail, '') || ' (控制字符): remove it and load the row again'
-                WHEN '{RejectReason.NegativeCount}' THEN 'negative value ' || r.value_raw || ' for a count indicator (计数不能为负)'
-                WHEN '{RejectReason.OutOfBounds}' THEN 'value ' || r.value_raw || ' outside the indicator''s bounds [' || coalesce(r.lower_bound::VARCHAR, '-inf') || ', ' || coalesce(r.upper_bound::VARCHAR, 'inf') || '] (超出取值范围)'
-                WHEN '{RejectReason.BadStatus}' THEN 'status ''' || r.st || ''' is not provisional, revised or estimated (状态代码错误)'
-                WHEN '{RejectReason.BadUrbanRural}' THEN 'urban_rural ''' || r.ur || ''' is not U, R or _T (城乡代码错误)'
-                WHEN '{RejectReason.SexTotalMismatch}' THEN 'F + M = ' || r.sum_fm || ' differs from T = ' || r.v || ' by more than the tolerance (男女之和与合计不符; loaded)'
-                WHEN '{RejectReason.DuplicateKey}' THEN 'duplicate of line ' || r.first_line || ' (same indicator, area, year, sex, age group, urban/rural; 重复记录, first kept)'
-            END,
+                WHEN '{RejectReason.WrongColumnCount}' THEN 'wrong number of columns: expected the header''s count' || coalesce(', found ' || r.parse_detail, '')
+                WHEN '{RejectReason.UnbalancedQuotes}' THEN 'unbalanced quotes: ' || coalesce(r.parse_detail, '')
+                WHEN '{RejectReason.UnknownIndicator}' THEN 'unknown indicator code ''' || coalesce(r.ic, '') || '''' || coalesce('; did you mean ''' || si.suggestion || '''?', '')
+                WHEN '{RejectReason.UnknownArea}' THEN 'unknown area code ''' || coalesce(r.ac, '') || '''' || coalesce('; did you mean ''' || sa.suggestion || '''?', '')
+                WHEN '{RejectReason.YearOutOfRange}' THEN 'year ''' || coalesce(r.year_raw, '') || ''' is not a year in {ObservationFormat.MinYear}-{ObservationFormat.MaxYear} written in digits'
+                WHEN '{RejectReason.BadSex}' THEN 'sex ''' || coalesce(r.sx, '') || ''' is not F, M or T'
+                WHEN '{RejectReason.NonNumericValue}' THEN 'value ''' || coalesce(r.value_raw, '') || ''' is not a number'
+                WHEN '{RejectReason.NotFinite}' THEN 'value ''' || r.value_raw || ''' is NaN or infinite'
+                WHEN '{RejectReason.BeyondMagnitude}' THEN 'value ' || r.value_raw || ' is beyond the largest accepted magnitude {ObservationFormat.MaxMagnitude:R}; check the unit or a typing error'
+                WHEN '{RejectReason.ControlCharacter}' THEN 'control character ' || coalesce(r.parse_detail, '') || ': remove it and load the row again'
+                WHEN '{RejectReason.NegativeCount}' THEN 'negative value ' || r.value_raw || ' for a count indicator'
+                WHEN '{RejectReason.OutOfBounds}' THEN 'value ' || r.value_raw || ' outside the indicator''s bounds [' || coalesce(r.lower_bound::VARCHAR, '-inf') || ', ' || coalesce(r.upper_bound::VARCHAR, 'inf') || ']'
+                WHEN '{RejectReason.BadStatus}' THEN 'status ''' || r.st || ''' is not provisional, revised or estimated'
+                WHEN '{RejectReason.BadUrbanRural}' THEN 'urban_rural ''' || r.ur || ''' is not U, R or _T'
+                WHEN '{RejectReason.SexTotalMismatch}' THEN 'F + M = ' || r.sum_fm || ' differs from T = ' || r.v || ' by more than the tolerance; loaded'
+                WHEN '{RejectReason.DuplicateKey}' THEN 'duplicate of line ' || r.first_line || ' (same indicator, area, year, sex, age group, urban/rural), first kept'
+            END || ' (' || vr.label_zh || ')',
             r.severity
         FROM obs_rejects r
+        JOIN vocab_reject_reason vr ON vr.reason_code = r.reason_code
         LEFT JOIN obs_suggest si ON si.kind = 'indicator' AND si.code = r.ic
         LEFT JOIN obs_suggest sa ON sa.kind = 'area' AND sa.code = r.ac
         ORDER BY r.line_no

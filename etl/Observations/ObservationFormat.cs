@@ -19,10 +19,10 @@ public static class ObservationFormat
     public static readonly IReadOnlyList<string> AllColumns = [.. RequiredColumns, .. OptionalColumns];
 
     /// <summary>Earliest year accepted: the warehouse's first year (<see cref="Wcc.Warehouse.Schema.WarehouseYears"/>).</summary>
-    public const int MinYear = Wcc.Warehouse.Schema.WarehouseYears.First;
+    public static int MinYear => WarehouseYears.First;
 
     /// <summary>Latest year accepted: the warehouse's last year.</summary>
-    public const int MaxYear = Wcc.Warehouse.Schema.WarehouseYears.Last;
+    public static int MaxYear => WarehouseYears.Last;
 
     /// <summary>Largest magnitude an observation may have: the warehouse's one bound (<see cref="WarehouseNumbers"/>).</summary>
     public const double MaxMagnitude = WarehouseNumbers.MaxMagnitude;
@@ -46,25 +46,26 @@ public static class ObservationFormat
     public static string ExpectedHeader => string.Join(',', RequiredColumns) + "[," + string.Join(",", OptionalColumns) + "]";
 }
 
-/// <summary>Stable reason codes written to <c>etl_reject.reason_code</c>.</summary>
+/// <summary>The reason codes the observation loader writes to <c>etl_reject.reason_code</c>: names for the codes of the one
+/// reject-reason vocabulary (<see cref="RejectReasonVocabulary"/>, seeds/vocabulary/reject_reasons.csv).</summary>
 public static class RejectReason
 {
-    public const string WrongColumnCount = "wrong_column_count";
-    public const string UnbalancedQuotes = "unbalanced_quotes";
-    public const string UnknownIndicator = "unknown_indicator";
-    public const string UnknownArea = "unknown_area";
-    public const string YearOutOfRange = "year_out_of_range";
-    public const string BadSex = "bad_sex";
-    public const string NonNumericValue = "non_numeric_value";
-    public const string NotFinite = "not_finite";
-    public const string NegativeCount = "negative_count";
-    public const string OutOfBounds = "out_of_bounds";
-    public const string BadStatus = "bad_status";
-    public const string BadUrbanRural = "bad_urban_rural";
-    public const string DuplicateKey = "duplicate_key";
-    public const string ControlCharacter = "control_character";
-    public const string BeyondMagnitude = "beyond_magnitude";
+    public const string WrongColumnCount = RejectReasonVocabulary.Codes.WrongColumnCount;
+    public const string UnbalancedQuotes = RejectReasonVocabulary.Codes.UnbalancedQuotes;
+    public const string UnknownIndicator = RejectReasonVocabulary.Codes.UnknownIndicator;
+    public const string UnknownArea = RejectReasonVocabulary.Codes.UnknownArea;
+    public const string YearOutOfRange = RejectReasonVocabulary.Codes.YearOutOfRange;
+    public const string BadSex = RejectReasonVocabulary.Codes.BadSex;
+    public const string NonNumericValue = RejectReasonVocabulary.Codes.NonNumericValue;
+    public const string NotFinite = RejectReasonVocabulary.Codes.NotFinite;
+    public const string NegativeCount = RejectReasonVocabulary.Codes.NegativeCount;
+    public const string OutOfBounds = RejectReasonVocabulary.Codes.OutOfBounds;
+    public const string BadStatus = RejectReasonVocabulary.Codes.BadStatus;
+    public const string BadUrbanRural = RejectReasonVocabulary.Codes.BadUrbanRural;
+    public const string DuplicateKey = RejectReasonVocabulary.Codes.DuplicateKey;
+    public const string ControlCharacter = RejectReasonVocabulary.Codes.ControlCharacter;
+    public const string BeyondMagnitude = RejectReasonVocabulary.Codes.BeyondMagnitude;
 
     /// <summary>Warning only: the row is loaded.</summary>
-    public const string SexTotalMismatch = "sex_total_mismatch";
+    public const string SexTotalMismatch = RejectReasonVocabulary.Codes.SexTotalMismatch;
 }

@@ -1,3 +1,4 @@
+using Wcc.Warehouse.Vocabulary;
 using CsvHelper;
 using Wcc.Warehouse.Connection;
 using Wcc.Warehouse.Text;
@@ -65,7 +66,7 @@ public static class SeedCsv
                     fields[i] = (reader.GetString(i) ?? string.Empty).Trim();
                     if (TextRules.Problem(fields[i], FreeTextColumns.Contains(accepted[i])) is { } problem)
                     {
-                        throw new WccException($"{file} line {line}: {accepted[i]}: {problem} (控制字符)", TextRules.Hint + "; nothing was loaded", exitCode: 2);
+                        throw new WccException($"{file} line {line}: {accepted[i]}: {problem} ({RejectReasonVocabulary.Label(RejectReasonVocabulary.Codes.ControlCharacter)})", TextRules.Hint + "; nothing was loaded", exitCode: 2);
                     }
                 }
                 rows.Add(new SeedRow(file, line, accepted, fields));

@@ -1,3 +1,4 @@
+using Wcc.Warehouse.Vocabulary;
 using Bogus;
 
 namespace Wcc.Etl.Synthetic;
@@ -24,7 +25,7 @@ public sealed class SyntheticHistory(int seed)
     public const double RevisionRate = 0.03;
 
     /// <summary>The city whose districts the generator fills.</summary>
-    public const string CityCode = "610100";
+    public static string CityCode => WarehouseParameters.FocusAreaCode;
 
     private readonly Randomizer random = new(seed);
 

@@ -43,7 +43,7 @@ public static class MartReader
         catch (DuckDBException ex)
         {
             throw new WccException($"reading the marts failed: {ex.Message.Split('\n')[0]}",
-                "the warehouse may predate the mart views: run `wcc build` to migrate it");
+                new Remedy(RemedyAction.MigrateWarehouse), hint: "the warehouse may predate the mart views");
         }
     }
 }

@@ -19,7 +19,7 @@ internal static class CoverageCharts
         var chapters = t.Data.Rows.Select(r => (Task: Cells.Text(r[t.Column("task_no")]), Chapter: Cells.Count(r[t.Column("chapter_no")]))).Distinct().ToList();
         var columnSeparators = Enumerable.Range(1, m.Columns.Count - 1)
             .Where(c => chapters.First(x => x.Task == m.Columns[c]).Chapter != chapters.First(x => x.Task == m.Columns[c - 1]).Chapter).ToList();
-        var input = new HeatmapInput("任务×责任单位矩阵(竖线分隔各章)", m.Rows, m.Columns, m.Values, Palette.Roles, 0, 2,
+        var input = new HeatmapInput($"任务×{RoleVocabulary.ResponsibleUnits}矩阵(竖线分隔各章)", m.Rows, m.Columns, m.Values, Palette.Roles, 0, 2,
             Legend: [(RoleVocabulary.LeadUnits, Palette.Lead), (RoleVocabulary.ResponsibleUnits, Palette.Responsible), ("未涉及", Palette.Empty)],
             RowSeparators: CollectiveSeparator(t, m),
             ColumnSeparators: columnSeparators);
@@ -29,7 +29,7 @@ internal static class CoverageCharts
         var marked = t.Values("cell_value").Count(v => Cells.Count(v) > 0);
         return new ChartSpec("coverage_task_unit", plot, w, h, t.Data, new ChartCaption("coverage_task_unit", input.Title,
             $"行为单位(按工作量排序,横线以下为集体单位),列为通知中的任务序号;共 {marked} 个单位-任务分工。",
-            "分类(牵头/责任/未涉及)", ["v_coverage_task_unit"], false));
+            $"分类({RoleVocabulary.LeadLabel}/{RoleVocabulary.ResponsibleLabel}/未涉及)", ["v_coverage_task_unit"], false));
     }
 
     public static ChartSpec ChapterUnit(ReportTable t)
@@ -38,11 +38,11 @@ internal static class CoverageCharts
         var titles = t.Data.Rows.Select(r => (No: Cells.Text(r[t.Column("chapter_no")]), Title: Cells.Text(r[t.Column("chapter_title")]))).Distinct().ToList();
         var labels = m.Columns.Select(c => Short(c + " " + titles.First(x => x.No == c).Title)).ToList();
         var max = Math.Max(1, t.Values("tasks_total").Max(v => Cells.Count(v)));
-        var input = new HeatmapInput("各章任务的单位分工数(牵头+责任)", m.Rows, labels, m.Values, Palette.Sequential, 0, max, m.Text,
+        var input = new HeatmapInput($"各章任务的单位分工数({RoleVocabulary.LeadLabel}+{RoleVocabulary.ResponsibleLabel})", m.Rows, labels, m.Values, Palette.Sequential, 0, max, m.Text,
             ColorBarLabel: "任务数(项)", RowSeparators: CollectiveSeparator(t, m));
         var (plot, w, h) = HeatmapChart.Create(input);
         return new ChartSpec("coverage_chapter_unit", plot, w, h, t.Data, new ChartCaption("coverage_chapter_unit", input.Title,
-            "每格为该单位在该章中牵头或负责的任务数;横线以下为集体单位。", "项(任务数)", ["v_coverage_chapter_unit"], false));
+            $"每格为该单位在该章中{RoleVocabulary.LeadLabel}或负责的任务数;横线以下为集体单位。", "项(任务数)", ["v_coverage_chapter_unit"], false));
     }
 
     public static ChartSpec Attainment(ReportTable t)

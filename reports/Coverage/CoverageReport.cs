@@ -42,7 +42,7 @@ public static class CoverageReport
         if (tables[0].Data.Rows.Count == 0)
         {
             throw new WccException("the warehouse has no tasks with units, so there is no coverage to report",
-                "load the notice first with `wcc build`");
+                new Remedy(RemedyAction.LoadNotice));
         }
         var charts = new List<ChartSpec> { CoverageCharts.TaskUnit(tables[0]), CoverageCharts.ChapterUnit(tables[1]) };
         // An area x indicator chart with no rows says so in words rather than disappearing or drawing an empty grid.

@@ -184,7 +184,7 @@ public static class EvaluationPack
     private static int AsOfYear(DuckDBConnection connection, PackOptions options)
     {
         var observed = WarehouseYears.ObservedYears(connection)
-            ?? throw new WccException("the warehouse has no observations", "load indicator data first with `wcc load` (or `wcc build`)");
+            ?? throw new WccException("the warehouse has no observations", new Remedy(RemedyAction.LoadObservations));
         var parts = options.Period.Split('-');
         var (from, to) = (int.Parse(parts[0], CultureInfo.InvariantCulture), int.Parse(parts[1], CultureInfo.InvariantCulture));
         if (options.AsOfYear is not { } asOf) return Math.Max(observed.First, Math.Min(observed.Last, to));

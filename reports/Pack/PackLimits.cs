@@ -29,6 +29,6 @@ public static class PackLimits
         if (bytes <= MaxIndexHtmlBytes) return UnitAppendixLeftOut;
         throw new WccException(
             $"the pack's index.html would be {bytes / (1024 * 1024)} MiB even without the unit pages, over the cap of {MaxIndexHtmlBytes / (1024 * 1024)} MiB (PackLimits.MaxIndexHtmlBytes)",
-            "the warehouse holds more text than a printable pack can carry: check the notice and the loaded files, or read the data with `wcc sql` / `wcc export`");
+            new Remedy(RemedyAction.ReadTheDataInstead), hint: "the warehouse holds more text than a printable pack can carry");
     }
 }

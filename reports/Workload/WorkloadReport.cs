@@ -12,7 +12,7 @@ namespace Wcc.Reports.Workload;
 public static class WorkloadReport
 {
     /// <summary>Title of the report section in the pack.</summary>
-    public const string Title = "责任单位工作量分析";
+    public static string Title => $"{RoleVocabulary.ResponsibleUnits}工作量分析";
 
     private const string CollectiveLegend = "集体单位(各区县/各成员单位)";
 
@@ -33,7 +33,7 @@ public static class WorkloadReport
         if (units.Data.Rows.Count == 0)
         {
             throw new WccException("the warehouse has no task assignments, so there is no workload to report",
-                "load the notice first with `wcc build`");
+                new Remedy(RemedyAction.LoadNotice));
         }
 
         var files = new List<string>();
@@ -59,16 +59,16 @@ public static class WorkloadReport
         var leadPart = rows.Select(r => leadWeight * Cells.Count(r[units.Column("tasks_led")])).ToList();
         var responsiblePart = rows.Select(r => responsibleWeight * Cells.Count(r[units.Column("tasks_responsible")])).ToList();
         var input = new BarInput(
-            "各责任单位加权工作量指数",
-            $"加权工作量指数(牵头×{Fmt(leadWeight)} + 责任×{Fmt(responsibleWeight)})",
+            $"各{RoleVocabulary.ResponsibleUnits}加权工作量指数",
+            $"加权工作量指数({RoleVocabulary.LeadLabel}×{Fmt(leadWeight)} + {RoleVocabulary.ResponsibleLabel}×{Fmt(responsibleWeight)})",
             rows.Select(Name).ToList(),
-            [new BarSegment($"牵头任务(×{Fmt(leadWeight)})", Palette.Lead, leadPart),
-             new BarSegment($"责任任务(×{Fmt(responsibleWeight)})", Palette.Responsible, responsiblePart)],
+            [new BarSegment($"{RoleVocabulary.LeadLabel}任务(×{Fmt(leadWeight)})", Palette.Lead, leadPart),
+             new BarSegment($"{RoleVocabulary.ResponsibleLabel}任务(×{Fmt(responsibleWeight)})", Palette.Responsible, responsiblePart)],
             rows.Select(r => Cells.Flag(r[units.Column("is_collective")])).ToList(),
             CollectiveLegend);
         var (plot, width, height) = BarChart.Create(input);
         var caption = new ChartCaption("unit_workload", input.Title,
-            $"每个单位的加权工作量指数 = 牵头任务数×{Fmt(leadWeight)} + 责任任务数×{Fmt(responsibleWeight)}"
+            $"每个单位的加权工作量指数 = {RoleVocabulary.LeadLabel}任务数×{Fmt(leadWeight)} + {RoleVocabulary.ResponsibleLabel}任务数×{Fmt(responsibleWeight)}"
             + (overridden ? "(权重由命令行临时指定,非默认值)" : "(默认权重,记录在数据仓库的参数表中)")
             + ";单位按指数从高到低排列,虚线以下灰色为集体单位,不计入集中度。",
             "工作量指数(无量纲,任务数加权和)",

@@ -35,7 +35,8 @@ public class SchemaMigratorTests
     {
         using var tmp = new TempDirectory();
         var ex = Assert.Throws<WccException>(() => WarehouseFile.Open(tmp.File("none.duckdb"), WarehouseAccess.ReadOnly));
-        Assert.Contains("wcc build", ex.Hint);
+        Assert.Equal(RemedyAction.BuildWarehouse, ex.Remedy?.Action);
+        Assert.Contains("wcc build", Wcc.Cli.Commands.Remedies.Hint(ex));
     }
 
     [Fact]
@@ -50,7 +51,7 @@ public class SchemaMigratorTests
             cmd.ExecuteNonQuery();
         }
         var ex = Assert.Throws<WccException>(() => WarehouseFile.Open(path, WarehouseAccess.ReadOnly));
-        Assert.Contains("migrate", ex.Hint);
+        Assert.Contains("migrate", Wcc.Cli.Commands.Remedies.Hint(ex));
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Wcc.Tests.Support;
+using Wcc.Warehouse.Schema;
 using Wcc.Warehouse.Vocabulary;
 
 namespace Wcc.Tests.Warehouse;
@@ -72,6 +73,100 @@ public class VocabularyLiteralTests
             }
         }
         Assert.True(found.Count == 0, $"progress status labels written outside {ProgressStatusVocabulary.Seed.SeedPath}:\n{string.Join("\n", found)}");
+    }
+
+    /// <summary>Other vocabularies' wording that contains a reject reason's label (file, phrase): the collection audit's
+    /// own rule names (fact_collection_cell.rule_code, RuleNames), a separate vocabulary of workbook cells.</summary>
+    private static readonly (string File, string Phrase)[] RejectLabelExceptions =
+    [
+        ("etl/Collection/RuleNames.cs", "超出取值范围"),
+        ("etl/Collection/RuleNames.cs", "含控制字符"),
+        ("etl/Collection/ReturnAudit.cs", "文字中含有控制字符"),
+    ];
+
+    [Fact]
+    public void NoRejectReasonLabel_OutsideItsSeed()
+    {
+        var found = new List<string>();
+        foreach (var file in SourceFiles(".cs", ".sql", ".css"))
+        {
+            var lines = File.ReadAllLines(Path.Combine(RepoPaths.Root, file));
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var line = RejectLabelExceptions.Where(o => o.File == file).Aggregate(lines[i], (l, o) => l.Replace(o.Phrase, "", StringComparison.Ordinal));
+                foreach (var label in RejectReasonVocabulary.All.Select(RejectReasonVocabulary.Label).Where(l => line.Contains(l, StringComparison.Ordinal)))
+                {
+                    found.Add($"{file}:{i + 1}: {label}");
+                }
+            }
+        }
+        Assert.True(found.Count == 0, $"reject reason labels written outside {RejectReasonVocabulary.Seed.SeedPath}:\n{string.Join("\n", found)}");
+    }
+
+    [Fact]
+    public void NoYearRangeBoundOrFocusArea_OutsideTheParameterSeed()
+    {
+        // The warehouse's year range and focus city are written only in seeds/vocabulary/parameters.csv: SQL reads
+        // vocab_parameter, C# WarehouseParameters. 1949 and 2100 are the bounds of a second range that once checked years
+        // elsewhere; they stay banned so it does not come back. Whole numbers only: 19900 or 2050.5 are other values.
+        var values = new[] { WarehouseYears.First.ToString(CultureInfo.InvariantCulture), WarehouseYears.Last.ToString(CultureInfo.InvariantCulture), "1949", "2100", WarehouseParameters.FocusAreaCode };
+        var patterns = values.Select(v => new Regex($@"(?<![\d.]){Regex.Escape(v)}(?![\d])")).ToList();
+        var found = new List<string>();
+        foreach (var file in SourceFiles(".cs", ".sql", ".css"))
+        {
+            var lines = File.ReadAllLines(Path.Combine(RepoPaths.Root, file));
+            for (var i = 0; i < lines.Length; i++)
+            {
+                if (patterns.FirstOrDefault(p => p.IsMatch(lines[i])) is { } p) found.Add($"{file}:{i + 1}: {p.Match(lines[i]).Value}");
+            }
+        }
+        Assert.True(found.Count == 0, $"year-range bounds or the focus area written outside {WarehouseParameters.Seed.SeedPath}:\n{string.Join("\n", found)}");
+    }
+
+    /// <summary>Where the role names are the notice genre's own grammar, not this vocabulary: the parser and what feeds it
+    /// notices to read (a document says 牵头单位：… whatever the warehouse calls the role).</summary>
+    private static readonly string[] NoticeGrammarFiles =
+    [
+        "etl/Notice/",                                      // the parser's labels, column headers and conventions
+        "benchmarks/Wcc.Benchmarks/NoticeBenchmark.cs",     // writes notices in the genre's layouts for the parser
+        "reports/Planning/Scenarios/ScenarioValidator.cs",  // asks the parser whether a unit name reads back in a clause
+        "warehouse/Vocabulary/RoleVocabulary.cs",           // says which words are grammar and which are the vocabulary
+    ];
+
+    [Fact]
+    public void NoRoleLabel_OutsideItsSeed()
+    {
+        // The role names are written only in seeds/vocabulary/roles.csv: SQL keeps the codes (lead, responsible), C# asks
+        // RoleVocabulary. 责任分工 (division of responsibilities) is the genre's name, not a role, and is left out.
+        var labels = RoleVocabulary.Seed.Rows.Select(r => RoleVocabulary.Seed.Cell(r, "label_zh")).ToList();
+        var found = new List<string>();
+        foreach (var file in SourceFiles(".cs", ".sql", ".css").Where(f => !NoticeGrammarFiles.Any(g => f.StartsWith(g, StringComparison.Ordinal))))
+        {
+            var lines = File.ReadAllLines(Path.Combine(RepoPaths.Root, file));
+            for (var i = 0; i < lines.Length; i++)
+            {
+                var line = lines[i].Replace("责任分工", "", StringComparison.Ordinal);
+                foreach (var label in labels.Where(l => line.Contains(l, StringComparison.Ordinal))) found.Add($"{file}:{i + 1}: {label}");
+            }
+        }
+        Assert.True(found.Count == 0, $"role labels written outside {RoleVocabulary.Seed.SeedPath}:\n{string.Join("\n", found)}");
+    }
+
+    [Fact]
+    public void RoleCodes_OnlyThroughTheVocabulary_InCSharp()
+    {
+        // C# names a role by RoleVocabulary.Codes; SQL compares the codes stored in fact_task_assignment.role (like status codes).
+        var pattern = new Regex("(?<!Groups\\[)\"(lead|responsible)\"");
+        var found = new List<string>();
+        foreach (var file in SourceFiles(".cs").Where(f => f != "warehouse/Vocabulary/RoleVocabulary.cs"))
+        {
+            var lines = File.ReadAllLines(Path.Combine(RepoPaths.Root, file));
+            for (var i = 0; i < lines.Length; i++)
+            {
+                if (pattern.Match(lines[i]) is { Success: true } m) found.Add($"{file}:{i + 1}: {m.Value}");
+            }
+        }
+        Assert.True(found.Count == 0, $"role codes written as literals outside RoleVocabulary.Codes:\n{string.Join("\n", found)}");
     }
 
     [Fact]

@@ -21,7 +21,7 @@ public static partial class WarehouseFile
 
     /// <summary>Opens (and for writers creates and migrates) the warehouse at <paramref name="path"/>.</summary>
     /// <param name="path">A file path, or <c>:memory:</c> for a throw-away warehouse (tests).</param>
-    /// <param name="initialiseForeign">Allow turning a DuckDB file that holds other tables into a warehouse (<c>wcc build --init</c>).</param>
+    /// <param name="initialiseForeign">Allow turning a DuckDB file that holds other tables into a warehouse (the CLI's build with its init option).</param>
     public static DuckDBConnection Open(string path, WarehouseAccess access, bool initialiseForeign = false)
     {
         var inMemory = path == ":memory:";
@@ -38,7 +38,7 @@ public static partial class WarehouseFile
             }
             if (access != WarehouseAccess.ReadWrite && !File.Exists(full))
             {
-                throw new WccException($"no warehouse at {path}", "build it first with `wcc build` (or check the --db path for a typo)", exitCode: 2);
+                throw new WccException($"no warehouse at {path}", new Remedy(RemedyAction.BuildWarehouse), exitCode: 2);
             }
             var dir = Path.GetDirectoryName(full);
             if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
@@ -115,7 +115,7 @@ public static partial class WarehouseFile
         var names = reader.GetString(0);
         throw new WccException(
             $"{path} is a DuckDB database but not a wcc warehouse (it holds {reader.GetInt64(1)} other table(s): {Shorten(names)})",
-            "point --db at a wcc warehouse or a new file; to add the warehouse's tables to this database anyway, run `wcc build --init`",
+            new Remedy(RemedyAction.InitForeignDatabase),
             exitCode: 2);
     }
 
@@ -140,13 +140,13 @@ public static partial class WarehouseFile
             || message.Contains("Invalid Input Error", StringComparison.Ordinal) && message.Contains("database", StringComparison.OrdinalIgnoreCase)
             || message.Contains("extension", StringComparison.OrdinalIgnoreCase) && message.Contains("autoload", StringComparison.OrdinalIgnoreCase))
         {
-            return new WccException($"{path} is not a DuckDB warehouse ({FirstLine(message)})", "point --db at a file made by `wcc build`, or remove it and build again");
+            return new WccException($"{path} is not a DuckDB warehouse ({FirstLine(message)})", new Remedy(RemedyAction.ReplaceForeignFile));
         }
         if (message.Contains("Failure while replaying WAL", StringComparison.Ordinal))
         {
             return new WccException(
                 $"{path} has a write-ahead log ({path}.wal) left by a writer that stopped before its checkpoint, and DuckDB cannot replay it read-only",
-                $"open it once with a writing command, e.g. `wcc forecast --db {path}`, which folds the log into the file (nothing committed is lost)");
+                new Remedy(RemedyAction.FoldWriteAheadLog, path));
         }
         return new WccException($"cannot open {path}: {FirstLine(message)}");
     }

@@ -4,8 +4,15 @@ namespace Wcc.Warehouse.Connection;
 /// <remarks>The CLI prints these as one or two plain lines and exits non-zero; anything else is a bug.</remarks>
 public class WccException(string message, string? hint = null, int exitCode = 1) : Exception(message)
 {
-    /// <summary>What the user should do about it, or null when the message says it all.</summary>
+    /// <summary>An error whose remedy is a step of the tool (build, load, …): the CLI renders it with its command names.</summary>
+    /// <param name="hint">Prose said before the remedy, or null.</param>
+    public WccException(string message, Remedy remedy, int exitCode = 1, string? hint = null) : this(message, hint, exitCode) => Remedy = remedy;
+
+    /// <summary>What the user should do about it in words, or null when the message (or the remedy) says it all.</summary>
     public string? Hint { get; } = hint;
+
+    /// <summary>The step of the tool that helps, or null; only the CLI knows how it is spelled (command, options).</summary>
+    public Remedy? Remedy { get; }
 
     /// <summary>Process exit code the CLI returns for this error.</summary>
     public int ExitCode { get; } = exitCode;

@@ -45,17 +45,17 @@ public static partial class QueryRunner
         return text;
     }
 
-    /// <summary>What to do about a DuckDB error message, when there is something to say.</summary>
-    public static string? HintFor(string message) =>
+    /// <summary>The error a query met, with what to do about it when there is something to say.</summary>
+    public static WccException ErrorFor(string text, string message) =>
         message.Contains("read-only mode", StringComparison.Ordinal)
-            ? "`wcc sql` opens the warehouse read-only; change data through `wcc build` and `wcc load`"
+            ? new WccException(text, new Remedy(RemedyAction.QueriesOnly))
             : message.Contains("Permission Error", StringComparison.Ordinal)
               || message.Contains("external access is disabled", StringComparison.OrdinalIgnoreCase)
               || message.Contains("configuration has been locked", StringComparison.OrdinalIgnoreCase)
-                ? "`wcc sql` reads only the warehouse (`--allow-read DIR` lets queries read files under DIR); write files with `wcc export csv|parquet`"
+                ? new WccException(text, new Remedy(RemedyAction.QueriesReadOnlyTheWarehouse))
             : message.Contains("does not exist", StringComparison.Ordinal)
-                ? "`.tables` in the shell (or SHOW TABLES) lists what exists"
-                : null;
+                ? new WccException(text, "`.tables` in the shell (or SHOW TABLES) lists what exists")
+                : new WccException(text);
 
     [GeneratedRegex(@"^LINE (\d+): ")]
     private static partial Regex LinePrefix();

@@ -64,10 +64,9 @@ public static class ReadOnlyGate
         return cmd.ExecuteScalar() is true;
     }
 
-    private static WccException Refused(string label, string what, string? hint) => new(
-        $"{label} {what}: refused, and no statement of this script ran",
-        hint ?? "`wcc sql` runs queries only (SELECT, FROM, WITH, VALUES, SHOW, DESCRIBE, SUMMARIZE); change data with `wcc build`/`wcc load`, write files with `wcc export csv|parquet`",
-        exitCode: 1);
+    private static WccException Refused(string label, string what, string? hint) => hint is null
+        ? new($"{label} {what}: refused, and no statement of this script ran", new Remedy(RemedyAction.QueriesOnly))
+        : new($"{label} {what}: refused, and no statement of this script ran", hint);
 
     /// <summary>The statement kind in words, from DuckDB's type and, for the message only, the statement's first word.</summary>
     private static string Describe(int type, string sql) => type switch

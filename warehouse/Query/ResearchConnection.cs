@@ -77,11 +77,11 @@ public sealed class ResearchConnection : IDisposable
         }
         catch (DuckDBException ex)
         {
-            throw new WccException($"{label}: {QueryRunner.Describe(ex.Message, statement.Line)}", QueryRunner.HintFor(ex.Message));
+            throw QueryRunner.ErrorFor($"{label}: {QueryRunner.Describe(ex.Message, statement.Line)}", ex.Message);
         }
         catch (StatementError ex)
         {
-            throw new WccException($"{label}: {QueryRunner.Describe(ex.Message, statement.Line)}", QueryRunner.HintFor(ex.Message));
+            throw QueryRunner.ErrorFor($"{label}: {QueryRunner.Describe(ex.Message, statement.Line)}", ex.Message);
         }
     }
 

@@ -14,9 +14,11 @@ public static class SchemaCatalog
     /// 5 = the indicator catalogue (dim_indicator.plan_zh, domain_zh, target_source) and the reference series
     /// fact_reference_value (migrations/005_indicator_catalogue.sql); 6 = the status vocabulary (vocab_status, filled from
     /// seeds/vocabulary/statuses.csv on every schema refresh; migrations/006_vocabulary.sql); 7 = the progress-status
-    /// and role vocabularies (vocab_progress_status, vocab_role from seeds/vocabulary/*.csv; migrations/007_vocabularies.sql).
+    /// and role vocabularies (vocab_progress_status, vocab_role from seeds/vocabulary/*.csv; migrations/007_vocabularies.sql); 8 and 9 are other
+    /// branches'; 10 = the reject-reason vocabulary and the warehouse parameters (vocab_reject_reason, vocab_parameter
+    /// from seeds/vocabulary/*.csv; dim_year becomes a view over the year range; migrations/010_vocabulary_parameters.sql).
     /// </remarks>
-    public const int CurrentVersion = 7;
+    public const int CurrentVersion = 10;
 
     private static readonly Lazy<SchemaModels> embedded = new(SchemaModels.Embedded);
 

@@ -40,6 +40,15 @@ public static class SchemaMigrator
                         if (schema.Migrations.TryGetValue(v, out var script)) connection.Execute(script);
                     }
                 }
+                // A table of an older version that this one defines as a view (dim_year since version 10): it held only
+                // rows derived from the schema's own reference data, and the view re-created below takes its place.
+                foreach (var view in schema.ApplyOrder.Where(m => m.IsView))
+                {
+                    if (connection.ScalarLong("SELECT count(*) FROM information_schema.tables WHERE table_schema = 'main' AND table_type = 'BASE TABLE' AND table_name = $name", ("name", view.Name)) > 0)
+                    {
+                        connection.Execute($"DROP TABLE {view.Name}"); // a model name from this build's files, not input
+                    }
+                }
                 // CREATE TABLE IF NOT EXISTS: creates the tables a migration adds and leaves the others as they are.
                 foreach (var table in schema.ApplyOrder.Where(m => m.IsTable)) connection.Execute(table.Sql);
                 using var cmd = connection.CreateCommand();
@@ -91,7 +100,7 @@ public static class SchemaMigrator
         if (version > SchemaCatalog.CurrentVersion) throw TooNew(version, SchemaCatalog.CurrentVersion, path);
         throw new WccException(
             version is null ? $"{path} is not a WCC warehouse (no schema version)" : $"{path} has schema version {version}; this wcc expects {SchemaCatalog.CurrentVersion}",
-            $"run `wcc build --db {path}` once to migrate it");
+            new Remedy(RemedyAction.MigrateWarehouse, path));
     }
 
     /// <summary>The schema version recorded in the file, or null for an empty or foreign database.</summary>

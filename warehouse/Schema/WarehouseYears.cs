@@ -1,30 +1,32 @@
 using DuckDB.NET.Data;
 using Wcc.Warehouse.Connection;
+using Wcc.Warehouse.Vocabulary;
 
 namespace Wcc.Warehouse.Schema;
 
-/// <summary>The calendar years the warehouse can hold, and the checks every year-like option (--as-of, --horizon,
-/// --cutoff, --period) and every year-reading loader share, so a year range is defined once.</summary>
+/// <summary>The calendar years the warehouse can hold, and the checks every year-like option and every year-reading loader
+/// share, so a year range is defined once.</summary>
 /// <remarks>
-/// <see cref="First"/>-<see cref="Last"/> are the rows of dim_year (warehouse/sql/10_dimensions/dim_year.sql);
-/// WarehouseYearsTests checks the two agree. A year outside them is a typing mistake, not a plan year.
+/// <see cref="First"/>-<see cref="Last"/> come from seeds/vocabulary/parameters.csv (<see cref="WarehouseParameters"/>), the
+/// one definition that dim_year's rows are generated from too (warehouse/sql/10_dimensions/dim_year.sql, through
+/// vocab_parameter); WarehouseYearsTests checks the two agree. A year outside them is a typing mistake, not a plan year.
 /// </remarks>
 public static class WarehouseYears
 {
-    /// <summary>Earliest year: the 1990s baseline of the national programmes for women and children.</summary>
-    public const int First = 1990;
+    /// <summary>Earliest year: the baseline decade of the national programmes for women and children.</summary>
+    public static int First => WarehouseParameters.FirstYear;
 
     /// <summary>Latest year: far enough for the 2021-2030 programmes and the plans and projections after them.</summary>
-    public const int Last = 2050;
+    public static int Last => WarehouseParameters.LastYear;
 
     /// <summary>Exit code of a refused option value (a usage error, like a malformed option).</summary>
     public const int UsageExitCode = 2;
 
-    /// <summary>The range as messages write it (1990-2050).</summary>
+    /// <summary>The range as messages write it (first-last).</summary>
     public static string Range => $"{First}-{Last}";
 
     /// <summary>True when <paramref name="year"/> is one the warehouse can hold.</summary>
-    public static bool Contains(int year) => year is >= First and <= Last;
+    public static bool Contains(int year) => year >= First && year <= Last;
 
     /// <summary>First and last year of the current observations, or null when there are none.</summary>
     public static (int First, int Last)? ObservedYears(DuckDBConnection connection)
@@ -65,7 +67,7 @@ public static class WarehouseYears
     public static void RequireAsOf(DuckDBConnection connection, int asOfYear)
     {
         var observed = ObservedYears(connection)
-            ?? throw new WccException("the warehouse has no observations", "load indicator data first with `wcc load` (or `wcc build`)");
+            ?? throw new WccException("the warehouse has no observations", new Remedy(RemedyAction.LoadObservations));
         Require("--as-of", asOfYear, Math.Max(First, observed.First), Math.Min(Last, observed.Last),
             $"the years with observations are {observed.First}-{observed.Last}");
     }

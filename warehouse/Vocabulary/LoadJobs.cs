@@ -30,7 +30,7 @@ public static class LoadJobs
     public static string ContentLabel(string job) => job switch
     {
         Areas => "行政区划",
-        Units => "责任单位",
+        Units => RoleVocabulary.ResponsibleUnits,
         Indicators => "监测指标",
         Targets => "目标值",
         ReferenceValues => "公开发布的参照值",

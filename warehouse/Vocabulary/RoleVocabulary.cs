@@ -22,6 +22,12 @@ public static class RoleVocabulary
     public static string Label(string code) =>
         Seed.Rows.FirstOrDefault(r => r[0] == code) is { } row ? Seed.Cell(row, "label_zh") : throw new KeyNotFoundException($"{Seed.SeedPath} has no role {code}");
 
+    /// <summary>The lead role's Chinese name, as prose and legends print it (e.g. before 任务).</summary>
+    public static string LeadLabel => Label(Codes.Lead);
+
+    /// <summary>The responsible role's Chinese name.</summary>
+    public static string ResponsibleLabel => Label(Codes.Responsible);
+
     /// <summary>The column title for the units of a role: its name followed by 单位 (unit).</summary>
     public static string UnitTitle(string code) => Label(code) + "单位";
 

@@ -6,7 +6,7 @@ namespace Wcc.Warehouse.Vocabulary;
 public static class Vocabularies
 {
     /// <summary>The seeds read through <see cref="VocabularySeed"/> (the status vocabulary has its own typed reader).</summary>
-    public static readonly IReadOnlyList<VocabularySeed> Seeds = [ProgressStatusVocabulary.Seed, RoleVocabulary.Seed];
+    public static readonly IReadOnlyList<VocabularySeed> Seeds = [ProgressStatusVocabulary.Seed, RoleVocabulary.Seed, RejectReasonVocabulary.Seed, WarehouseParameters.Seed];
 
     /// <summary>Rewrites every vocab_* table from its seed.</summary>
     public static void Store(DuckDBConnection connection)

@@ -100,7 +100,7 @@ public sealed record ForecastData(
         indicators.TryGetValue(code, out var profile)
             ? profile
             : throw new WccException($"indicator {code} has observations or targets but is not in dim_indicator",
-                "load the indicator catalogue (or run `wcc check` to find the broken relationship)");
+                new Remedy(RemedyAction.RunDataTests));
 
     private static List<TargetRow> ReadTargets(DuckDBConnection connection)
     {

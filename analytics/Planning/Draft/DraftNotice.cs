@@ -8,7 +8,7 @@ using Wcc.Warehouse.Vocabulary;
 
 namespace Wcc.Analytics.Planning.Draft;
 
-/// <summary>The draft next-cycle notice in the seed notice's format (一、 chapters, 1. tasks, （牵头单位：…；责任单位：…） clauses), and its CSV.</summary>
+/// <summary>The draft next-cycle notice in the seed notice's format (一、 chapters, 1. tasks, unit clauses naming the lead and responsible units), and its CSV.</summary>
 public static class DraftNotice
 {
     private const string Numerals = "零一二三四五六七八九";
@@ -32,12 +32,12 @@ public static class DraftNotice
         return text.ToString();
     }
 
-    /// <summary>The unit clause: （牵头单位：A、B；责任单位：C）.</summary>
+    /// <summary>The unit clause: the lead units' title (RoleVocabulary.LeadUnits), a colon and A、B; then the responsible units'.</summary>
     public static string Clause(PlanTaskDraft task)
     {
         var parts = new List<string>();
-        if (task.Lead.Count > 0) parts.Add("牵头单位：" + string.Join("、", task.Lead.Select(u => u.Name)));
-        if (task.Responsible.Count > 0) parts.Add("责任单位：" + string.Join("、", task.Responsible.Select(u => u.Name)));
+        if (task.Lead.Count > 0) parts.Add(RoleVocabulary.LeadUnits + "：" + string.Join("、", task.Lead.Select(u => u.Name)));
+        if (task.Responsible.Count > 0) parts.Add(RoleVocabulary.ResponsibleUnits + "：" + string.Join("、", task.Responsible.Select(u => u.Name)));
         return "（" + string.Join("；", parts) + "）";
     }
 

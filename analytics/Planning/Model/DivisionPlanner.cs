@@ -3,6 +3,7 @@ using Wcc.Analytics.Forecast.Model;
 using Wcc.Analytics.Planning.Draft;
 using Wcc.Notice;
 using Wcc.Warehouse.Connection;
+using Wcc.Warehouse.Vocabulary;
 
 namespace Wcc.Analytics.Planning.Model;
 
@@ -29,8 +30,8 @@ public static partial class DivisionPlanner
         {
             foreach (var task in context.Tasks.Values.Where(t => t.ChapterNo == chapterNo && !scenario.Drop.Contains(t.No)).OrderBy(t => t.No))
             {
-                var lead = Units(context, task.No, "lead");
-                var responsible = Units(context, task.No, "responsible");
+                var lead = Units(context, task.No, RoleVocabulary.Codes.Lead);
+                var responsible = Units(context, task.No, RoleVocabulary.Codes.Responsible);
                 var change = Kept;
                 if (scenario.Reassign.TryGetValue(task.No, out var r))
                 {

@@ -1,3 +1,4 @@
+using Wcc.Warehouse.Vocabulary;
 using DuckDB.NET.Data;
 using Wcc.Analytics.Forecast.Data;
 using Wcc.Analytics.Forecast.Methods;
@@ -33,8 +34,8 @@ public sealed record PlanContext(
     double LeadWeight,
     double ResponsibleWeight)
 {
-    /// <summary>The city, the default area of a proposed target.</summary>
-    public const string CityAreaCode = "610100";
+    /// <summary>The city, the default area of a proposed target: the warehouse's focus city (seeds/vocabulary/parameters.csv).</summary>
+    public static string CityAreaCode => WarehouseParameters.FocusAreaCode;
 
     /// <summary>Longest plan period, in years after the as-of year: the national programmes run ten years, the city's
     /// responsibility divisions three to five; a longer projection of an 11-year history says nothing.</summary>
@@ -54,13 +55,13 @@ public sealed record PlanContext(
     public static PlanContext Read(DuckDBConnection connection, int horizonYear, int? asOfYear)
     {
         var latest = ForecastData.LatestObservationYear(connection)
-            ?? throw new WccException("the warehouse has no observations to project from", "build it first with `wcc build` (or load data with `wcc load`)");
+            ?? throw new WccException("the warehouse has no observations to project from", new Remedy(RemedyAction.LoadObservations));
         if (asOfYear is { } requested) WarehouseYears.RequireAsOf(connection, requested);
         var asOf = asOfYear ?? latest;
         RequireHorizon(connection, horizonYear, asOf);
         var tasks = Rows(connection, "SELECT task_no, chapter_no, task_text FROM dim_task ORDER BY task_no",
             r => new PriorTask(r.GetInt32(0), r.GetInt32(1), r.GetString(2))).ToDictionary(t => t.No);
-        if (tasks.Count == 0) throw new WccException("the warehouse has no notice tasks to plan from", "build it first with `wcc build`");
+        if (tasks.Count == 0) throw new WccException("the warehouse has no notice tasks to plan from", new Remedy(RemedyAction.LoadNotice));
         var weights = Rows(connection, "SELECT name, value FROM mart_parameter WHERE name IN ('lead_weight', 'responsible_weight')",
             r => (r.GetString(0), r.GetDouble(1))).ToDictionary(x => x.Item1, x => x.Item2);
         var data = ForecastData.Read(connection, asOf);

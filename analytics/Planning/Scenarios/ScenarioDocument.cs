@@ -52,7 +52,7 @@ public sealed record TargetProposal
     /// <summary>dim_indicator.indicator_code.</summary>
     public string? Indicator { get; init; }
 
-    /// <summary>dim_area.area_code; default 610100 (the city).</summary>
+    /// <summary>dim_area.area_code; default the focus city (PlanContext.CityAreaCode).</summary>
     public string? Area { get; init; }
 
     /// <summary>dim_sex.sex; default: the sex of the indicator's current city target, else T.</summary>

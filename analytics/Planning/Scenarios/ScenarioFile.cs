@@ -14,6 +14,10 @@ public sealed record ScenarioSource(string Path, ScenarioDocument Document, Json
     /// <summary>An input error at <paramref name="jsonPath"/>: names the file, the JSON path and its line.</summary>
     public WccException Error(string jsonPath, string what, string hint) =>
         new($"{FileName}: {what} at {jsonPath} (line {Lines.LineOf(jsonPath)})", hint);
+
+    /// <summary>As <see cref="Error(string, string, string)"/>, with a remedy the CLI spells out.</summary>
+    public WccException Error(string jsonPath, string what, Remedy remedy) =>
+        new($"{FileName}: {what} at {jsonPath} (line {Lines.LineOf(jsonPath)})", remedy);
 }
 
 /// <summary>Reads scenario files (JSON, or JSONC with // comments); malformed JSON is reported with its line and byte position.</summary>

@@ -181,10 +181,10 @@ public static partial class ScenarioValidator
             var path = $"$.targets[{i}]";
             if (t.Indicator is null || !context.Indicators.TryGetValue(t.Indicator, out var indicator))
             {
-                throw source.Error(path + ".indicator", $"unknown indicator `{t.Indicator}`", "use an indicator_code of dim_indicator (`wcc sql \"SELECT indicator_code, name_zh FROM dim_indicator\"`)");
+                throw source.Error(path + ".indicator", $"unknown indicator `{t.Indicator}`", new Remedy(RemedyAction.ListIndicators));
             }
             var area = t.Area ?? PlanContext.CityAreaCode;
-            if (!context.Areas.Contains(area)) throw source.Error(path + ".area", $"unknown area `{area}`", "use an area_code of dim_area, e.g. 610100 for the city");
+            if (!context.Areas.Contains(area)) throw source.Error(path + ".area", $"unknown area `{area}`", $"use an area_code of dim_area, e.g. {PlanContext.CityAreaCode} for the city");
             var sex = t.Sex ?? context.DefaultSex(indicator.Code, area);
             if (!context.Sexes.Contains(sex)) throw source.Error(path + ".sex", $"unknown sex `{sex}`", "use F, M or T");
             var comparator = indicator.HigherIsBetter ? Comparator.AtLeast : Comparator.AtMost;

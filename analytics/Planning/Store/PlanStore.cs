@@ -1,6 +1,7 @@
 using DuckDB.NET.Data;
 using Wcc.Analytics.Forecast.Model;
 using Wcc.Analytics.Planning.Model;
+using Wcc.Warehouse.Vocabulary;
 
 namespace Wcc.Analytics.Planning.Store;
 
@@ -82,7 +83,7 @@ public static class PlanStore
             {
                 foreach (var t in r.Division.Tasks)
                 {
-                    foreach (var (units, role) in new[] { (t.Lead, "lead"), (t.Responsible, "responsible") })
+                    foreach (var (units, role) in new[] { (t.Lead, RoleVocabulary.Codes.Lead), (t.Responsible, RoleVocabulary.Codes.Responsible) })
                     {
                         for (var i = 0; i < units.Count; i++)
                         {

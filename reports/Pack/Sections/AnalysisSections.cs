@@ -1,4 +1,5 @@
 using Wcc.Reports.Common;
+using Wcc.Warehouse.Vocabulary;
 
 namespace Wcc.Reports.Pack.Sections;
 
@@ -10,7 +11,7 @@ public static class AnalysisSections
         var report = context.Workload;
         var units = TableView.Select("单位工作量", report.Table("unit_workload"),
         [
-            ("unit_name", "单位"), ("is_collective", "集体单位"), ("tasks_led", "牵头任务"), ("tasks_responsible", "责任任务"),
+            ("unit_name", "单位"), ("is_collective", "集体单位"), ("tasks_led", $"{RoleVocabulary.LeadLabel}任务"), ("tasks_responsible", $"{RoleVocabulary.ResponsibleLabel}任务"),
             ("workload_index", "加权工作量"), ("share_of_total", "占比"), ("workload_rank", "排名"),
         ]);
         var concentration = report.Table("workload_concentration");
@@ -39,7 +40,7 @@ public static class AnalysisSections
             ("area_name", "地区"), ("indicator_name", "指标"), ("year", "年份"), ("female_value", "女"), ("male_value", "男"), ("parity_ratio", "女/男"),
         ]);
         var html = new Html().Raw("<section class=\"page\" id=\"coverage\">").Element("h2", $"{number}、任务覆盖与指标达成热力图")
-            .Element("p", "任务×单位矩阵显示每项任务的牵头与责任单位;地区×指标热力图显示相对基期的目标进展(达标单独标示)、数据完整性和性别平等指数(女/男)。")
+            .Element("p", $"任务×单位矩阵显示每项任务的{RoleVocabulary.LeadLabel}与{RoleVocabulary.ResponsibleUnits};地区×指标热力图显示相对基期的目标进展(达标单独标示)、数据完整性和性别平等指数(女/男)。")
             .Raw(PackFigures.All(report))
             .Raw("</section>");
         return new PackSection("coverage", $"{number}、任务覆盖与指标达成热力图", html.ToString(), [completeness, parity]);

@@ -19,8 +19,8 @@ public static class Appendices
         ]);
         var rejects = TableView.Compose("拒收原因", context.Tables.Rejects,
         [
-            ("批次", c => c("load_id")), ("级别", c => Cells.Text(c("severity")) == "warning" ? "警告" : "拒收"), ("行数", c => c("n")),
-            ("首次出现行", c => c("first_line")), ("示例", c => c("example_reason")),
+            ("批次", c => c("load_id")), ("级别", c => Cells.Text(c("severity")) == "warning" ? "警告" : "拒收"), ("原因", c => c("reason_zh")),
+            ("行数", c => c("n")), ("首次出现行", c => c("first_line")), ("示例", c => c("example_reason")), ("处理办法", c => c("action_zh")),
         ]);
         var incomplete = new SheetTable("数据不完整序列", completeness.Columns,
             completeness.Rows.Where(r => Cells.Number(r[^1]) < 1).ToList());

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Wcc.Reports.Common;
+using Wcc.Warehouse.Vocabulary;
 
 namespace Wcc.Reports.Pack.Sections;
 
@@ -32,7 +33,7 @@ public static class AttainmentSections
         ("plan_zh", "规划"), ("domain_zh", "领域"), ("indicator_name", "指标"), ("unit_of_measure", "单位"), ("area_name", "地区"),
         ("sex", "性别"), ("baseline_year", "基期年"), ("baseline_value", "基期值"), ("midterm_year", "中期年"), ("midterm_value", "中期值"),
         ("final_year", "终期年"), ("final_value", "终期值"), ("comparator", "比较"), ("target_value", "目标值"), ("deadline_year", "目标年"),
-        ("gap_to_target", "差距"), ("verdict", "终期评价"), ("shown_status", "显示状态"), ("lead_units_current", "牵头单位(现)"),
+        ("gap_to_target", "差距"), ("verdict", "终期评价"), ("shown_status", "显示状态"), ("lead_units_current", $"{RoleVocabulary.LeadUnits}(现)"),
     ];
 
     public static PackSection Background(PackContext context, string number)

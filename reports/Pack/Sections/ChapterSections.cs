@@ -43,9 +43,9 @@ public static class ChapterSections
                 var no = Cells.Count(task[tasks.Column("task_no")]);
                 html.Raw("<div class=\"task\">").Element("h3", $"任务{no}")
                     .Element("p", Cells.Text(task[tasks.Column("task_text")]))
-                    .Raw("<p class=\"units\">").Text($"牵头单位:{Cells.Text(task[tasks.Column("lead_units")])}");
+                    .Raw("<p class=\"units\">").Text($"{RoleVocabulary.LeadUnits}:{Cells.Text(task[tasks.Column("lead_units")])}");
                 var responsible = Cells.Text(task[tasks.Column("responsible_units")]);
-                if (responsible.Length > 0) html.Text($";责任单位:{responsible}");
+                if (responsible.Length > 0) html.Text($";{RoleVocabulary.ResponsibleUnits}:{responsible}");
                 html.Raw("</p>");
                 var progress = task[tasks.Column("progress_status")] as string;
                 if (progress is not null)

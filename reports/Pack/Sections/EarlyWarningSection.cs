@@ -18,7 +18,7 @@ public static class EarlyWarningSection
         ("序号", c => c("risk_rank")),
         ("指标", c => c("indicator_name")),
         ("地区", c => $"{c("area_name")}·{PackFormat.Sex(c("sex"))}"),
-        ("责任单位(现)", c => c("lead_units_predecessor") is null ? c("lead_units") : $"{c("lead_units")}\n(原{c("lead_units_predecessor")})"),
+        ($"{RoleVocabulary.ResponsibleUnits}(现)", c => c("lead_units_predecessor") is null ? c("lead_units") : $"{c("lead_units")}\n(原{c("lead_units_predecessor")})"),
         ("最新值", c => PackValue.Measured(c("latest_value"), c("unit_of_measure"), c("latest_year"))),
         ("目标", c => PackValue.Target(c("comparator"), c("target_value"), c("deadline_year"))),
         ("差距或到期预测", c => Cells.Text(c("phase")) == "final"
@@ -40,7 +40,7 @@ public static class EarlyWarningSection
         var html = new Html().Raw("<section class=\"page\" id=\"warning\">").Element("h2", $"{number}、{name}");
         html.Element("p", name == UnmetTitle
             ? $"下表列出截至{context.AsOfYear}年期限已到而未满足目标的全部指标序列(含各区县),按差距从大到小排列;"
-              + "期限未到的序列按未达成风险列出。责任单位为现行机构,机构改革中撤并的单位由承接其职责的单位负责。"
+              + $"期限未到的序列按未达成风险列出。{RoleVocabulary.ResponsibleUnits}为现行机构,机构改革中撤并的单位由承接其职责的单位负责。"
             : $"下表列出截至{context.AsOfYear}年预测状态为{L(StatusVocabulary.Codes.OffTrack)}或{L(StatusVocabulary.Codes.NeedsAcceleration)}的全部指标序列(含各区县),按未达成风险从高到低排列;"
               + "“原因与所需进度”给出达标所需的年均变化与近年实际变化。");
         if (table.Rows.Count == 0) html.Element("p", $"目前没有{L(StatusVocabulary.Codes.NotAttained)}或需要预警的指标序列。");

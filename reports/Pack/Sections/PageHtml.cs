@@ -14,7 +14,7 @@ public static class PageHtml
 
         public static Cell Verdict(string verdict) => new(verdict, CellKind.Verdict);
 
-        /// <summary>Short lines that must not break inside a word ("责任\n(原市法制办)"): kept as written.</summary>
+        /// <summary>Short lines that must not break inside a word ("单位\n(原市法制办)"): kept as written.</summary>
         public static Cell Label(string text) => new(text, CellKind.Label);
     }
 

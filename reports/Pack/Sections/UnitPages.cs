@@ -36,7 +36,7 @@ public static class UnitPages
                 .Select(g =>
                 {
                     // the same task may be assigned to a unit and its predecessor: lead wins, the latest report wins
-                    var lead = g.Any(r => Col(r, "role") == "lead");
+                    var lead = g.Any(r => Col(r, "role") == RoleVocabulary.Codes.Lead);
                     var latest = g.OrderByDescending(r => Cells.Count(r[tasks.Column("progress_year")])).First();
                     var assigned = string.Join("、", g.Select(r => Col(r, "unit_name")).Distinct());
                     return new UnitTask(g.Key, lead, assigned, Col(latest, "task_text"), latest[tasks.Column("progress_year")],
@@ -74,7 +74,7 @@ public static class UnitPages
         var led = unitTasks.Where(t => t.IsLead).ToList();
         var indicators = UnitIndicatorRows(pages, unitName);
         var verdicts = indicators.Select(r => PageVerdict.Of(r[pages.UnitIndicators.Column("status")])).ToList();
-        html.Element("p", $"牵头任务{led.Count}项,参与(责任)任务{unitTasks.Count - led.Count}项;"
+        html.Element("p", $"{RoleVocabulary.LeadLabel}任务{led.Count}项,参与({RoleVocabulary.ResponsibleLabel})任务{unitTasks.Count - led.Count}项;"
             + (indicators.Count == 0 ? "无关联的全市指标目标。" : $"关联全市目标{indicators.Count}项:" + string.Join(",", verdicts.GroupBy(v => v).OrderBy(g => PageVerdict.Rank(g.Key)).Select(g => $"{g.Key}{g.Count()}项")) + "。"));
         // The page is sent to the unit on its own, so it says itself when it still shows generated reports.
         var synthetic = unitTasks.Count(t => t.Source == PackFormat.SyntheticLabel);
@@ -95,7 +95,7 @@ public static class UnitPages
         html.Element("h3", "二、关联指标及达成情况");
         if (indicators.Count == 0)
         {
-            html.Element("p", "本单位牵头的任务没有可量化的全市指标目标,本单位也不负责报送监测指标。");
+            html.Element("p", $"本单位{RoleVocabulary.LeadLabel}的任务没有可量化的全市指标目标,本单位也不负责报送监测指标。");
         }
         else
         {
@@ -119,7 +119,7 @@ public static class UnitPages
         html.Element("h3", "四、需预警的指标");
         var risks = indicators.Where(r => Cells.Flag(r[pages.UnitIndicators.Column("is_lead")])
             && PageVerdict.IsAtRisk(PageVerdict.Of(r[pages.UnitIndicators.Column("status")]))).ToList();
-        if (risks.Count == 0) html.Element("p", led.Count > 0 ? "本单位牵头任务的关联指标暂无预警。" : "本单位未牵头任务,无预警指标。");
+        if (risks.Count == 0) html.Element("p", led.Count > 0 ? $"本单位{RoleVocabulary.LeadLabel}任务的关联指标暂无预警。" : $"本单位未{RoleVocabulary.LeadLabel}任务,无预警指标。");
         else
         {
             var ui = pages.UnitIndicators;
@@ -159,8 +159,8 @@ public static class UnitPages
     {
         var basis = (Cells.Flag(r[t.Column("is_lead")]), Cells.Flag(r[t.Column("is_reporting")])) switch
         {
-            (true, true) => $"牵头任务{Cells.Text(r[t.Column("task_no")])};报送单位",
-            (true, false) => $"牵头任务{Cells.Text(r[t.Column("task_no")])}",
+            (true, true) => $"{RoleVocabulary.LeadLabel}任务{Cells.Text(r[t.Column("task_no")])};报送单位",
+            (true, false) => $"{RoleVocabulary.LeadLabel}任务{Cells.Text(r[t.Column("task_no")])}",
             _ => "报送单位",
         };
         var latest = r[t.Column("latest_value")] is null ? "—"

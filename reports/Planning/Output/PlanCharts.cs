@@ -5,6 +5,7 @@ using Wcc.Reports.Charts;
 using Wcc.Reports.Common;
 using Wcc.Reports.Planning.Workload;
 using Wcc.Warehouse.Query;
+using Wcc.Warehouse.Vocabulary;
 
 namespace Wcc.Reports.Planning.Output;
 
@@ -83,10 +84,10 @@ public static class PlanCharts
             }
         }
         var max = Math.Max(1, values.Cast<double>().Max());
-        var input = new HeatmapInput("各情景责任单位加权工作量(与2018-2020年对比)", units, columns, values, Palette.Sequential, 0, max, text, "加权工作量指数");
+        var input = new HeatmapInput($"各情景{RoleVocabulary.ResponsibleUnits}加权工作量(与2018-2020年对比)", units, columns, values, Palette.Sequential, 0, max, text, "加权工作量指数");
         var (plot, width, height) = HeatmapChart.Create(input);
         var caption = new ChartCaption("scenario_workload", input.Title,
-            $"每个单位的加权工作量指数(牵头×权重 + 责任×权重,权重见 mart_parameter);↑表示比2018-2020年增加{PlanWorkload.SharpGrowthRatio:0%}以上且至少{PlanWorkload.SharpGrowthPoints:0}点。集体单位未列出;更名单位的2018-2020年工作量计入新名称。",
+            $"每个单位的加权工作量指数({RoleVocabulary.LeadLabel}×权重 + {RoleVocabulary.ResponsibleLabel}×权重,权重见 mart_parameter);↑表示比2018-2020年增加{PlanWorkload.SharpGrowthRatio:0%}以上且至少{PlanWorkload.SharpGrowthPoints:0}点。集体单位未列出;更名单位的2018-2020年工作量计入新名称。",
             "工作量指数(无量纲)", ["plan_assignment", "fact_task_assignment", "Workload/queries/unit_workload_weighted.sql"], IsSynthetic: false);
         return new ChartSpec("scenario_workload", plot, width, height, new QueryResult(["unit_name", "column", "workload_index", "grows_sharply"], rows), caption);
     }

@@ -79,7 +79,8 @@ public class ForecastRunTests
     {
         using var w = new ForecastTestWarehouse();
         var ex = Assert.Throws<WccException>(() => ForecastRun.Execute(w.Connection));
-        Assert.Contains("wcc load", ex.Hint);
+        Assert.Equal(RemedyAction.LoadObservations, ex.Remedy?.Action);
+        Assert.Contains("wcc load", Wcc.Cli.Commands.Remedies.Hint(ex));
     }
 
     [Fact]

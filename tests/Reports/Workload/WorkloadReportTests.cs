@@ -73,6 +73,7 @@ public class WorkloadReportTests
         using var c = WarehouseFile.Open(":memory:", WarehouseAccess.ReadWrite);
         using var tmp = new TempDirectory();
         var ex = Assert.Throws<WccException>(() => WorkloadReport.Run(c, new WorkloadOptions(tmp.Path)));
-        Assert.Contains("wcc build", ex.Hint);
+        Assert.Equal(RemedyAction.LoadNotice, ex.Remedy?.Action);
+        Assert.Contains("wcc build", Wcc.Cli.Commands.Remedies.Hint(ex));
     }
 }

@@ -24,4 +24,4 @@ CREATE TABLE IF NOT EXISTS fact_collection_owed (
 COMMENT ON TABLE fact_collection_owed IS 'What each reporting unit owes in a round, as printed on its form: one value cell per indicator x area x sex and one progress row per task it leads or shares.';
 COMMENT ON COLUMN fact_collection_owed.item_key IS 'Stable key of the item: indicator_code|area_code|sex, or task:N.';
 COMMENT ON COLUMN fact_collection_owed.item_kind IS 'indicator (a value on 指标数据) or progress (a row on 任务进展).';
-COMMENT ON COLUMN fact_collection_owed.role IS 'For progress: lead (牵头) or responsible (责任) unit of the task.';
+COMMENT ON COLUMN fact_collection_owed.role IS 'For progress: lead or responsible unit of the task (a vocab_role code).';

@@ -21,7 +21,7 @@ CREATE TABLE IF NOT EXISTS fact_collection_submission (
     cells_missing   BIGINT NOT NULL,
     is_current      BOOLEAN NOT NULL
 );
-COMMENT ON TABLE fact_collection_submission IS 'Every returned workbook loaded with `wcc collect load`, with its reconciliation: cells read = loaded + returned + rejected + empty + missing.';
+COMMENT ON TABLE fact_collection_submission IS 'Every returned workbook loaded by the collection intake, with its reconciliation: cells read = loaded + returned + rejected + empty + missing.';
 COMMENT ON COLUMN fact_collection_submission.submitted_at IS 'When the return was loaded (UTC): the office''s receipt time.';
 COMMENT ON COLUMN fact_collection_submission.cells_loaded IS 'Cells that passed the audit and reached fact_observation or fact_task_progress.';
 COMMENT ON COLUMN fact_collection_submission.cells_returned IS 'Cells held back by a soft rule without an explanation (说明): returned to the unit.';

@@ -48,7 +48,7 @@ CREATE TABLE IF NOT EXISTS fact_forecast (
     interval_scale    DOUBLE
 );
 COMMENT ON TABLE fact_forecast IS 'Whether each target will be met: projection at the deadline with an 80% interval, P(met), status and reason, per method (wcc forecast; rerunning replaces the same as_of_year).';
-COMMENT ON COLUMN fact_forecast.area_code IS 'Area of the forecast series; a district row measured against a city target has target_area_code = 610100.';
+COMMENT ON COLUMN fact_forecast.area_code IS 'Area of the forecast series; a district row measured against a city target has the city''s code as target_area_code.';
 COMMENT ON COLUMN fact_forecast.as_of_year IS 'Only observations up to this year were used.';
 COMMENT ON COLUMN fact_forecast.method IS 'unsd_cagr (UNSD Progress Chart CAGR rule), weighted_trend (time-weighted linear trend), ml (FastTree trained by rolling origin), combined (equal-weight mixture of the three).';
 COMMENT ON COLUMN fact_forecast.method_used IS 'Method actually applied: weighted_trend_calibrated when ml had too little training data, observed when a past deadline was read off the data.';

@@ -20,5 +20,5 @@ CREATE TABLE IF NOT EXISTS fact_target (
     origin          VARCHAR NOT NULL DEFAULT 'seed'
 );
 COMMENT ON TABLE fact_target IS 'Targets attached to indicators (seeds/targets.csv, or a researcher''s targets file).';
-COMMENT ON COLUMN fact_target.area_code IS 'Area the target applies to; 610100 = the whole city.';
+COMMENT ON COLUMN fact_target.area_code IS 'Area the target applies to; the focus city''s code (vocab_parameter focus_area_code) = the whole city.';
 COMMENT ON COLUMN fact_target.phrase IS 'Quoted source phrase, e.g. 保持城乡幼儿园毛入园率在98%以上.';

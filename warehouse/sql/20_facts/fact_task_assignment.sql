@@ -11,6 +11,6 @@ CREATE TABLE IF NOT EXISTS fact_task_assignment (
     role       VARCHAR NOT NULL,
     ordinal    INTEGER NOT NULL
 );
-COMMENT ON TABLE fact_task_assignment IS 'Who does what: the lead (牵头) and responsible (责任) units of each task.';
-COMMENT ON COLUMN fact_task_assignment.role IS 'lead (牵头单位, incl. co-leads) or responsible (责任/配合/协办单位).';
+COMMENT ON TABLE fact_task_assignment IS 'Who does what: the lead and responsible units of each task (roles: vocab_role).';
+COMMENT ON COLUMN fact_task_assignment.role IS 'lead (incl. co-leads) or responsible (the notice''s 配合/协办 units included): a vocab_role code.';
 COMMENT ON COLUMN fact_task_assignment.ordinal IS 'Position of the unit within its role in the clause, from 1, in the order written.';

@@ -9,7 +9,7 @@ COMMENT ON COLUMN v_forecast.indicator_code IS 'Indicator code (dim_indicator.in
 COMMENT ON COLUMN v_forecast.area_code IS 'Area of the forecast series; a district held to its city''s target (v_target_scope) has its own rows.';
 COMMENT ON COLUMN v_forecast.sex IS 'Sex of the series: F female, M male, T total (both sexes, or not disaggregated).';
 COMMENT ON COLUMN v_forecast.deadline_year IS 'Deadline of the target the series is projected to.';
-COMMENT ON COLUMN v_forecast.as_of_year IS 'Only observations up to this year were used by the forecast (wcc forecast --as-of).';
+COMMENT ON COLUMN v_forecast.as_of_year IS 'Only observations up to this year were used by the forecast (the as-of year of the forecast run).';
 COMMENT ON COLUMN v_forecast.method IS 'Forecast method: unsd_cagr (UNSD Progress Chart CAGR rule), weighted_trend (time-weighted linear trend) or ml (ML.NET FastTree classifier). The default method is marked in fact_forecast.is_default.';
 COMMENT ON COLUMN v_forecast.projected_value IS 'Projected value at deadline_year in the indicator''s unit_of_measure: the median of the method''s predictive distribution, within the indicator''s bounds; null when data are insufficient.';
 COMMENT ON COLUMN v_forecast.lower IS 'Lower end of the 80% interval (10% quantile of the same distribution, within the bounds); null when data are insufficient.';

@@ -6,7 +6,7 @@ SELECT indicator_code, area_code, sex, comparator, target_value, deadline_year, 
 FROM fact_target;
 COMMENT ON VIEW v_target IS 'Contract view: indicator_code, area_code, sex, comparator, target_value, deadline_year, task_no.';
 COMMENT ON COLUMN v_target.indicator_code IS 'Indicator the target is set on (dim_indicator.indicator_code), e.g. C_KG_GER.';
-COMMENT ON COLUMN v_target.area_code IS 'Area the target is set for: six-digit GB/T 2260 code; 610100 = Xi''an as a whole.';
+COMMENT ON COLUMN v_target.area_code IS 'Area the target is set for: six-digit GB/T 2260 code; the focus city''s code (vocab_parameter focus_area_code) = the city as a whole.';
 COMMENT ON COLUMN v_target.sex IS 'Sex of the series: F female, M male, T total (both sexes, or not disaggregated).';
 COMMENT ON COLUMN v_target.comparator IS 'How a value must compare with target_value to meet the target: >=, <= or =.';
 COMMENT ON COLUMN v_target.target_value IS 'Target value, in the indicator''s unit_of_measure (e.g. 98 for 98%).';

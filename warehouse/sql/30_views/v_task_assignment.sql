@@ -14,4 +14,4 @@ COMMENT ON VIEW v_task_assignment IS 'Contract view: task_no, chapter_no, unit_n
 COMMENT ON COLUMN v_task_assignment.task_no IS 'Number of the task in the notice (dim_task.task_no).';
 COMMENT ON COLUMN v_task_assignment.chapter_no IS 'Chapter of the notice the task belongs to, numbered in document order (dim_chapter.chapter_no).';
 COMMENT ON COLUMN v_task_assignment.unit_name IS 'Unit (department or collective) by its short name as written in the notice, e.g. 市妇联 (dim_unit.unit_name).';
-COMMENT ON COLUMN v_task_assignment.role IS 'lead (牵头单位, incl. co-leads) or responsible (责任单位). A unit named in both roles of one task has two rows.';
+COMMENT ON COLUMN v_task_assignment.role IS 'lead (incl. co-leads) or responsible: a vocab_role code (its Chinese name is vocab_role.label_zh). A unit named in both roles of one task has two rows.';

@@ -25,4 +25,4 @@ COMMENT ON COLUMN v_unit_task_role.is_collective IS 'True for collectives (各�
 COMMENT ON COLUMN v_unit_task_role.unit_name IS 'Unit (department or collective) by its short name as written in the notice, e.g. 市妇联 (dim_unit.unit_name).';
 COMMENT ON COLUMN v_unit_task_role.task_no IS 'Number of the task in the notice (dim_task.task_no).';
 COMMENT ON COLUMN v_unit_task_role.chapter_no IS 'Chapter of the notice the task belongs to, numbered in document order (dim_chapter.chapter_no).';
-COMMENT ON COLUMN v_unit_task_role.role IS 'lead when the unit is named lead (牵头) in the task, else responsible (责任单位): one role per unit and task.';
+COMMENT ON COLUMN v_unit_task_role.role IS 'lead when the unit is named lead in the task, else responsible (vocab_role codes): one role per unit and task.';

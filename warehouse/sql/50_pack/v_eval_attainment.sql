@@ -124,7 +124,7 @@ final AS (
 )
 SELECT * FROM final;
 COMMENT ON VIEW v_eval_attainment IS 'End-of-period evaluation: for each target series and as-of year, baseline, mid-term and final values, the final verdict (vocab_status, phase final) with the gap to the target, and the status to show: the forecast before the deadline, the verdict at or after it.';
-COMMENT ON COLUMN v_eval_attainment.as_of_year IS 'Only observations up to this year are read (wcc pack --as-of).';
+COMMENT ON COLUMN v_eval_attainment.as_of_year IS 'Only observations up to this year are read (the pack''s as-of year).';
 COMMENT ON COLUMN v_eval_attainment.indicator_code IS 'Indicator code (dim_indicator.indicator_code).';
 COMMENT ON COLUMN v_eval_attainment.indicator_name IS 'Indicator name in Chinese.';
 COMMENT ON COLUMN v_eval_attainment.plan_code IS 'Which plan the indicator belongs to: women, children or both (dim_indicator.population).';

@@ -62,7 +62,7 @@ SELECT * FROM final;
 COMMENT ON VIEW v_pack_indicator_status IS 'Evaluation pack: for each target series, latest value, female/male split, target, forecast (default method), status and the lead unit accountable.';
 COMMENT ON COLUMN v_pack_indicator_status.task_no IS 'Task the target belongs to (targets file), else the first task the indicator catalogue links.';
 COMMENT ON COLUMN v_pack_indicator_status.lead_units IS 'Lead unit(s) of that task: who answers for the target.';
-COMMENT ON COLUMN v_pack_indicator_status.as_of_year IS 'Only observations up to this year were used by the forecast (wcc forecast --as-of).';
+COMMENT ON COLUMN v_pack_indicator_status.as_of_year IS 'Only observations up to this year were used by the forecast (the as-of year of the forecast run).';
 COMMENT ON COLUMN v_pack_indicator_status.indicator_code IS 'Indicator code (dim_indicator.indicator_code), e.g. C_KG_GER.';
 COMMENT ON COLUMN v_pack_indicator_status.indicator_name IS 'Indicator name in Chinese (dim_indicator.name_zh).';
 COMMENT ON COLUMN v_pack_indicator_status.unit_of_measure IS 'Unit of measure of the indicator''s values (dim_indicator.unit_of_measure), e.g. %, ‰, 1/10万, 人, 次/年.';

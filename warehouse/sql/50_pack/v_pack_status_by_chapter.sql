@@ -9,7 +9,7 @@ LEFT JOIN dim_chapter c USING (chapter_no)
 WHERE s.is_city
 GROUP BY ALL;
 COMMENT ON VIEW v_pack_status_by_chapter IS 'Evaluation pack: city-level targets by chapter and the status shown (forecast before the deadline, verdict at or after it).';
-COMMENT ON COLUMN v_pack_status_by_chapter.as_of_year IS 'Only observations up to this year were used by the forecast (wcc forecast --as-of).';
+COMMENT ON COLUMN v_pack_status_by_chapter.as_of_year IS 'Only observations up to this year were used by the forecast (the as-of year of the forecast run).';
 COMMENT ON COLUMN v_pack_status_by_chapter.chapter_no IS 'Chapter of the target''s task; 0 when the target is linked to no task (a national target the notice does not assign).';
 COMMENT ON COLUMN v_pack_status_by_chapter.chapter_title IS 'Chapter heading, or (未关联任务) when the target is linked to no task.';
 COMMENT ON COLUMN v_pack_status_by_chapter.status IS 'The status shown, a label of vocab_status: the forecast status before the deadline, the final verdict at or after it.';

@@ -50,8 +50,8 @@ COMMENT ON COLUMN v_pack_task.task_no IS 'Number of the task in the notice (dim_
 COMMENT ON COLUMN v_pack_task.chapter_no IS 'Chapter of the notice the task belongs to, numbered in document order (dim_chapter.chapter_no).';
 COMMENT ON COLUMN v_pack_task.chapter_title IS 'Chapter heading without its numeral, as written (dim_chapter.title).';
 COMMENT ON COLUMN v_pack_task.task_text IS 'Task text without its number and unit clause (dim_task.task_text).';
-COMMENT ON COLUMN v_pack_task.lead_units IS 'Lead units (牵头单位), joined by 、 in the order written.';
-COMMENT ON COLUMN v_pack_task.responsible_units IS 'Responsible units (责任单位), joined by 、 in the order written; null when none.';
+COMMENT ON COLUMN v_pack_task.lead_units IS 'Lead units, joined by 、 in the order written.';
+COMMENT ON COLUMN v_pack_task.responsible_units IS 'Responsible units, joined by 、 in the order written; null when none.';
 COMMENT ON COLUMN v_pack_task.progress_year IS 'Latest year with a progress report on the task (null when none).';
 COMMENT ON COLUMN v_pack_task.units_reporting IS 'Units that reported on the task in progress_year.';
 COMMENT ON COLUMN v_pack_task.indicator_count IS 'Indicators that monitor the task (dim_indicator.task_nos).';

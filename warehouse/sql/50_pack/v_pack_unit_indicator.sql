@@ -42,7 +42,7 @@ COMMENT ON COLUMN v_pack_unit_indicator.unit_name IS 'Current unit in the as-of 
 COMMENT ON COLUMN v_pack_unit_indicator.is_lead IS 'True when the unit, or a unit whose duties it took over, leads the task the target belongs to.';
 COMMENT ON COLUMN v_pack_unit_indicator.is_reporting IS 'True when the unit reports the indicator (dim_indicator.reporting_unit, followed to its current name).';
 COMMENT ON COLUMN v_pack_unit_indicator.status IS 'Status shown for the series in the as-of year (v_eval_attainment.shown_status): the verdict at or after the deadline, the forecast status before it.';
-COMMENT ON COLUMN v_pack_unit_indicator.as_of_year IS 'Only observations up to this year were used by the forecast (wcc forecast --as-of); units are resolved to their holder in this year.';
+COMMENT ON COLUMN v_pack_unit_indicator.as_of_year IS 'Only observations up to this year were used by the forecast (the as-of year of the forecast run); units are resolved to their holder in this year.';
 COMMENT ON COLUMN v_pack_unit_indicator.indicator_code IS 'Indicator code (dim_indicator.indicator_code), e.g. C_KG_GER.';
 COMMENT ON COLUMN v_pack_unit_indicator.indicator_name IS 'Indicator name in Chinese (dim_indicator.name_zh).';
 COMMENT ON COLUMN v_pack_unit_indicator.unit_of_measure IS 'Unit of measure of the values (dim_indicator.unit_of_measure), e.g. %, ‰, 1/10万, 人.';

@@ -30,7 +30,7 @@ COMMENT ON COLUMN v_pack_unit_task.is_collective IS 'True for collectives of man
 COMMENT ON COLUMN v_pack_unit_task.is_known IS 'False when the notice names a unit that seeds/units.csv does not list.';
 COMMENT ON COLUMN v_pack_unit_task.task_no IS 'Number of the task in the notice (dim_task.task_no).';
 COMMENT ON COLUMN v_pack_unit_task.chapter_no IS 'Chapter of the notice the task belongs to, numbered in document order (dim_chapter.chapter_no).';
-COMMENT ON COLUMN v_pack_unit_task.role IS 'lead (牵头单位, incl. co-leads) or responsible (责任单位).';
+COMMENT ON COLUMN v_pack_unit_task.role IS 'lead (incl. co-leads) or responsible: a vocab_role code (its Chinese name is vocab_role.label_zh).';
 COMMENT ON COLUMN v_pack_unit_task.task_text IS 'Task text without its number and unit clause (dim_task.task_text).';
 COMMENT ON COLUMN v_pack_unit_task.progress_year IS 'Year of the unit''s latest progress report on the task (null when none).';
 COMMENT ON COLUMN v_pack_unit_task.progress_status IS 'A label of vocab_progress_status: not started, in progress, completed, lagging (null when no report).';

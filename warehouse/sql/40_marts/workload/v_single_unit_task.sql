@@ -19,6 +19,6 @@ COMMENT ON VIEW v_single_unit_task IS 'Tasks carried by one unit alone (no co-re
 COMMENT ON COLUMN v_single_unit_task.task_no IS 'Number of the task in the notice (dim_task.task_no).';
 COMMENT ON COLUMN v_single_unit_task.chapter_no IS 'Chapter of the notice the task belongs to, numbered in document order (dim_chapter.chapter_no).';
 COMMENT ON COLUMN v_single_unit_task.unit_name IS 'The only unit named in the task (department or collective) by its short name as written in the notice, e.g. 市妇联 (dim_unit.unit_name).';
-COMMENT ON COLUMN v_single_unit_task.role IS 'lead (牵头单位, incl. co-leads) or responsible (责任单位).';
+COMMENT ON COLUMN v_single_unit_task.role IS 'lead (incl. co-leads) or responsible: a vocab_role code (its Chinese name is vocab_role.label_zh).';
 COMMENT ON COLUMN v_single_unit_task.is_collective IS 'True for collectives of many bodies (各区县妇儿工委, 市妇儿工委各成员单位), which reports show apart from single departments.';
 COMMENT ON COLUMN v_single_unit_task.task_text IS 'Task text without its number and unit clause (dim_task.task_text).';

@@ -30,6 +30,6 @@ COMMENT ON COLUMN v_unit_chapter_workload.unit_name IS 'Unit (department or coll
 COMMENT ON COLUMN v_unit_chapter_workload.is_collective IS 'True for collectives of many bodies (各区县妇儿工委, 市妇儿工委各成员单位), which reports show apart from single departments.';
 COMMENT ON COLUMN v_unit_chapter_workload.chapter_no IS 'Chapter of the notice (dim_chapter.chapter_no).';
 COMMENT ON COLUMN v_unit_chapter_workload.chapter_title IS 'Chapter heading without its numeral, as written (dim_chapter.title).';
-COMMENT ON COLUMN v_unit_chapter_workload.tasks_led IS 'Tasks of the chapter the unit leads (牵头), incl. co-leads.';
-COMMENT ON COLUMN v_unit_chapter_workload.tasks_responsible IS 'Tasks of the chapter where the unit is responsible (责任单位) but not lead.';
+COMMENT ON COLUMN v_unit_chapter_workload.tasks_led IS 'Tasks of the chapter the unit leads, incl. co-leads.';
+COMMENT ON COLUMN v_unit_chapter_workload.tasks_responsible IS 'Tasks of the chapter where the unit is responsible but not lead.';
 COMMENT ON COLUMN v_unit_chapter_workload.workload_index IS 'lead_weight x tasks_led + responsible_weight x tasks_responsible within the chapter (weights from mart_parameter, as v_unit_workload).';

@@ -11,8 +11,8 @@ FROM unit_workload(
     (SELECT value FROM mart_parameter WHERE name = 'lead_weight'),
     (SELECT value FROM mart_parameter WHERE name = 'responsible_weight'));
 COMMENT ON VIEW v_unit_workload IS 'Workload per unit: tasks led, tasks co-responsible, weighted index = lead_weight x led + responsible_weight x responsible (weights from mart_parameter).';
-COMMENT ON COLUMN v_unit_workload.tasks_led IS 'Tasks the unit leads (牵头), incl. co-leads.';
-COMMENT ON COLUMN v_unit_workload.tasks_responsible IS 'Tasks where the unit is responsible (责任单位) but not lead.';
+COMMENT ON COLUMN v_unit_workload.tasks_led IS 'Tasks the unit leads, incl. co-leads.';
+COMMENT ON COLUMN v_unit_workload.tasks_responsible IS 'Tasks where the unit is responsible but not lead.';
 COMMENT ON COLUMN v_unit_workload.workload_index IS 'lead_weight x tasks_led + responsible_weight x tasks_responsible.';
 COMMENT ON COLUMN v_unit_workload.share_of_total IS 'Share of the summed index of all units, collectives included.';
 COMMENT ON COLUMN v_unit_workload.workload_rank IS 'Rank by index among single departments (null for collectives); ties broken by name.';
