@@ -111,7 +111,8 @@ public static partial class NoticeLoad
             KeepInHistory(connection, id, now);
         }
         var record = read.Record(id, areaCode, options.Issuer, sha, now, version, isDefault);
-        NoticeStore.Delete(connection, id);
+        // Only a superseded notice has rows to remove (each DELETE scans its table: skipped for a new id).
+        if (existing is not null) NoticeStore.Delete(connection, id);
         var units = new UnitResolver(connection);
         var counts = NoticeStore.Append(connection, record, read.Notice, read.Loaded, units, read.Issues);
         var unknown = units.Unknown.Select(u => new UnknownUnitFound(u.Name, Places(read.Loaded, u.Name))).ToList();
