@@ -14,10 +14,10 @@ public static class NoticeBenchmark
     public const int DefaultCount = 1000;
 
     /// <summary>Seed of the generator, so runs parse the same notices.</summary>
-    private const int Seed = 16;
+    internal const int Seed = 16;
 
     /// <summary>Tasks per generated notice: from a short county list to a provincial division of work.</summary>
-    private const int MinTasks = 5, MaxTasks = 80;
+    internal const int MinTasks = 5, MaxTasks = 80;
 
     private static readonly string[] Units =
     [
@@ -33,7 +33,7 @@ public static class NoticeBenchmark
     ];
 
     /// <summary>The layouts of the corpus, by the corpus notice that shows each.</summary>
-    private enum Layout { LabelledBrackets, ConventionLists, LabelLines, ChineseItems, ParenTortoise, CellPerLine, RowPerLine }
+    internal enum Layout { LabelledBrackets, ConventionLists, LabelLines, ChineseItems, ParenTortoise, CellPerLine, RowPerLine }
 
     public static int Run(string[] args, TextWriter output)
     {
@@ -87,16 +87,17 @@ public static class NoticeBenchmark
         }
     }
 
-    private static (string Text, List<string> Leads) Generate(Layout layout, int taskCount, Random random)
+    /// <summary>A synthetic notice in <paramref name="layout"/>, issued by <paramref name="place"/> (某市 by default), and its lead units in order.</summary>
+    internal static (string Text, List<string> Leads) Generate(Layout layout, int taskCount, Random random, string place = "某市")
     {
         var text = new StringBuilder();
-        text.AppendLine("某市人民政府办公室关于印发2021-2025年某市妇女儿童重点工作责任分工的通知（合成数据）");
+        text.AppendLine($"{place}人民政府办公室关于印发2021-2025年{place}妇女儿童重点工作责任分工的通知（合成数据）");
         text.AppendLine("某政办发〔2021〕12号");
         text.AppendLine("各区县政府，市政府各部门：");
         text.AppendLine(layout == Layout.ConventionLists ? "现将责任分工印发给你们，列第一位者为牵头单位，请认真落实。" : "现将责任分工印发给你们，请认真落实。");
-        text.AppendLine("某市人民政府办公室");
+        text.AppendLine($"{place}人民政府办公室");
         text.AppendLine("2021年3月1日");
-        text.AppendLine("2021-2025年某市妇女儿童重点工作责任分工");
+        text.AppendLine($"2021-2025年{place}妇女儿童重点工作责任分工");
         if (layout == Layout.CellPerLine) text.AppendLine("领域\n主要目标\n主要责任单位\n责任单位");
         if (layout == Layout.RowPerLine) text.AppendLine("序号 工作任务 牵头单位 责任单位");
         var leads = new List<string>();

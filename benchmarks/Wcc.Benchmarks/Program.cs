@@ -9,6 +9,7 @@ return args.FirstOrDefault() switch
     "collect" => CollectBenchmark.Run(args[1..], Console.Out),
     "open" => OpenBenchmark.Run(args[1..], Console.Out),
     "notice" => NoticeBenchmark.Run(args[1..], Console.Out),
+    "notice-load" => NoticeLoadBenchmark.Run(args[1..], Console.Out),
     _ => Usage(),
 };
 
@@ -35,6 +36,6 @@ static int Ingest(string[] args)
 
 static int Usage()
 {
-    Console.Error.WriteLine("usage: wcc-bench forecast [--series N] [--db PATH] | ingest [--rows N] [--repeat K] [--bad-values] [--gb18030] | pack [--observations N] | collect [--faulty SHARE] | open [--observations N] | notice [--count N] | sql [ROWS ...]");
+    Console.Error.WriteLine("usage: wcc-bench forecast [--series N] [--db PATH] | ingest [--rows N] [--repeat K] [--bad-values] [--gb18030] | pack [--observations N] | collect [--faulty SHARE] | open [--observations N] | notice [--count N] | notice-load [--count N] | sql [ROWS ...]");
     return 2;
 }

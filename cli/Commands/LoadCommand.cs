@@ -1,8 +1,10 @@
 using System.CommandLine;
 using Spectre.Console;
 using Wcc.Etl.Collection;
+using Wcc.Etl.Notice;
 using Wcc.Etl.Observations;
 using Wcc.Etl.Seeds;
+using Wcc.Notice;
 using Wcc.Warehouse.Connection;
 
 namespace Wcc.Cli.Commands;
@@ -26,19 +28,36 @@ internal static class LoadCommand
             Description = "task progress ledgers (CSV): task_no,unit_name,year,status,narrative,evidence,completion_date",
             AllowMultipleArgumentsPerToken = true,
         };
-        var command = new Command("load", "load indicator observations (and optional reference files) into the warehouse")
+        var notice = new Option<string?>("--notice") { Description = "a responsibility-division notice (text) to add beside the others" };
+        var area = new Option<string?>("--area") { Description = "with --notice: GB/T 2260 code of the area it governs (else read from its issuer)" };
+        var issuer = new Option<string?>("--issuer") { Description = "with --notice: its issuer, when its head names none" };
+        var id = new Option<string?>("--id") { Description = "with --notice: its id (default: area-start-end, e.g. 610100-2018-2020); an existing id is superseded" };
+        var command = new Command("load", "load indicator observations (and optional reference files), progress ledgers or a notice into the warehouse")
         {
-            db, indicators, targets, areas, observations, progress,
+            db, indicators, targets, areas, observations, progress, notice, area, issuer, id,
         };
         command.Validators.Add(result =>
         {
-            if ((result.GetValue(observations) ?? []).Length == 0 && (result.GetValue(progress) ?? []).Length == 0)
+            var hasNotice = result.GetValue(notice) is not null;
+            if ((result.GetValue(observations) ?? []).Length == 0 && (result.GetValue(progress) ?? []).Length == 0 && !hasNotice)
             {
-                result.AddError("give --observations FILE... and/or --progress FILE...");
+                result.AddError("give --observations FILE..., --progress FILE... or --notice FILE");
+            }
+            if (hasNotice && ((result.GetValue(observations) ?? []).Length > 0 || (result.GetValue(progress) ?? []).Length > 0))
+            {
+                result.AddError("--notice is loaded on its own: run `wcc load --notice FILE` as a command of its own");
+            }
+            if (!hasNotice && (result.GetValue(area) is not null || result.GetValue(issuer) is not null || result.GetValue(id) is not null))
+            {
+                result.AddError("--area, --issuer and --id go with --notice FILE");
             }
         });
         command.SetAction(parse => CommandRunner.Run(() =>
         {
+            if (parse.GetValue(notice) is { } noticeFile)
+            {
+                return LoadNotice(parse.GetValue(db)!, new NoticeLoadOptions(noticeFile, parse.GetValue(area), parse.GetValue(issuer), parse.GetValue(id)));
+            }
             if ((parse.GetValue(observations) ?? []).Length == 0)
             {
                 return LoadProgress(parse.GetValue(db)!, parse.GetValue(progress)!);
@@ -59,6 +78,14 @@ internal static class LoadCommand
             return 0;
         }));
         return command;
+    }
+
+    private static int LoadNotice(string db, NoticeLoadOptions options)
+    {
+        using var connection = WarehouseFile.Open(db, WarehouseAccess.Update);
+        var result = NoticeLoad.Run(connection, options, () => DateTime.UtcNow);
+        NoticeLoadReport.Print(result, Path.GetFileName(options.Path));
+        return 0;
     }
 
     private static int LoadProgress(string db, string[] files)

@@ -21,6 +21,9 @@ internal sealed class NoticeIssues
 
     public void Reject(int line, string code, string message) => issues.Add((line, code, message, null, Error));
 
+    /// <summary>Distinct lines and reasons warned about (what etl_reject receives as warnings).</summary>
+    public int WarningCount => issues.Where(i => i.Severity == Warning).Select(i => (i.Line, i.Code)).Distinct().Count();
+
     /// <summary>True when a warning names the task or falls on one of its lines.</summary>
     public bool Concerns(ParsedTask task) =>
         issues.Any(i => i.Severity == Warning && (i.TaskNo == task.No || (i.TaskNo is null && i.Line >= task.LineFrom && i.Line <= task.LineTo)));
