@@ -17,7 +17,7 @@ public class NoticeLoadTests
     private static readonly DateTime Clock = new(2026, 2, 1, 8, 0, 0, DateTimeKind.Utc);
 
     /// <summary>A corpus notice from another issuer (费县, a county in 山东): every unit it names is unknown to Xi'an's directory.</summary>
-    private static string FeixianNotice => Path.Combine(RepoPaths.Root, "tests", "Etl", "Notice", "Corpus", "08-feixian-county-2024-women-children-projects.txt");
+    private static string FeixianNotice => Path.Combine(RepoPaths.Root, "tests", "Notice", "Corpus", "08-feixian-county-2024-women-children-projects.txt");
 
     /// <summary>The tables a notice load writes or could write, whose row counts must not move when a load is refused.</summary>
     private static readonly string[] Written = ["dim_notice", "dim_notice_history", "dim_chapter", "dim_task", "fact_task_assignment", "fact_task_target", "dim_unit", "etl_run", "etl_reject"];
