@@ -112,7 +112,7 @@ public static class ForecastBenchmark
                     var slope = (lowerIsBetter ? -1 : 1) * (random.NextDouble() * 2.5 - 0.5);
                     var target = start + slope * (DeadlineYear - FirstYear) + (random.NextDouble() - 0.5) * 8;
                     targetRows.CreateRow().AppendValue(code).AppendValue(area).AppendValue(sex).AppendValue(lowerIsBetter ? "<=" : ">=")
-                        .AppendValue(Math.Round(target, 1)).AppendValue((int?)DeadlineYear).AppendNullValue().AppendValue("bench").AppendValue("bench").EndRow();
+                        .AppendValue(Math.Round(target, 1)).AppendValue((int?)DeadlineYear).AppendNullValue().AppendValue("bench").AppendValue("bench").AppendNullValue().EndRow(); // no task, no notice
                     for (var year = FirstYear; year <= LastYear; year++)
                     {
                         if (year != DeadlineYear && random.NextDouble() < SkipYearProbability) continue;

@@ -40,7 +40,7 @@ public static class WarehouseBuild
             new BuildStep(AreaSeedJob.Job, "载入行政区划", areas, (c, run) => AreaSeedJob.Run(c, run, areas)),
             new BuildStep(UnitSeedJob.Job, "载入责任单位", units, (c, run) => UnitSeedJob.Run(c, run, units)),
             new BuildStep(IndicatorSeedJob.Job, "载入监测指标", indicators, (c, run) => IndicatorSeedJob.Run(c, run, indicators)),
-            NoticeJob.Step(seeds), // fills dim_chapter/dim_task, which targets check task_no against
+            NoticeJob.Step(seeds, options.Clock), // fills dim_chapter/dim_task, which targets check task_no against
             new BuildStep(TargetSeedJob.Job, "载入目标值", targets, (c, run) => TargetSeedJob.Run(c, run, targets)),
             new BuildStep(ReferenceValueSeedJob.Job, "载入公开发布的参照值", referenceValues, (c, run) => ReferenceValueSeedJob.Run(c, run, referenceValues)),
             new BuildStep(AuditRuleSeedJob.Job, "载入审核规则", auditRules, (c, run) => AuditRuleSeedJob.Run(c, run, auditRules)),

@@ -185,7 +185,7 @@ public static class CollectionPlan
         using var cmd = connection.CreateCommand();
         cmd.CommandText = """
             SELECT a.task_no, t.task_text, a.unit_name, a.role
-            FROM fact_task_assignment a JOIN dim_task t USING (task_no)
+            FROM current_notice_assignment() a JOIN current_notice_task() t USING (notice_id, task_no)
             GROUP BY ALL ORDER BY a.task_no, a.role, a.unit_name
             """;
         using var r = cmd.ExecuteReader();

@@ -2,6 +2,7 @@ using DuckDB.NET.Data;
 using Wcc.Etl.Audit;
 using Wcc.Etl.Synthetic;
 using Wcc.Warehouse.Connection;
+using Wcc.Warehouse.Schema;
 
 namespace Wcc.Etl.Collection;
 
@@ -140,16 +141,17 @@ public static class IntakeJob
             foreach (var name in reportedBy.Append(workbook.UnitName).Distinct())
             {
                 // Synthetic rows of the unit (and of the units it took over) for the year, and its own earlier return.
-                Execute(connection, """
+                Execute(connection, $"""
                     DELETE FROM fact_task_progress WHERE year = $year AND unit_name = $name AND (source = $synthetic OR load_id IS NOT NULL)
+                        AND notice_id = {CurrentNotice.IdSql}
                     """, ("year", workbook.Round), ("name", name), ("synthetic", SyntheticHistoryJob.Source));
             }
             foreach (var p in progress)
             {
-                Execute(connection, "DELETE FROM fact_task_progress WHERE task_no = $task AND unit_name = $unit AND year = $year",
+                Execute(connection, $"DELETE FROM fact_task_progress WHERE task_no = $task AND unit_name = $unit AND year = $year AND notice_id = {CurrentNotice.IdSql}",
                     ("task", p.TaskNo!.Value), ("unit", workbook.UnitName), ("year", workbook.Round));
-                Execute(connection, """
-                    INSERT INTO fact_task_progress VALUES ($task, $unit, $year, $status, $narrative, $date, $source, $evidence, $done, $load)
+                Execute(connection, $"""
+                    INSERT INTO fact_task_progress VALUES ($task, $unit, $year, $status, $narrative, $date, $source, $evidence, $done, $load, {CurrentNotice.IdSql})
                     """,
                     ("task", p.TaskNo.Value), ("unit", workbook.UnitName), ("year", workbook.Round), ("status", p.Status!),
                     ("narrative", p.Explanation), ("date", DateOnly.FromDateTime(receivedAt)), ("source", source), ("evidence", p.Evidence),

@@ -5,6 +5,7 @@ using Wcc.Etl.Audit;
 using Wcc.Etl.Seeds;
 using Wcc.Etl.Synthetic;
 using Wcc.Warehouse.Connection;
+using Wcc.Warehouse.Schema;
 
 namespace Wcc.Etl.Collection;
 
@@ -37,7 +38,7 @@ public static class ProgressLedgerJob
             cmd.Parameters.Add(new DuckDBParameter("sha", sha));
             if (Convert.ToInt64(cmd.ExecuteScalar()) > 0) return null;
         }
-        var tasks = SeedOrigin.ReadSet(connection, "SELECT CAST(task_no AS VARCHAR) FROM dim_task");
+        var tasks = SeedOrigin.ReadSet(connection, "SELECT CAST(task_no AS VARCHAR) FROM current_notice_task()");
         var units = SeedOrigin.ReadSet(connection, "SELECT unit_name FROM dim_unit");
         using var tx = connection.BeginTransaction();
         var run = EtlRun.Start(connection, Job, path, clock(), sha);
@@ -56,9 +57,9 @@ public static class ProgressLedgerJob
                 continue;
             }
             var (task, unit, year, status, narrative, evidence, done) = record!.Value;
-            Execute(connection, "DELETE FROM fact_task_progress WHERE year = $year AND unit_name = $unit AND (source = $synthetic OR task_no = $task)",
+            Execute(connection, $"DELETE FROM fact_task_progress WHERE year = $year AND unit_name = $unit AND (source = $synthetic OR task_no = $task) AND notice_id = {CurrentNotice.IdSql}",
                 ("year", year), ("unit", unit), ("synthetic", SyntheticHistoryJob.Source), ("task", task));
-            Execute(connection, "INSERT INTO fact_task_progress VALUES ($task, $unit, $year, $status, $narrative, $date, $source, $evidence, $done, $load)",
+            Execute(connection, $"INSERT INTO fact_task_progress VALUES ($task, $unit, $year, $status, $narrative, $date, $source, $evidence, $done, $load, {CurrentNotice.IdSql})",
                 ("task", task), ("unit", unit), ("year", year), ("status", status), ("narrative", narrative), ("date", clock().Date),
                 ("source", $"{unit} 进展台账"), ("evidence", evidence), ("done", done?.ToDateTime(TimeOnly.MinValue)), ("load", run.LoadId));
             loaded++;

@@ -34,6 +34,10 @@ public static partial class NoticePeriod
         return NoticeParser.DefaultPeriodEndYear;
     }
 
+    /// <summary>The range <see cref="EndYear"/> reads (the first in the title lines), or null when they name none.</summary>
+    public static (int Start, int End)? TitleRange(string text) =>
+        text.Split('\n').Take(TitleLines).Select(Range).FirstOrDefault(r => r is not null);
+
     /// <summary>The first year range in <paramref name="title"/> (2018-2020年…), or null when it names none.</summary>
     public static (int Start, int End)? Range(string title)
     {

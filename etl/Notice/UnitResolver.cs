@@ -38,16 +38,20 @@ internal sealed class UnitResolver
         return written;
     }
 
+    /// <summary>The names no directory entry knows, each with the first task naming it (in the order met).</summary>
+    public IReadOnlyList<(string Name, ParsedTask FirstTask)> Unknown => unknown.Select(kv => (kv.Key, kv.Value)).ToList();
+
     /// <summary>Adds the unknown names to dim_unit (kind = unknown, is_known = false) and warns about each one.</summary>
-    public void AppendUnknown(DuckDBConnection connection, NoticeIssues issues)
+    /// <param name="noticeId">The notice naming them, for the warning.</param>
+    public void AppendUnknown(DuckDBConnection connection, NoticeIssues issues, string noticeId)
     {
         using var appender = connection.CreateAppender("dim_unit");
         foreach (var (name, task) in unknown)
         {
             issues.Warn(task.LineTo, NoticeWarningCodes.UnknownUnit,
-                $"unit {name} (first named by task {task.No}) is not in seeds/units.csv; loaded as kind = unknown", task.No);
-            // A reload finds it from the previous load: still warn, but do not add it twice.
-            if (alreadyUnknown.Contains(name)) continue;
+                $"unit {name} (first named by task {task.No} of notice {noticeId}) is not in the unit directory (seeds/units.csv); loaded as kind = unknown", task.No);
+            // A reload (or another notice) finds it from an earlier load: still warn, but do not add it twice.
+            if (!alreadyUnknown.Add(name)) continue;
             appender.CreateRow()
                 .AppendValue(name).AppendNullValue().AppendValue(UnknownKind).AppendValue(IsCollective(name)).AppendValue(false)
                 .AppendNullValue().AppendNullValue().AppendNullValue()

@@ -1,5 +1,6 @@
 using DuckDB.NET.Data;
 using Wcc.Etl.Audit;
+using Wcc.Warehouse.Schema;
 
 namespace Wcc.Etl.Seeds;
 
@@ -27,7 +28,7 @@ public static class TargetSeedJob
             ReadIndicatorLimits(connection),
             SeedOrigin.ReadSet(connection, "SELECT area_code FROM dim_area"),
             Ints(connection, "SELECT CAST(year AS VARCHAR) FROM dim_year"),
-            Ints(connection, "SELECT CAST(task_no AS VARCHAR) FROM dim_task"),
+            Ints(connection, "SELECT CAST(task_no AS VARCHAR) FROM current_notice_task()"),
             SeedOrigin.ReadSet(connection,
                 "SELECT concat_ws('|', indicator_code, area_code, sex, CAST(deadline_year AS VARCHAR)) FROM fact_target WHERE origin <> $origin",
                 origin));
@@ -51,6 +52,8 @@ public static class TargetSeedJob
     public static void Load(DuckDBConnection connection, IReadOnlyList<TargetRecord> records, string origin)
     {
         SeedOrigin.DeleteRows(connection, "fact_target", origin);
+        // A targets file names tasks by number: they are the default notice's.
+        var notice = CurrentNotice.Id(connection);
         using var appender = connection.CreateAppender("fact_target");
         foreach (var r in records)
         {
@@ -64,6 +67,7 @@ public static class TargetSeedJob
                 .AppendValue(r.TaskNo)
                 .AppendValue(r.Phrase)
                 .AppendValue(origin)
+                .AppendValue(r.TaskNo is null ? null : notice)
                 .EndRow();
         }
     }

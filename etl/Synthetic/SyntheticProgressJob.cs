@@ -36,17 +36,17 @@ public static class SyntheticProgressJob
             cmd.Parameters.Add(new DuckDBParameter("source", SyntheticHistoryJob.Source));
             cmd.ExecuteNonQuery();
         }
-        var assignments = new List<(int Task, string Unit)>();
+        var assignments = new List<(int Task, string Unit, string Notice)>();
         using (var cmd = connection.CreateCommand())
         {
-            cmd.CommandText = "SELECT task_no, unit_name FROM fact_task_assignment GROUP BY ALL ORDER BY ALL";
+            cmd.CommandText = "SELECT task_no, unit_name, notice_id FROM current_notice_assignment() GROUP BY ALL ORDER BY ALL";
             using var reader = cmd.ExecuteReader();
-            while (reader.Read()) assignments.Add((reader.GetInt32(0), reader.GetString(1)));
+            while (reader.Read()) assignments.Add((reader.GetInt32(0), reader.GetString(1), reader.GetString(2)));
         }
         var rows = 0;
         using (var appender = connection.CreateAppender("fact_task_progress"))
         {
-            foreach (var (task, unit) in assignments)
+            foreach (var (task, unit, notice) in assignments)
             {
                 // A unit's "pace" persists across years: a late starter tends to stay behind.
                 var pace = random.Double();
@@ -57,7 +57,8 @@ public static class SyntheticProgressJob
                     var reportDate = new DateOnly(year, 12, random.Int(10, 28));
                     appender.CreateRow().AppendValue(task).AppendValue(unit).AppendValue(year).AppendValue(status)
                         .AppendValue(narrative).AppendValue(reportDate).AppendValue(SyntheticHistoryJob.Source)
-                        .AppendNullValue().AppendNullValue().AppendNullValue().EndRow(); // evidence, completion date, load: collected rows only
+                        .AppendNullValue().AppendNullValue().AppendNullValue() // evidence, completion date, load: collected rows only
+                        .AppendValue(notice).EndRow();
                     rows++;
                 }
             }

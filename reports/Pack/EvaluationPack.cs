@@ -198,14 +198,14 @@ public static class EvaluationPack
     private static (int Start, int End)? NoticePeriod(DuckDBConnection connection)
     {
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT document_title FROM dim_notice";
+        cmd.CommandText = "SELECT document_title FROM v_current_notice";
         return cmd.ExecuteScalar() is string title ? Wcc.Etl.Notice.NoticePeriod.Range(title) : null;
     }
 
     private static string NoticeTitle(DuckDBConnection connection)
     {
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT document_title FROM dim_notice";
+        cmd.CommandText = "SELECT document_title FROM v_current_notice";
         return cmd.ExecuteScalar() as string ?? "(未载入通知)";
     }
 

@@ -23,7 +23,7 @@ public static class PackJob
     private static bool IsEmpty(DuckDB.NET.Data.DuckDBConnection connection)
     {
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT (SELECT count(*) FROM dim_task) = 0 OR (SELECT count(*) FROM fact_observation) = 0";
+        cmd.CommandText = "SELECT (SELECT count(*) FROM current_notice_task()) = 0 OR (SELECT count(*) FROM fact_observation) = 0";
         return (bool)cmd.ExecuteScalar()!;
     }
 }

@@ -19,20 +19,22 @@ internal static class TinyWarehouse
         var connection = WarehouseFile.Open(":memory:", WarehouseAccess.ReadWrite);
         Execute(connection, """
             INSERT INTO etl_run (load_id, job, status) VALUES (1, 'test', 'succeeded');
-            INSERT INTO dim_chapter VALUES (1, '促进妇女就业', 10), (2, '保障儿童健康', 20);
+            INSERT INTO dim_notice (notice_title, document_title, period_end_year, file_name, notice_id, is_default)
+                VALUES ('测试通知', '2018-2020年测试重点工作责任分工', 2020, 'tiny.txt', 'tiny', true);
+            INSERT INTO dim_chapter VALUES (1, '促进妇女就业', 10, 'tiny'), (2, '保障儿童健康', 20, 'tiny');
             INSERT INTO dim_task VALUES
-                (1, 1, '任务一', 11, 11), (2, 1, '任务二', 12, 12), (3, 2, '任务三', 21, 21), (4, 2, '任务四', 22, 22);
+                (1, 1, '任务一', 11, 11, 'tiny'), (2, 1, '任务二', 12, 12, 'tiny'), (3, 2, '任务三', 21, 21, 'tiny'), (4, 2, '任务四', 22, 22, 'tiny');
             INSERT INTO dim_unit (unit_name, kind, is_collective, is_known) VALUES
                 ('市A局', 'government_department', false, true), ('市B局', 'government_department', false, true),
                 ('市C局', 'government_department', false, true), ('各区县妇儿工委', 'collective', true, true);
             INSERT INTO fact_task_assignment VALUES
-                (1, '市A局', 'lead', 1), (1, '市B局', 'responsible', 1), (1, '市C局', 'responsible', 2),
-                (2, '市A局', 'lead', 1), (2, '市B局', 'responsible', 1),
-                (3, '市B局', 'lead', 1), (3, '各区县妇儿工委', 'responsible', 1),
-                (4, '市C局', 'lead', 1);
-            INSERT INTO fact_task_progress (task_no, unit_name, year, status, source) VALUES
-                (1, '市A局', 2019, '滞后', 'test'),
-                (1, '市A局', 2020, '滞后', 'test'), (2, '市A局', 2020, '未启动', 'test'), (3, '市B局', 2020, '推进中', 'test');
+                (1, '市A局', 'lead', 1, 'tiny'), (1, '市B局', 'responsible', 1, 'tiny'), (1, '市C局', 'responsible', 2, 'tiny'),
+                (2, '市A局', 'lead', 1, 'tiny'), (2, '市B局', 'responsible', 1, 'tiny'),
+                (3, '市B局', 'lead', 1, 'tiny'), (3, '各区县妇儿工委', 'responsible', 1, 'tiny'),
+                (4, '市C局', 'lead', 1, 'tiny');
+            INSERT INTO fact_task_progress (task_no, unit_name, year, status, source, notice_id) VALUES
+                (1, '市A局', 2019, '滞后', 'test', 'tiny'),
+                (1, '市A局', 2020, '滞后', 'test', 'tiny'), (2, '市A局', 2020, '未启动', 'test', 'tiny'), (3, '市B局', 2020, '推进中', 'test', 'tiny');
             INSERT INTO dim_area (area_code, area_name, area_level, parent_code) VALUES
                 ('610100', '西安市', 'city', NULL), ('610102', '新城区', 'district', '610100'), ('610103', '碑林区', 'district', '610100');
             INSERT INTO dim_indicator (indicator_code, name_zh, unit_of_measure, measure_kind, sex_disaggregated, direction, population, task_nos) VALUES

@@ -140,6 +140,7 @@ public class SchemaMigrationToCollectionTests
                 ALTER TABLE dim_indicator DROP COLUMN reporting_unit;
                 ALTER TABLE fact_task_progress DROP COLUMN evidence; ALTER TABLE fact_task_progress DROP COLUMN completion_date;
                 ALTER TABLE fact_task_progress DROP COLUMN load_id;
+                ALTER TABLE fact_task_progress DROP COLUMN notice_id;
                 UPDATE meta_schema_version SET version = 2
                 """;
             cmd.ExecuteNonQuery();

@@ -53,11 +53,17 @@ public static partial class DataTestRunner
 
     private static string RelationshipSql(string model, string argument)
     {
-        // "unit_name -> dim_unit.unit_name"
+        // "unit_name -> dim_unit.unit_name", or a composite key "notice_id, task_no -> dim_task.notice_id, task_no"
         var m = RelationshipPattern().Match(argument);
         if (!m.Success) throw new InvalidOperationException($"{model}: bad relationship `{argument}`");
-        var (column, table, parentColumn) = (Identifier(m.Groups[1].Value), Identifier(m.Groups[2].Value), Identifier(m.Groups[3].Value));
-        return $"SELECT count(*) FROM {model} c WHERE c.{column} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {table} p WHERE p.{parentColumn} = c.{column})";
+        var columns = SqlModel.SplitList(m.Groups[1].Value).Select(Identifier).ToList();
+        var table = Identifier(m.Groups[2].Value);
+        var parentColumns = SqlModel.SplitList(m.Groups[3].Value).Select(Identifier).ToList();
+        if (columns.Count != parentColumns.Count) throw new InvalidOperationException($"{model}: relationship `{argument}` pairs {columns.Count} columns with {parentColumns.Count}");
+        // A row with any key column null names no parent (an optional reference), as for a single column.
+        var present = string.Join(" AND ", columns.Select(c => $"c.{c} IS NOT NULL"));
+        var matches = string.Join(" AND ", columns.Zip(parentColumns, (c, p) => $"p.{p} = c.{c}"));
+        return $"SELECT count(*) FROM {model} c WHERE {present} AND NOT EXISTS (SELECT 1 FROM {table} p WHERE {matches})";
     }
 
     private static string AcceptedValuesSql(string model, string argument, DuckDBCommand cmd)
@@ -81,7 +87,7 @@ public static partial class DataTestRunner
     private static string Identifier(string name) =>
         IdentifierPattern().IsMatch(name) ? name : throw new InvalidOperationException($"not an identifier: {name}");
 
-    [GeneratedRegex(@"^\s*(\w+)\s*->\s*(\w+)\.(\w+)\s*$")]
+    [GeneratedRegex(@"^\s*(\w+(?:\s*,\s*\w+)*)\s*->\s*(\w+)\.(\w+(?:\s*,\s*\w+)*)\s*$")]
     private static partial Regex RelationshipPattern();
 
     [GeneratedRegex(@"^\s*(\w+)\s+in\s*\((.*)\)\s*$")]

@@ -14,9 +14,12 @@ public static class SchemaCatalog
     /// 5 = the indicator catalogue (dim_indicator.plan_zh, domain_zh, target_source) and the reference series
     /// fact_reference_value (migrations/005_indicator_catalogue.sql); 6 = the status vocabulary (vocab_status, filled from
     /// seeds/vocabulary/statuses.csv on every schema refresh; migrations/006_vocabulary.sql); 7 = the progress-status
-    /// and role vocabularies (vocab_progress_status, vocab_role from seeds/vocabulary/*.csv; migrations/007_vocabularies.sql).
+    /// and role vocabularies (vocab_progress_status, vocab_role from seeds/vocabulary/*.csv; migrations/007_vocabularies.sql);
+    /// 8 = many notices: notice_id in every table naming a task (dim_chapter, dim_task, fact_task_assignment, fact_task_target,
+    /// fact_task_progress, fact_target, plan_task.source_notice_id), dim_notice's key and metadata, dim_notice_history
+    /// (migrations/008_notice_key.sql; the seed notice keeps its rows under its fixed id and is the default).
     /// </remarks>
-    public const int CurrentVersion = 7;
+    public const int CurrentVersion = 8;
 
     private static readonly Lazy<SchemaModels> embedded = new(SchemaModels.Embedded);
 

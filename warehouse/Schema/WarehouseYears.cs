@@ -36,11 +36,11 @@ public static class WarehouseYears
         return reader.IsDBNull(0) ? null : (reader.GetInt32(0), reader.GetInt32(1));
     }
 
-    /// <summary>End of the period of the notice loaded in the warehouse (dim_notice), or null when none is loaded.</summary>
+    /// <summary>End of the period of the default notice (v_current_notice), or null when none is loaded.</summary>
     public static int? NoticePeriodEnd(DuckDBConnection connection)
     {
         using var cmd = connection.CreateCommand();
-        cmd.CommandText = "SELECT max(period_end_year) FROM dim_notice";
+        cmd.CommandText = "SELECT max(period_end_year) FROM v_current_notice";
         var value = cmd.ExecuteScalar();
         return value is null or DBNull ? null : Convert.ToInt32(value);
     }

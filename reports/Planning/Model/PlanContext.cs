@@ -58,7 +58,7 @@ public sealed record PlanContext(
         if (asOfYear is { } requested) WarehouseYears.RequireAsOf(connection, requested);
         var asOf = asOfYear ?? latest;
         RequireHorizon(connection, horizonYear, asOf);
-        var tasks = Rows(connection, "SELECT task_no, chapter_no, task_text FROM dim_task ORDER BY task_no",
+        var tasks = Rows(connection, "SELECT task_no, chapter_no, task_text FROM current_notice_task() ORDER BY task_no",
             r => new PriorTask(r.GetInt32(0), r.GetInt32(1), r.GetString(2))).ToDictionary(t => t.No);
         if (tasks.Count == 0) throw new WccException("the warehouse has no notice tasks to plan from", "build it first with `wcc build`");
         var weights = Rows(connection, "SELECT name, value FROM mart_parameter WHERE name IN ('lead_weight', 'responsible_weight')",
@@ -73,12 +73,12 @@ public sealed record PlanContext(
                 .ToDictionary(i => i.Code, StringComparer.Ordinal),
             Rows(connection, "SELECT area_code FROM dim_area", r => r.GetString(0)).ToHashSet(StringComparer.Ordinal),
             Rows(connection, "SELECT sex FROM dim_sex", r => r.GetString(0)).ToHashSet(StringComparer.Ordinal),
-            Rows(connection, "SELECT chapter_no, title FROM dim_chapter ORDER BY chapter_no", r => (r.GetInt32(0), r.GetString(1))),
+            Rows(connection, "SELECT chapter_no, title FROM current_notice_chapter() ORDER BY chapter_no", r => (r.GetInt32(0), r.GetString(1))),
             tasks,
             Rows(connection, "SELECT unit_name, is_collective, valid_to, successor_name FROM dim_unit",
                 r => new PlanUnit(r.GetString(0), r.GetBoolean(1), r.IsDBNull(2) ? null : r.GetInt32(2), r.IsDBNull(3) ? null : r.GetString(3)))
                 .ToDictionary(u => u.Name, StringComparer.Ordinal),
-            Rows(connection, "SELECT task_no, unit_name, role, ordinal FROM fact_task_assignment ORDER BY task_no, role, ordinal",
+            Rows(connection, "SELECT task_no, unit_name, role, ordinal FROM current_notice_assignment() ORDER BY task_no, role, ordinal",
                 r => new PriorAssignment(r.GetInt32(0), r.GetString(1), r.GetString(2), r.GetInt32(3))),
             weights.GetValueOrDefault("lead_weight", 2.0),
             weights.GetValueOrDefault("responsible_weight", 1.0))

@@ -65,6 +65,8 @@ public static class PlanStore
                 }
             }
         }
+        // The draft continues the tasks of the default notice (the one PlanContext read).
+        var sourceNotice = Wcc.Warehouse.Schema.CurrentNotice.Id(connection);
         using (var a = connection.CreateAppender("plan_task"))
         {
             foreach (var r in results)
@@ -72,7 +74,8 @@ public static class PlanStore
                 foreach (var t in r.Division.Tasks)
                 {
                     a.CreateRow().AppendValue(r.Scenario.Id).AppendValue(t.PlanTaskNo).AppendValue(t.ChapterNo).AppendValue(t.ChapterTitle)
-                        .AppendValue(t.SourceTaskNo).AppendValue(t.Text).AppendValue(t.Change).EndRow();
+                        .AppendValue(t.SourceTaskNo).AppendValue(t.Text).AppendValue(t.Change)
+                        .AppendValue(t.SourceTaskNo is null ? null : sourceNotice).EndRow();
                 }
             }
         }

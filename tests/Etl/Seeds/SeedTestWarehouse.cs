@@ -49,12 +49,16 @@ internal sealed class SeedTestWarehouse : IDisposable
         cmd.ExecuteNonQuery();
     }
 
+    /// <summary>Id of the stand-in notice (the default notice of this warehouse).</summary>
+    public const string NoticeId = "test-notice";
+
     /// <summary>Stands in for the notice loader: chapter 1 with tasks 1..<paramref name="count"/>.</summary>
     public void InsertTasks(int count)
     {
-        Execute("INSERT INTO dim_chapter VALUES (1, '测试章', 1)");
+        Execute($"INSERT INTO dim_notice (notice_title, document_title, period_end_year, file_name, notice_id, is_default) VALUES ('测试通知', '测试', 2020, 'test.txt', '{NoticeId}', true)");
+        Execute($"INSERT INTO dim_chapter VALUES (1, '测试章', 1, '{NoticeId}')");
         using var appender = Connection.CreateAppender("dim_task");
-        for (var i = 1; i <= count; i++) appender.CreateRow().AppendValue(i).AppendValue(1).AppendValue($"任务{i}").AppendValue(i).AppendValue(i).EndRow();
+        for (var i = 1; i <= count; i++) appender.CreateRow().AppendValue(i).AppendValue(1).AppendValue($"任务{i}").AppendValue(i).AppendValue(i).AppendValue(NoticeId).EndRow();
     }
 
     public void Dispose()

@@ -32,8 +32,8 @@ public sealed class EvaluationVerdictTests : IDisposable
                 ('E_FELL_BACK', '610100', 2015, 'T', 100, 'stat', 1, true), ('E_FELL_BACK', '610100', 2020, 'T', 99.9, 'stat', 1, true),
                 ('E_LOWER', '610100', 2015, 'T', 30, 'stat', 1, true), ('E_LOWER', '610100', 2020, 'T', 11, 'stat', 1, true),
                 ('E_NO_DATA', '610100', 2021, 'T', 100, 'stat', 1, true);
-            INSERT INTO fact_task_progress (task_no, unit_name, year, status, source) VALUES
-                (4, '市C局', 2020, '已完成', 'test'), (2, '市A局', 2021, '已完成', 'test');
+            INSERT INTO fact_task_progress (task_no, unit_name, year, status, source, notice_id) VALUES
+                (4, '市C局', 2020, '已完成', 'test', 'tiny'), (2, '市A局', 2021, '已完成', 'test', 'tiny');
             """);
         // The forecast rows the pack stands on, as `wcc forecast` would store them for as-of 2019 and 2020.
         foreach (var (asOf, code) in new[] { (2019, StatusVocabulary.Codes.NeedsAcceleration), (2020, StatusVocabulary.Codes.OffTrack) })

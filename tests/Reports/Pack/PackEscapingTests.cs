@@ -18,7 +18,7 @@ public class PackEscapingTests
         {
             cmd.CommandText = """
                 INSERT INTO dim_unit (unit_name, full_name, kind, is_collective, is_known) VALUES ($u, $u, 'unknown', false, false);
-                INSERT INTO fact_task_assignment VALUES (1, $u, 'responsible', 99);
+                INSERT INTO fact_task_assignment VALUES (1, $u, 'responsible', 99, '610100-2018-2020');
                 """;
             cmd.Parameters.Add(new DuckDBParameter("u", Hostile));
             cmd.ExecuteNonQuery();

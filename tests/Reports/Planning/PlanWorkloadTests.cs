@@ -14,8 +14,8 @@ public class PlanWorkloadTests
         var c = Open();
         Execute(c, """
             INSERT INTO plan_scenario VALUES ('t', '测试', 'scenario', NULL, NULL, 2020, 2021, 2025);
-            INSERT INTO plan_task VALUES ('t', 1, 1, '章一', 1, '任务一', 'kept'), ('t', 2, 1, '章一', 2, '任务二', 'reassigned'),
-                ('t', 3, 2, '章二', 3, '任务三', 'reassigned'), ('t', 4, 2, '章二', 4, '任务四', 'reassigned'), ('t', 5, 2, '章二', NULL, '任务五', 'new');
+            INSERT INTO plan_task VALUES ('t', 1, 1, '章一', 1, '任务一', 'kept', 'tiny'), ('t', 2, 1, '章一', 2, '任务二', 'reassigned', 'tiny'),
+                ('t', 3, 2, '章二', 3, '任务三', 'reassigned', 'tiny'), ('t', 4, 2, '章二', 4, '任务四', 'reassigned', 'tiny'), ('t', 5, 2, '章二', NULL, '任务五', 'new', NULL);
             INSERT INTO plan_assignment VALUES
                 ('t', 1, '市A局', 'lead', 1, false, NULL), ('t', 1, '市B局', 'responsible', 1, false, NULL),
                 ('t', 2, '市A局', 'lead', 1, false, NULL), ('t', 2, '市C局', 'responsible', 1, false, NULL),

@@ -55,7 +55,7 @@ public class WorkloadMartTests
     {
         using var c = Open();
         // Give C a second co-responsibility so loads become 4, 4, 4.
-        Execute(c, "INSERT INTO fact_task_assignment VALUES (2, '市C局', 'responsible', 2)");
+        Execute(c, "INSERT INTO fact_task_assignment VALUES (2, '市C局', 'responsible', 2, 'tiny')");
         var r = Rows(c, "SELECT * FROM v_workload_concentration").Single();
         Assert.Equal(0.0, D(r["gini"]), 9);
         Assert.Equal(1.0 / 3, D(r["hhi"]), 9);

@@ -45,7 +45,7 @@ public sealed class ForecastTestWarehouse : IDisposable
     {
         using var appender = Connection.CreateAppender("fact_target");
         appender.CreateRow().AppendValue(indicator).AppendValue(area).AppendValue(sex).AppendValue(comparator).AppendValue(value)
-            .AppendValue(deadline).AppendNullValue().AppendValue($"{comparator}{value}").AppendValue("test").EndRow();
+            .AppendValue(deadline).AppendNullValue().AppendValue($"{comparator}{value}").AppendValue("test").AppendNullValue().EndRow(); // no task, no notice
         return this;
     }
 

@@ -12,11 +12,11 @@
 -- be judged against the total.
 CREATE OR REPLACE VIEW v_target_scope AS
 SELECT indicator_code, area_code AS target_area_code, sex, comparator, target_value, deadline_year, task_no,
-       area_code, 'own' AS scope
+       area_code, 'own' AS scope, notice_id
 FROM fact_target
 UNION ALL
 SELECT t.indicator_code, t.area_code, t.sex, t.comparator, t.target_value, t.deadline_year, t.task_no,
-       child.area_code, 'shared'
+       child.area_code, 'shared', t.notice_id
 FROM fact_target t
 JOIN dim_area city ON city.area_code = t.area_code AND city.area_level = 'city'
 JOIN dim_area child ON child.parent_code = t.area_code
@@ -36,3 +36,4 @@ COMMENT ON COLUMN v_target_scope.comparator IS 'How a value must compare with ta
 COMMENT ON COLUMN v_target_scope.target_value IS 'Target value, in the indicator''s unit_of_measure (e.g. 98 for 98%).';
 COMMENT ON COLUMN v_target_scope.deadline_year IS 'Year by which the target is to be met.';
 COMMENT ON COLUMN v_target_scope.task_no IS 'Notice task the target belongs to (dim_task.task_no); null when the targets file names none.';
+COMMENT ON COLUMN v_target_scope.notice_id IS 'Notice of the task (dim_notice.notice_id); null when no task is named.';

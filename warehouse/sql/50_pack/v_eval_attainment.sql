@@ -63,7 +63,7 @@ current_lead AS (
            string_agg(DISTINCT coalesce(s2.successor_name, s1.successor_name, a.unit_name), '、'
                       ORDER BY coalesce(s2.successor_name, s1.successor_name, a.unit_name)) AS lead_units_current,
            string_agg(DISTINCT a.unit_name, '、' ORDER BY a.unit_name) FILTER (WHERE s1.successor_name IS NOT NULL) AS lead_units_predecessor
-    FROM fact_task_assignment a
+    FROM current_notice_assignment() a
     LEFT JOIN dim_unit s1 ON s1.unit_name = a.unit_name
     LEFT JOIN dim_unit s2 ON s2.unit_name = s1.successor_name
     WHERE a.role = 'lead'
@@ -114,7 +114,7 @@ final AS (
            sv.label_zh AS shown_status, sv.status_code AS shown_status_code, sv.css_class AS shown_css_class
     FROM verdict v
     JOIN dim_indicator i ON i.indicator_code = v.indicator_code
-    LEFT JOIN dim_chapter c ON c.chapter_no = v.chapter_no
+    LEFT JOIN current_notice_chapter() c ON c.chapter_no = v.chapter_no
     LEFT JOIN current_lead cl ON cl.task_no = v.task_no
     LEFT JOIN by_sex bs ON bs.as_of_year = v.as_of_year AND bs.indicator_code = v.indicator_code AND bs.area_code = v.area_code
                        AND bs.sex = v.sex AND bs.deadline_year = v.deadline_year

@@ -21,13 +21,13 @@ units AS (
            string_agg(DISTINCT cu.current_name, '、' ORDER BY cu.current_name) FILTER (WHERE a.role = 'lead') AS lead_units_current,
            string_agg(DISTINCT a.unit_name, '、' ORDER BY a.unit_name) FILTER (WHERE a.role = 'lead' AND cu.current_name <> a.unit_name) AS lead_units_predecessor,
            string_agg(DISTINCT cu.current_name, '、' ORDER BY cu.current_name) FILTER (WHERE a.role = 'responsible') AS responsible_units_current
-    FROM fact_task_assignment a
+    FROM current_notice_assignment() a
     JOIN current_unit cu ON cu.unit_name = a.unit_name
     GROUP BY a.task_no
 ),
 latest_report AS (
     SELECT p.*, coalesce(v.is_complete, false) AS is_complete
-    FROM fact_task_progress p
+    FROM current_notice_progress() p
     LEFT JOIN vocab_progress_status v ON v.label_zh = p.status
     QUALIFY p.year = max(p.year) OVER (PARTITION BY p.task_no)
 ),
@@ -45,7 +45,7 @@ linked AS (
            count(*) AS linked_targets,
            count(*) FILTER (WHERE e.verdict_code = 'not_attained') AS unmet_targets,
            string_agg(DISTINCT e.indicator_name, '、' ORDER BY e.indicator_name) FILTER (WHERE e.verdict_code = 'not_attained') AS unmet_indicator_names
-    FROM dim_task t
+    FROM current_notice_task() t
     JOIN v_eval_attainment e ON e.is_city
     JOIN dim_indicator i ON i.indicator_code = e.indicator_code
     WHERE e.task_no = t.task_no OR list_contains(i.task_nos, t.task_no)

@@ -18,7 +18,7 @@ task_link AS (
 ),
 leads AS (
     SELECT task_no, string_agg(unit_name, '、' ORDER BY ordinal) AS lead_units
-    FROM fact_task_assignment WHERE role = 'lead'
+    FROM current_notice_assignment() WHERE role = 'lead'
     GROUP BY task_no
 ),
 by_sex AS (
@@ -51,7 +51,7 @@ final AS (
     JOIN dim_area a ON a.area_code = f.area_code
     JOIN task_link l ON l.indicator_code = f.indicator_code AND l.area_code = f.area_code AND l.sex = f.sex
                     AND l.deadline_year = f.deadline_year AND l.as_of_year = f.as_of_year
-    LEFT JOIN dim_task k ON k.task_no = l.task_no
+    LEFT JOIN current_notice_task() k ON k.task_no = l.task_no
     LEFT JOIN leads ld ON ld.task_no = l.task_no
     LEFT JOIN by_sex s ON s.indicator_code = f.indicator_code AND s.area_code = f.area_code AND s.sex = f.sex
                       AND s.deadline_year = f.deadline_year AND s.as_of_year = f.as_of_year

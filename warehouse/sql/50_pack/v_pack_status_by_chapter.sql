@@ -5,7 +5,7 @@
 CREATE OR REPLACE VIEW v_pack_status_by_chapter AS
 SELECT s.as_of_year, coalesce(s.chapter_no, 0) AS chapter_no, coalesce(c.title, '(未关联任务)') AS chapter_title, s.shown_status AS status, count(*) AS n
 FROM v_eval_attainment s
-LEFT JOIN dim_chapter c USING (chapter_no)
+LEFT JOIN current_notice_chapter() c USING (chapter_no)
 WHERE s.is_city
 GROUP BY ALL;
 COMMENT ON VIEW v_pack_status_by_chapter IS 'Evaluation pack: city-level targets by chapter and the status shown (forecast before the deadline, verdict at or after it).';

@@ -8,14 +8,14 @@ WITH units AS (
     SELECT task_no,
            string_agg(unit_name, '、' ORDER BY ordinal) FILTER (WHERE role = 'lead') AS lead_units,
            string_agg(unit_name, '、' ORDER BY ordinal) FILTER (WHERE role = 'responsible') AS responsible_units
-    FROM fact_task_assignment
+    FROM current_notice_assignment()
     GROUP BY task_no
 ),
 latest_progress AS (
     SELECT p.task_no, p.year, p.status,
            -- the worst status any unit reports is the task's status: one lagging unit holds the task back
            coalesce(v.severity, 1) AS severity, coalesce(v.is_behind, false) AS is_behind
-    FROM fact_task_progress p
+    FROM current_notice_progress() p
     LEFT JOIN vocab_progress_status v ON v.label_zh = p.status
     QUALIFY p.year = max(p.year) OVER (PARTITION BY p.task_no)
 ),
@@ -27,7 +27,7 @@ progress AS (
 ),
 indicators AS (
     SELECT t.task_no, string_agg(i.name_zh, '、' ORDER BY i.indicator_code) AS indicator_names, count(*) AS indicator_count
-    FROM dim_task t
+    FROM current_notice_task() t
     JOIN dim_indicator i ON list_contains(i.task_nos, t.task_no)
     GROUP BY t.task_no
 ),
@@ -36,8 +36,8 @@ final AS (
            u.lead_units, u.responsible_units,
            p.progress_year, p.progress_status, coalesce(p.units_reporting, 0) AS units_reporting, coalesce(p.units_behind, 0) AS units_behind,
            coalesce(i.indicator_count, 0) AS indicator_count, i.indicator_names
-    FROM dim_task t
-    JOIN dim_chapter c USING (chapter_no)
+    FROM current_notice_task() t
+    JOIN current_notice_chapter() c USING (chapter_no)
     LEFT JOIN units u USING (task_no)
     LEFT JOIN progress p USING (task_no)
     LEFT JOIN indicators i USING (task_no)

@@ -16,7 +16,7 @@ led AS (
     -- the task's lead units, each replaced by whoever holds its duties in the as-of year
     SELECT s.as_of_year, s.indicator_code, s.area_code, s.sex, s.deadline_year, c.current_name AS unit_name
     FROM series s
-    JOIN fact_task_assignment a ON a.task_no = s.task_no AND a.role = 'lead'
+    JOIN current_notice_assignment() a ON a.task_no = s.task_no AND a.role = 'lead'
     JOIN v_pack_unit_current c ON c.unit_name = a.unit_name AND c.year = s.as_of_year
 ),
 reporting AS (

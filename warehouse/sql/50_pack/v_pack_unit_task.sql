@@ -6,9 +6,9 @@ CREATE OR REPLACE VIEW v_pack_unit_task AS
 WITH reports AS (
     -- a unit's own reports, and those of its successor after the 2019 reform (who reports its tasks in a collection round)
     SELECT a.task_no, a.unit_name, p.year, p.status, p.narrative, p.source, p.unit_name = a.unit_name AS is_own
-    FROM (SELECT DISTINCT task_no, unit_name FROM fact_task_assignment) a
+    FROM (SELECT DISTINCT task_no, unit_name FROM current_notice_assignment()) a
     JOIN dim_unit u USING (unit_name)
-    JOIN fact_task_progress p ON p.task_no = a.task_no AND (p.unit_name = a.unit_name OR p.unit_name = u.successor_name)
+    JOIN current_notice_progress() p ON p.task_no = a.task_no AND (p.unit_name = a.unit_name OR p.unit_name = u.successor_name)
 ),
 latest AS (
     SELECT task_no, unit_name, year, status, narrative, source
@@ -18,9 +18,9 @@ latest AS (
 SELECT a.unit_name, u.full_name, u.kind, u.is_collective, u.is_known, a.task_no, t.chapter_no, a.role, t.task_text,
        l.year AS progress_year, l.status AS progress_status, l.narrative,
        CASE WHEN l.source = 'synthetic' THEN '合成数据' ELSE l.source END AS progress_source
-FROM fact_task_assignment a
+FROM current_notice_assignment() a
 JOIN dim_unit u USING (unit_name)
-JOIN dim_task t USING (task_no)
+JOIN current_notice_task() t USING (task_no)
 LEFT JOIN latest l USING (task_no, unit_name);
 COMMENT ON VIEW v_pack_unit_task IS 'Evaluation pack unit pages: each unit''s tasks, its role and its latest progress report (its own, or its successor''s after the 2019 reform when that is later).';
 COMMENT ON COLUMN v_pack_unit_task.unit_name IS 'Unit (department or collective) by its short name as written in the notice, e.g. 市妇联 (dim_unit.unit_name).';

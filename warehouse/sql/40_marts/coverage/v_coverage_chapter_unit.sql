@@ -3,7 +3,7 @@
 -- key: chapter_no, unit_name
 -- not_null: tasks_led, tasks_responsible, tasks_total, is_collective, unit_order
 -- expression: tasks_total = tasks_led + tasks_responsible
--- relationship: chapter_no -> dim_chapter.chapter_no
+-- (chapters of the default notice, v_current_notice)
 CREATE OR REPLACE VIEW v_coverage_chapter_unit AS
 WITH units AS (
     -- same column order as v_coverage_task_unit: departments by workload, collectives last
@@ -23,7 +23,7 @@ final AS (
            coalesce(c.tasks_led, 0) AS tasks_led,
            coalesce(c.tasks_responsible, 0) AS tasks_responsible,
            coalesce(c.tasks_led, 0) + coalesce(c.tasks_responsible, 0) AS tasks_total
-    FROM dim_chapter ch
+    FROM current_notice_chapter() ch
     CROSS JOIN units u
     LEFT JOIN counts c ON c.chapter_no = ch.chapter_no AND c.unit_name = u.unit_name
 )

@@ -1,5 +1,5 @@
 -- model: v_coverage_task_unit
--- grain: one row per task x unit (every task against every unit named in the notice)
+-- grain: one row per task x unit (every task of the default notice against every unit named in the notice)
 -- key: task_no, unit_name
 -- not_null: chapter_no, role, cell_value, is_collective, unit_order
 -- accepted_values: role in (lead, responsible, none)
@@ -13,7 +13,7 @@ WITH units AS (
 ),
 grid AS (
     SELECT t.chapter_no, t.task_no, u.unit_name, u.is_collective, u.unit_order
-    FROM dim_task t CROSS JOIN units u
+    FROM current_notice_task() t CROSS JOIN units u
 ),
 final AS (
     SELECT g.chapter_no, g.task_no, g.unit_name, g.is_collective, g.unit_order,

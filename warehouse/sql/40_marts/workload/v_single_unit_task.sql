@@ -11,7 +11,7 @@ final AS (
     SELECT r.task_no, r.chapter_no, r.unit_name, r.role, r.is_collective, t.task_text
     FROM v_unit_task_role r
     JOIN units_per_task n USING (task_no)
-    JOIN dim_task t USING (task_no)
+    JOIN current_notice_task() t USING (task_no)
     WHERE n.unit_count = 1
 )
 SELECT * FROM final;

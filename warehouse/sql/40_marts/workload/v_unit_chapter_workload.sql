@@ -22,7 +22,7 @@ final AS (
            w.lead_weight * c.tasks_led + w.responsible_weight * c.tasks_responsible AS workload_index
     FROM counts c
     CROSS JOIN weights w
-    LEFT JOIN dim_chapter ch USING (chapter_no)
+    LEFT JOIN current_notice_chapter() ch USING (chapter_no)
 )
 SELECT * FROM final;
 COMMENT ON VIEW v_unit_chapter_workload IS 'Workload per unit split by chapter of the notice (same weights as v_unit_workload).';

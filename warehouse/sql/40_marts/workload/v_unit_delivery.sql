@@ -5,7 +5,7 @@
 -- expression: tasks_lagging + tasks_not_started <= tasks_reported
 CREATE OR REPLACE VIEW v_unit_delivery AS
 WITH latest AS (
-    SELECT max(year) AS progress_year FROM fact_task_progress
+    SELECT max(year) AS progress_year FROM current_notice_progress()
 ),
 progress AS (
     SELECT p.unit_name,
@@ -13,7 +13,7 @@ progress AS (
            count(DISTINCT p.task_no) FILTER (WHERE v.status_code = 'lagging') AS tasks_lagging,
            count(DISTINCT p.task_no) FILTER (WHERE v.status_code = 'not_started') AS tasks_not_started,
            bool_or(p.source = 'synthetic') AS is_synthetic
-    FROM fact_task_progress p
+    FROM current_notice_progress() p
     JOIN latest l ON p.year = l.progress_year
     LEFT JOIN vocab_progress_status v ON v.label_zh = p.status
     GROUP BY p.unit_name

@@ -10,7 +10,7 @@ WITH measured AS (
 final AS (
     SELECT r.unit_name, r.is_collective, r.task_no, r.chapter_no, t.task_text
     FROM v_unit_task_role r
-    JOIN dim_task t USING (task_no)
+    JOIN current_notice_task() t USING (task_no)
     WHERE r.role = 'lead' AND r.task_no NOT IN (SELECT task_no FROM measured)
 )
 SELECT * FROM final;
