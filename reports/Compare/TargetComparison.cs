@@ -21,9 +21,9 @@ public static class TargetComparison
         Keyed Key(SnapshotTask task, SnapshotTarget target)
         {
             var indicator = byName.FirstOrDefault(i => target.Subject.Contains(i.NameZh, StringComparison.Ordinal));
-            var what = indicator is null ? Normal(target.Subject.Length > 0 ? target.Subject : target.Phrase)
-                : indicator.Code + "|" + Normal(target.Subject.Replace(indicator.NameZh, "", StringComparison.Ordinal));
-            return new Keyed(task, target, $"{what}|{target.Note}|{target.Unit}", indicator);
+            var subject = Normal(target.Subject.Length > 0 ? target.Subject : target.Phrase);
+            var rest = $"|{target.Note}|{target.Unit}";
+            return new Keyed(task, target, (indicator?.Code ?? subject) + rest, subject + rest, indicator);
         }
         var fromTargets = from.Tasks.SelectMany(t => t.Targets.Select(g => Key(t, g))).ToList();
         var toTargets = to.Tasks.SelectMany(t => t.Targets.Select(g => Key(t, g))).ToList();
@@ -34,12 +34,17 @@ public static class TargetComparison
         {
             foreach (var t in toTargets.Where(t => !pairs.Any(p => ReferenceEquals(p.To, t))).ToList())
             {
-                var f = fromTargets.FirstOrDefault(f => f.Key == t.Key && allowed(f, t) && !pairs.Any(p => ReferenceEquals(p.From, f)));
+                var f = fromTargets.FirstOrDefault(f => allowed(f, t) && !pairs.Any(p => ReferenceEquals(p.From, f)));
                 if (f is not null) pairs.Add((f, t));
             }
         }
-        Pair((f, t) => matchedTask.TryGetValue(t.Task, out var source) && ReferenceEquals(source, f.Task));
-        Pair((_, _) => true);
+        bool SameTask(Keyed f, Keyed t) => matchedTask.TryGetValue(t.Task, out var source) && ReferenceEquals(source, f.Task);
+        // Same words first (a district's target stays with its district), then the same indicator reworded
+        // (保持城乡幼儿园毛入园率 / 城乡幼儿园毛入园率); inside the matched task first, then anywhere.
+        Pair((f, t) => SameTask(f, t) && f.Exact == t.Exact);
+        Pair((f, t) => SameTask(f, t) && f.Key == t.Key);
+        Pair((f, t) => f.Exact == t.Exact);
+        Pair((f, t) => f.Key == t.Key);
 
         var result = new List<ComparedTarget>();
         foreach (var t in toTargets)
@@ -80,5 +85,7 @@ public static class TargetComparison
 
     private static string Normal(string text) => new(text.Where(c => char.IsLetter(c)).ToArray());
 
-    private sealed record Keyed(SnapshotTask Task, SnapshotTarget Target, string Key, IndicatorRef? Indicator);
+    /// <param name="Key">What is measured: the indicator's code, else the subject; with note and unit.</param>
+    /// <param name="Exact">The subject as written; with note and unit.</param>
+    private sealed record Keyed(SnapshotTask Task, SnapshotTarget Target, string Key, string Exact, IndicatorRef? Indicator);
 }

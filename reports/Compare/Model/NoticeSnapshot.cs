@@ -24,6 +24,13 @@ public sealed record NoticeSnapshot(
         return new NoticeSnapshot(id, documentTitle, period?.Start, period?.End, tasks, isSynthetic);
     }
 
+    /// <summary>Parses a notice's text (as `wcc parse-notice` does) into a snapshot titled by the document it issues.</summary>
+    public static NoticeSnapshot FromText(string id, string text, string fileName, bool isSynthetic = false)
+    {
+        var notice = NoticeParser.Parse(text, fileName, NoticePeriod.EndYear(text, fileName));
+        return FromParsed(id, notice, NoticeTitle.Read(text, notice).Document, isSynthetic);
+    }
+
     /// <summary>The period as people write it (2018-2020年), or the id when the notice states none.</summary>
     public string PeriodLabel => PeriodStartYear is { } s && PeriodEndYear is { } e ? $"{s}-{e}年" : Id;
 }
@@ -57,7 +64,8 @@ public sealed record SnapshotTarget(string Subject, string Comparator, double Va
         var start = text.LastIndexOfAny(ClauseBreaks.ToCharArray(), Math.Max(0, at - 1)) + 1;
         if (start > at) start = at;
         var subject = text[start..at].Trim();
-        subject = System.Text.RegularExpressions.Regex.Replace(subject, @"^[到至]\s*\d{4}\s*年(底|末)?", "").Trim();
+        // 力争到2020年 / 到2025年底: the deadline is compared apart, what follows it is the subject.
+        subject = System.Text.RegularExpressions.Regex.Replace(subject, @"^.{0,4}?[到至]\s*\d{4}\s*年(底|末)?", "").Trim();
         return subject;
     }
 }

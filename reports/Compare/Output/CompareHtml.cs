@@ -64,7 +64,7 @@ public static class CompareHtml
         sections.Add(new PackSection("workload", "各单位工作量变化", figure.Raw("</section>").ToString(), []));
 
         Section("matches", "任务对应关系", $"按任务文字相似度配对(同一章的配对略加权),匹配置信度不低于{Percent(TaskMatcher.MatchThreshold)}才视为同一任务。",
-            Table("matches"), [0, 1, 6, 7, 8, 9, 10, 14], "两个周期没有可对应的任务。");
+            Table("matches"), [0, 1, 6, 7, 9, 10, 14], "两个周期没有可对应的任务。");
         return PackDocument.Page(title, sections, tableOfContents: false, runningNotice: synthetic ? SyntheticNotice : null);
     }
 

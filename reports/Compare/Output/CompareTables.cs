@@ -55,7 +55,7 @@ public static class CompareTables
         ["变化", "指标", "方向", "原任务序号", "原目标", "原目标值", "原目标年份", "新任务序号", "新目标", "新目标值", "新目标年份", "计量单位"],
         result.Targets.Select(t => new object?[]
         {
-            TargetChange.Label(t.Change), (t.To ?? t.From)!.Subject, DirectionText(t.Direction),
+            TargetChange.Label(t.Change), What((t.To ?? t.From)!), DirectionText(t.Direction),
             t.FromTask?.No, t.From is null ? null : Target(t.From), t.From?.Value, t.From?.Year,
             t.ToTask?.No, t.To is null ? null : Target(t.To), t.To?.Value, t.To?.Year, (t.To ?? t.From)!.Unit,
         }).ToList());
@@ -74,6 +74,9 @@ public static class CompareTables
     /// <summary>A target as people read it: 不少于60000人(2020年) from the phrase and its year.</summary>
     public static string Target(SnapshotTarget t) =>
         $"{t.Phrase}{(t.Note is null ? "" : $"[{t.Note}]")}{(t.Year is { } y ? $"({y.ToString(CultureInfo.InvariantCulture)}年)" : "")}";
+
+    /// <summary>What a target measures, as the text says it; its phrase when the text names nothing before it.</summary>
+    private static string What(SnapshotTarget t) => t.Subject.Length > 0 ? t.Subject : t.Phrase;
 
     private static string DirectionText(string? direction) => direction switch
     {

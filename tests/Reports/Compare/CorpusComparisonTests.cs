@@ -11,7 +11,7 @@ public sealed class CorpusComparisonTests
     private static NoticeSnapshot Corpus(string stem)
     {
         var notice = NoticeCorpus.All.Single(n => n.FileName.StartsWith(stem, StringComparison.Ordinal));
-        return NoticeSnapshot.FromParsed(stem, NoticeFile.Parse(notice.Path));
+        return NoticeSnapshot.FromText(stem, NoticeFile.Read(notice.Path), notice.Path);
     }
 
     [Fact]
