@@ -64,16 +64,19 @@ public static class PlanningRun
         {
             var workloads = new List<PlanWorkloadResult>();
             IReadOnlyList<string> files;
+            (IReadOnlyList<string> Files, IReadOnlyList<string> Summary) comparison;
             using (var tx = connection.BeginTransaction())
             {
                 PlanStore.Replace(connection, context, results);
                 workloads.AddRange(results.Select(r => PlanWorkload.Measure(connection, context, r.Scenario.Id)));
-                files = PlanOutput.Write(folder.Staging, context, results, workloads,
-                    drafts.Select(d => (DraftFileName(results.First(r => r.Scenario.Id == d.Id).Scenario, context), d.Text, results.First(r => r.Scenario.Id == d.Id).Division)).ToList());
+                var named = drafts.Select(d => (d.Id, Stem: DraftFileName(results.First(r => r.Scenario.Id == d.Id).Scenario, context), d.Text,
+                    results.First(r => r.Scenario.Id == d.Id).Division)).ToList();
+                files = PlanOutput.Write(folder.Staging, context, results, workloads, named.Select(d => (d.Stem, d.Text, d.Division)).ToList());
+                comparison = DraftComparison.Write(connection, folder.Staging, named);
                 tx.Commit();
             }
             return new PlanRunResult(context.AsOfYear, context.FirstPlanYear, context.HorizonYear, results, workloads,
-                files.Select(folder.Final).ToList(), PlanSummary.Lines(context, results, workloads));
+                files.Concat(comparison.Files).Select(folder.Final).ToList(), [.. PlanSummary.Lines(context, results, workloads), .. comparison.Summary]);
         });
     }
 

@@ -57,6 +57,7 @@ public static class NoticeSnapshotReader
             DraftNotice.IsDraftTitle(notice.DocumentTitle) && AnySyntheticObservation(connection));
     }
 
-    private static bool AnySyntheticObservation(DuckDBConnection connection) =>
+    /// <summary>True when any current observation is synthetic (a draft planned from them has synthetic targets).</summary>
+    public static bool AnySyntheticObservation(DuckDBConnection connection) =>
         Cells.Flag(MartReader.Query(connection, "synthetic", MartReader.EmbeddedSql(SyntheticFile), SyntheticFile, new Dictionary<string, object>()).Data.Rows[0][0]);
 }
