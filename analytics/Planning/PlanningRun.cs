@@ -12,8 +12,8 @@ namespace Wcc.Analytics.Planning;
 public sealed record PlanRunResult<TRendering>(
     int AsOfYear, int FirstPlanYear, int HorizonYear, IReadOnlyList<ScenarioResult> Scenarios, TRendering Rendering);
 
-/// <summary>A draft notice of one scenario: the file stem it is written under, its text and the division it states.</summary>
-public sealed record PlanDraft(string FileStem, string Text, DivisionOfWork Division);
+/// <summary>A draft notice of one scenario: its scenario, the file stem it is written under, its text and the division it states.</summary>
+public sealed record PlanDraft(string ScenarioId, string FileStem, string Text, DivisionOfWork Division);
 
 /// <summary>
 /// What the plan's outputs are made of, handed to the renderer once the plan_* tables hold this run (inside the same
@@ -63,7 +63,7 @@ public static class PlanningRun
             var text = DraftNotice.Render(context, scenario, division);
             var stem = DraftFileName(scenario, context);
             DraftNotice.Verify(text, division, stem + ".txt");
-            drafts.Add(new PlanDraft(stem, text, division));
+            drafts.Add(new PlanDraft(scenario.Id, stem, text, division));
             results.Add(new ScenarioResult(scenario,
                 scenario.IsBaseline ? baselinePaths : PlanProjections.ScenarioPaths(context, scenario),
                 scenario.Targets.Select(t => PlanProjections.Assess(context, scenario.Id, t)).ToList(),

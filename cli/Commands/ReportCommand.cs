@@ -1,13 +1,14 @@
 using System.CommandLine;
 using Spectre.Console;
 using Wcc.Reports.Common;
+using Wcc.Reports.Compare;
 using Wcc.Reports.Coverage;
 using Wcc.Reports.Workload;
 using Wcc.Warehouse.Connection;
 
 namespace Wcc.Cli.Commands;
 
-/// <summary>`wcc report workload|coverage`: writes a report's charts and tables and prints a summary.</summary>
+/// <summary>`wcc report workload|coverage|compare`: writes a report's charts and tables and prints a summary.</summary>
 internal static class ReportCommand
 {
     private const string DefaultOut = "out/reports";
@@ -17,6 +18,7 @@ internal static class ReportCommand
         var command = new Command("report", "write an analysis report (charts, CSVs, captions)");
         command.Subcommands.Add(Workload());
         command.Subcommands.Add(Coverage());
+        command.Subcommands.Add(Compare());
         return command;
     }
 
@@ -62,6 +64,35 @@ internal static class ReportCommand
             foreach (var table in result.Tables) summary.AddRow(Markup.Escape(table.Source), table.Data.Rows.Count.ToString());
             AnsiConsole.Write(summary);
             PrintFiles(result);
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command Compare()
+    {
+        var db = CommonOptions.Db();
+        var output = Out("compare");
+        var overwrite = Overwrite();
+        var from = new Option<string>("--from") { Description = "id of the earlier notice (dim_notice.notice_id, e.g. 610100-2018-2020)", Required = true };
+        var to = new Option<string>("--to") { Description = "id of the later notice", Required = true };
+        var command = new Command("compare", "two notices compared: tasks kept, added, dropped, reassigned; targets; workload shift") { db, from, to, output, overwrite };
+        command.SetAction(parse => CommandRunner.Run(() =>
+        {
+            using var connection = WarehouseFile.Open(parse.GetValue(db)!, WarehouseAccess.ReadOnly);
+            var result = CompareRun.Execute(connection, new CompareOptions(parse.GetValue(from)!, parse.GetValue(to)!, parse.GetValue(output)!, parse.GetValue(overwrite)));
+            var c = result.Comparison;
+            var summary = new Table().Title(Markup.Escape($"{c.From.Id} → {c.To.Id}")).AddColumns("", "数");
+            summary.AddRow(TaskChange.Label(TaskChange.Kept), (c.Matched.Count - c.Reassigned.Count).ToString());
+            summary.AddRow(TaskChange.Label(TaskChange.Reassigned), c.Reassigned.Count.ToString());
+            summary.AddRow("新增任务", c.Added.Count.ToString());
+            summary.AddRow("删除任务", c.Dropped.Count.ToString());
+            foreach (var change in new[] { TargetChange.Raised, TargetChange.Lowered, TargetChange.CarriedOver, TargetChange.New, TargetChange.Dropped })
+            {
+                summary.AddRow("目标" + TargetChange.Label(change), c.CountTargets(change).ToString());
+            }
+            AnsiConsole.Write(summary);
+            PrintFiles(result.Output);
             return 0;
         }));
         return command;

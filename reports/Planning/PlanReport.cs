@@ -21,13 +21,17 @@ public static class PlanReport
     /// <summary>Charts need a CJK font; checked before the plan is computed.</summary>
     public static void CheckReady() => ChartFont.Require();
 
-    /// <summary>Measures the planned workload and writes every file of the plan's folder.</summary>
+    /// <summary>Measures the planned workload and writes every file of the plan's folder, the draft comparisons included.</summary>
     public static PlanReportOutput Render(PlanRendering plan)
     {
         var workloads = plan.Results.Select(r => PlanWorkload.Measure(plan.Connection, plan.Context, r.Scenario.Id)).ToList();
         var files = PlanOutput.Write(plan.Directory, plan.Context, plan.Results, workloads,
             plan.Drafts.Select(d => (d.FileStem, d.Text, d.Division)).ToList());
-        return new PlanReportOutput(files, workloads, PlanSummary.Lines(plan.Context, plan.Results, workloads));
+        // Each draft beside the cycle it follows (the default notice): tasks kept, added, dropped, reassigned; targets.
+        var comparison = DraftComparison.Write(plan.Connection, plan.Directory,
+            plan.Drafts.Select(d => (d.ScenarioId, d.FileStem, d.Text, d.Division)).ToList());
+        return new PlanReportOutput([.. files, .. comparison.Files], workloads,
+            [.. PlanSummary.Lines(plan.Context, plan.Results, workloads), .. comparison.Summary]);
     }
 
 }

@@ -13,11 +13,17 @@ public static class DraftNotice
 {
     private const string Numerals = "零一二三四五六七八九";
 
+    /// <summary>What the draft's title ends with, so a draft loaded as a notice is known as one (its targets come from projections).</summary>
+    public const string DraftMark = "(草案)";
+
+    /// <summary>True when a notice's title marks it as a draft `wcc plan` wrote.</summary>
+    public static bool IsDraftTitle(string title) => title.EndsWith(DraftMark, StringComparison.Ordinal);
+
     /// <summary>The notice text; <see cref="Verify"/> proves the parser reads it back.</summary>
     public static string Render(PlanContext context, PlanScenario scenario, DivisionOfWork division)
     {
         var text = new StringBuilder();
-        text.Append(CultureInfo.InvariantCulture, $"{context.FirstPlanYear}-{context.HorizonYear}年西安市妇女儿童重点工作责任分工(草案)\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"{context.FirstPlanYear}-{context.HorizonYear}年西安市妇女儿童重点工作责任分工{DraftMark}\n\n");
         text.Append(CultureInfo.InvariantCulture, $"说明:本草案由 wcc plan 按情景“{scenario.Name}”生成,供编制下一周期分工时修改;机构改革后更名的单位已改用新名称。\n\n");
         var chapter = 0;
         foreach (var task in division.Tasks)
