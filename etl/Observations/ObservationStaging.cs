@@ -199,7 +199,7 @@ public static class ObservationStaging
         // row_number() OVER () streams in input order (insertion order is preserved), so it numbers lines.
         return $"""
             SELECT line_no, raw,
-                   CASE WHEN len(f) <> {header.FieldCount} THEN 'wrong_column_count' END AS parse_error,
+                   {ObservationRules.ColumnCountSql("f", header.FieldCount)} AS parse_error,
                    CASE WHEN len(f) <> {header.FieldCount} THEN len(f)::VARCHAR END AS parse_detail,
                    {columns}
             FROM (
