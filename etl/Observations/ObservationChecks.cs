@@ -63,7 +63,7 @@ public static class ObservationChecks
 
     // NOT MATERIALIZED: DuckDB would otherwise buffer each CTE in full (10 M rows of strings), which doubled the load time.
 
-    // One reason per row: the first failing check, in the order a person would fix them.
+    // One reason per row: the first rule of ObservationRules.RowRules that refuses it (the order a person would fix them).
     private static readonly string ClassifiedSql = $"""
         typed AS NOT MATERIALIZED (
             SELECT s.line_no, s.raw, s.parse_error, s.parse_detail,
@@ -73,8 +73,8 @@ public static class ObservationChecks
                    upper(trim(s.sex)) AS sx, trim(s.value) AS value_raw,
                    -- -0 is stored as 0: the two compare equal, but -0 prints as "-0" in every export.
                    CASE WHEN TRY_CAST(rtrim(trim(s.value), '%') AS DOUBLE) = 0 THEN 0::DOUBLE ELSE TRY_CAST(rtrim(trim(s.value), '%') AS DOUBLE) END AS v,
-                   coalesce(nullif(trim(s.age_group), ''), '_T') AS ag,
-                   coalesce(nullif(upper(trim(s.urban_rural)), ''), '_T') AS ur,
+                   coalesce(nullif(trim(s.age_group), ''), '{ObservationRules.TotalCode}') AS ag,
+                   coalesce(nullif(upper(trim(s.urban_rural)), ''), '{ObservationRules.TotalCode}') AS ur,
                    coalesce(nullif(trim(s.source), ''), $source) AS src,
                    nullif(lower(trim(s.status)), '') AS st,
                    i.indicator_code IS NOT NULL AS indicator_known, i.measure_kind, i.lower_bound, i.upper_bound,
@@ -84,21 +84,7 @@ public static class ObservationChecks
             LEFT JOIN dim_area a ON a.area_code = trim(s.area_code)
         ),
         classified AS NOT MATERIALIZED (
-            SELECT *,
-                CASE
-                    WHEN parse_error IS NOT NULL THEN parse_error
-                    WHEN NOT indicator_known THEN '{RejectReason.UnknownIndicator}'
-                    WHEN NOT area_known THEN '{RejectReason.UnknownArea}'
-                    WHEN y IS NULL OR y < {ObservationFormat.MinYear} OR y > {ObservationFormat.MaxYear} THEN '{RejectReason.YearOutOfRange}'
-                    WHEN sx IS NULL OR sx NOT IN ('F', 'M', 'T') THEN '{RejectReason.BadSex}'
-                    WHEN v IS NULL THEN '{RejectReason.NonNumericValue}'
-                    WHEN isnan(v) OR isinf(v) THEN '{RejectReason.NotFinite}'
-                    WHEN abs(v) > {ObservationFormat.MaxMagnitude:R} THEN '{RejectReason.BeyondMagnitude}'
-                    WHEN measure_kind = 'count' AND v < 0 THEN '{RejectReason.NegativeCount}'
-                    WHEN v < lower_bound OR v > upper_bound THEN '{RejectReason.OutOfBounds}'
-                    WHEN st IS NOT NULL AND st NOT IN ('provisional', 'revised', 'estimated') THEN '{RejectReason.BadStatus}'
-                    WHEN ur NOT IN ('U', 'R', '_T') THEN '{RejectReason.BadUrbanRural}'
-                END AS check_code
+            SELECT *, {ObservationRules.FirstRefusalSql()} AS check_code
             FROM typed
         )
         """;
@@ -215,24 +201,7 @@ public static class ObservationChecks
     private static readonly string RejectsSql = $"""
         INSERT INTO etl_reject (load_id, file_path, line_no, raw_text, reason_code, reason, severity)
         SELECT $load, $file, r.line_no, r.raw, r.reason_code,
-            CASE r.reason_code
-                WHEN '{RejectReason.WrongColumnCount}' THEN 'wrong number of columns: expected the header''s count' || coalesce(', found ' || r.parse_detail, '')
-                WHEN '{RejectReason.UnbalancedQuotes}' THEN 'unbalanced quotes: ' || coalesce(r.parse_detail, '')
-                WHEN '{RejectReason.UnknownIndicator}' THEN 'unknown indicator code ''' || coalesce(r.ic, '') || '''' || coalesce('; did you mean ''' || si.suggestion || '''?', '')
-                WHEN '{RejectReason.UnknownArea}' THEN 'unknown area code ''' || coalesce(r.ac, '') || '''' || coalesce('; did you mean ''' || sa.suggestion || '''?', '')
-                WHEN '{RejectReason.YearOutOfRange}' THEN 'year ''' || coalesce(r.year_raw, '') || ''' is not a year in {ObservationFormat.MinYear}-{ObservationFormat.MaxYear} written in digits'
-                WHEN '{RejectReason.BadSex}' THEN 'sex ''' || coalesce(r.sx, '') || ''' is not F, M or T'
-                WHEN '{RejectReason.NonNumericValue}' THEN 'value ''' || coalesce(r.value_raw, '') || ''' is not a number'
-                WHEN '{RejectReason.NotFinite}' THEN 'value ''' || r.value_raw || ''' is NaN or infinite'
-                WHEN '{RejectReason.BeyondMagnitude}' THEN 'value ' || r.value_raw || ' is beyond the largest accepted magnitude {ObservationFormat.MaxMagnitude:R}; check the unit or a typing error'
-                WHEN '{RejectReason.ControlCharacter}' THEN 'control character ' || coalesce(r.parse_detail, '') || ': remove it and load the row again'
-                WHEN '{RejectReason.NegativeCount}' THEN 'negative value ' || r.value_raw || ' for a count indicator'
-                WHEN '{RejectReason.OutOfBounds}' THEN 'value ' || r.value_raw || ' outside the indicator''s bounds [' || coalesce(r.lower_bound::VARCHAR, '-inf') || ', ' || coalesce(r.upper_bound::VARCHAR, 'inf') || ']'
-                WHEN '{RejectReason.BadStatus}' THEN 'status ''' || r.st || ''' is not provisional, revised or estimated'
-                WHEN '{RejectReason.BadUrbanRural}' THEN 'urban_rural ''' || r.ur || ''' is not U, R or _T'
-                WHEN '{RejectReason.SexTotalMismatch}' THEN 'F + M = ' || r.sum_fm || ' differs from T = ' || r.v || ' by more than the tolerance; loaded'
-                WHEN '{RejectReason.DuplicateKey}' THEN 'duplicate of line ' || r.first_line || ' (same indicator, area, year, sex, age group, urban/rural), first kept'
-            END || ' (' || vr.label_zh || ')',
+            {ObservationRules.MessageSql()} || ' (' || vr.label_zh || ')',
             r.severity
         FROM obs_rejects r
         JOIN vocab_reject_reason vr ON vr.reason_code = r.reason_code

@@ -29,15 +29,16 @@ public static class ObservationFastPath
 
     /// <summary>Loads <paramref name="staged"/> as load <paramref name="loadId"/>, or returns null with nothing of this load left
     /// written when the general path must do it.</summary>
-    public static FileOutcome? TryApply(DuckDBConnection connection, StagedFile staged, string path, int loadId, string defaultSource)
+    /// <param name="vectors">How the gate reads DuckDB's vectors.</param>
+    public static FileOutcome? TryApply(DuckDBConnection connection, StagedFile staged, string path, int loadId, string defaultSource, VectorPointers vectors)
     {
-        if (staged.Header is null || !staged.ReadByDuckDb) return null;
+        if (!Applies(staged)) return null;
         if (connection.ScalarLong("SELECT (SELECT count(*) FROM dim_indicator) * (SELECT count(*) FROM dim_area)") == 0) return null;
         // No finally: after a DuckDB error the transaction is aborted and a cleanup statement would hide the error;
         // the temp tables and types then go with the rolled-back transaction.
         // DuckDB reads the staged file (a GB18030 input's UTF-8 transcoding); rejects name the input.
-        var sql = new ObservationFastSql(Interlocked.Increment(ref nameCounter), staged.ReadPath ?? path, staged.Header);
-        var outcome = Load(connection, staged, sql, loadId, path, defaultSource);
+        var sql = new ObservationFastSql(Interlocked.Increment(ref nameCounter), staged.ReadPath ?? path, staged.Header!);
+        var outcome = Load(connection, staged, sql, loadId, path, defaultSource, vectors);
         connection.Execute($"DROP TABLE IF EXISTS {FailTable}; {sql.DropSql}");
         if (outcome is null) Undo(connection, loadId);
         return outcome;
@@ -49,7 +50,11 @@ public static class ObservationFastPath
         connection.Execute("DELETE FROM fact_observation WHERE load_id = $load; DELETE FROM etl_reject WHERE load_id = $load", ("load", loadId));
     }
 
-    private static FileOutcome? Load(DuckDBConnection connection, StagedFile staged, ObservationFastSql sql, int loadId, string path, string defaultSource)
+    /// <summary>The file can go the fast path (DuckDB reads it and its header is known); the dimensions are checked next.</summary>
+    public static bool Applies(StagedFile staged) => staged.Header is not null && staged.ReadByDuckDb;
+
+    private static FileOutcome? Load(DuckDBConnection connection, StagedFile staged, ObservationFastSql sql, int loadId, string path, string defaultSource,
+        VectorPointers vectors)
     {
         var header = sql.Header;
         connection.Execute(sql.CreateTypesSql);
@@ -71,7 +76,7 @@ public static class ObservationFastPath
         }, new ScalarFunctionOptions { IsPureFunction = false }, false);
         var gate = ObservationRowGate.ForIndicators(connection, sql.IndicatorType, staged.DataLines);
         var gateName = $"wcc_obs_gate_{Interlocked.Increment(ref nameCounter)}";
-        gate.Register(connection, gateName);
+        gate.Register(connection, gateName, vectors);
         var inserted = connection.Execute(sql.InsertSql(gateName, refuse, staged.SpaceBesideSeparator), ("source", defaultSource), ("load", loadId));
         var readerErrors = connection.ScalarLong($"SELECT count(DISTINCT line) FROM {ObservationFastSql.ErrorsTable}");
         long failing = refused.Count;
@@ -97,7 +102,7 @@ public static class ObservationFastPath
         var staging = $"""
             INSERT INTO {ObservationStaging.StageTable} (line_no, raw, parse_error, parse_detail, {columns})
             SELECT line_no, raw,
-                   CASE WHEN len(f) <> {header.FieldCount} THEN '{RejectReason.WrongColumnCount}' END,
+                   {ObservationRules.ColumnCountSql("f", header.FieldCount)},
                    CASE WHEN len(f) <> {header.FieldCount} THEN len(f)::VARCHAR END,
                    {fields}
             FROM (SELECT line_no, raw, string_split(raw, ',') AS f FROM (

@@ -13,14 +13,14 @@ internal sealed record ObservationFastSql(long Id, string Path, ObservationHeade
     public string UrbanRuralType => $"wcc_obs_{Id}_urban_rural";
     public string StatusType => $"wcc_obs_{Id}_status";
 
-    /// <summary>Creates the ENUM types from the dimensions and the format's code lists.</summary>
+    /// <summary>Creates the ENUM types from the dimensions and the accepted values of <see cref="ObservationRules"/>.</summary>
     public string CreateTypesSql => $"""
         DROP TABLE IF EXISTS {ErrorsTable}; DROP TABLE IF EXISTS {ScansTable};
         CREATE TEMP TYPE {IndicatorType} AS ENUM (SELECT indicator_code FROM dim_indicator);
         CREATE TEMP TYPE {AreaType} AS ENUM (SELECT area_code FROM dim_area);
-        CREATE TEMP TYPE {SexType} AS ENUM ('F', 'M', 'T');
-        CREATE TEMP TYPE {UrbanRuralType} AS ENUM ('U', 'R', '_T');
-        CREATE TEMP TYPE {StatusType} AS ENUM ('provisional', 'revised', 'estimated');
+        CREATE TEMP TYPE {SexType} AS ENUM ({ObservationRules.Sex.ValuesSql});
+        CREATE TEMP TYPE {UrbanRuralType} AS ENUM ({ObservationRules.UrbanRural.ValuesSql});
+        CREATE TEMP TYPE {StatusType} AS ENUM ({ObservationRules.Status.ValuesSql});
         """;
 
     public string DropSql => $"DROP TABLE IF EXISTS {ErrorsTable}; DROP TABLE IF EXISTS {ScansTable}; " +
@@ -55,20 +55,20 @@ internal sealed record ObservationFastSql(long Id, string Path, ObservationHeade
         var spec = "{" + string.Join(", ", FileColumns.Select(c => $"'{c}': '{ColumnType(c)}'")) + "}";
         var absent = ObservationFormat.AllColumns.Where(c => !FileColumns.Contains(c)).Select(c => $", CAST(NULL AS {ColumnType(c)}) AS {c}");
         var keyCode = ObservationKeyScreen.KeyCodeSql("indicator_position", "enum_code(area_code)", "y", "sex", "ag",
-            $"enum_code(coalesce(urban_rural, '_T'::{UrbanRuralType}))");
+            $"enum_code(coalesce(urban_rural, '{ObservationRules.TotalCode}'::{UrbanRuralType}))");
         var spaces = spaced
             ? $"WHEN starts_with(ag, ' ') OR ends_with(ag, ' ') OR starts_with(source, ' ') OR ends_with(source, ' ') THEN {refuse}({RawSql()}) "
             : "";
         return $"""
             INSERT INTO fact_observation (indicator_code, area_code, year, sex, age_group, urban_rural, value, source, status, load_id, is_current)
-            SELECT indicator_code::VARCHAR, area_code::VARCHAR, y, sex::VARCHAR, ag, coalesce(urban_rural::VARCHAR, '_T'),
+            SELECT indicator_code::VARCHAR, area_code::VARCHAR, y, sex::VARCHAR, ag, coalesce(urban_rural::VARCHAR, '{ObservationRules.TotalCode}'),
                    CASE WHEN v = 0 THEN 0::DOUBLE ELSE v END,
                    coalesce(source, $source), status::VARCHAR, $load, true
             FROM (
                 SELECT *{string.Concat(absent)}, TRY_CAST(value AS DOUBLE) AS v, enum_code(indicator_code) AS indicator_position,
                        -- A year written other than in canonical digits ("2e3", "02019", " 2019") goes to the exact checks.
                        CASE WHEN TRY_CAST(year AS INTEGER)::VARCHAR = year THEN TRY_CAST(year AS INTEGER) END AS y,
-                       coalesce(age_group, '_T') AS ag
+                       coalesce(age_group, '{ObservationRules.TotalCode}') AS ag
                 FROM read_csv({ObservationStaging.PathLiteral(Path)}, header = true, auto_detect = false,
                               columns = {spec}, delim = ',', quote = '', escape = '', new_line = '\n', null_padding = false,
                               ignore_errors = true, store_rejects = true, rejects_table = '{ErrorsTable}', rejects_scan = '{ScansTable}')

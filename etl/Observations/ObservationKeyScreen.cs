@@ -16,7 +16,7 @@ namespace Wcc.Etl.Observations;
 public sealed class ObservationKeyScreen
 {
     // Code layout: bits 63..3 = hash of (indicator, area, year, age group, urban/rural); bit 2 = count indicator;
-    // bits 1..0 = sex (1 F, 2 M, 3 T). Grouping by code >> 2 therefore groups by key (and the count flag, which a key fixes).
+    // bits 1..0 = sex (1 F, 2 M, 3 T: the order of ObservationRules.Sex). Grouping by code >> 2 therefore groups by key (and the count flag, which a key fixes).
     private const int SexBits = 2;
     private const ulong SexMask = 3;
     private const ulong CountFlag = 4;
@@ -28,7 +28,11 @@ public sealed class ObservationKeyScreen
     /// area is missing or the sex is not F, M or T, which <see cref="HasSex"/> refuses.</summary>
     public static string KeyCodeSql(string indicator, string area, string year, string sex, string ageGroup, string urbanRural) =>
         $"((hash({indicator}, {area}, {year}, {ageGroup}, {urbanRural}) & ~7::UBIGINT) " +
-        $"| (CASE WHEN {area} IS NULL THEN 0 WHEN {sex} = 'F' THEN 1 WHEN {sex} = 'M' THEN 2 WHEN {sex} = 'T' THEN 3 ELSE 0 END)::UBIGINT)";
+        $"| (CASE WHEN {area} IS NULL THEN 0 {SexBitsSql(sex)} ELSE 0 END)::UBIGINT)";
+
+    /// <summary>The sex bits of the accepted sex codes (<see cref="ObservationRules.Sex"/>): 1, 2, 3 in their declared order.</summary>
+    private static string SexBitsSql(string sex) =>
+        string.Join(" ", ObservationRules.Sex.Values.Select((code, i) => $"WHEN {sex} = '{code}' THEN {i + 1}"));
 
     /// <summary>The code names an area and a valid sex.</summary>
     public static bool HasSex(ulong code) => (code & SexMask) != 0;

@@ -12,16 +12,23 @@ namespace Wcc.Etl.Observations;
 /// <param name="ReferenceSteps">Reference-file loaders (indicators, targets, areas) run first, in the same transaction; the integrator wires the seed jobs here.</param>
 /// <param name="ForceDotNetDecoding">Always decode and parse in .NET, even clean files (tests use it to cover both routes).</param>
 /// <param name="DisableFastPath">Always run the general checks (tests compare both passes on the same file).</param>
+/// <param name="Vectors">How the fast path reads DuckDB's vectors; null: <see cref="VectorPointers.Default"/> (tests force the fallback).</param>
+/// <param name="Warnings">Where warnings go (the value-by-value fallback of the vector reads); null: the console's error stream.</param>
 public sealed record ObservationLoadOptions(
     IReadOnlyList<string> ObservationFiles,
     Func<DateTime> Clock,
     IReadOnlyList<BuildStep>? ReferenceSteps = null,
     bool ForceDotNetDecoding = false,
-    bool DisableFastPath = false);
+    bool DisableFastPath = false,
+    VectorPointers? Vectors = null,
+    TextWriter? Warnings = null);
 
 /// <summary>Result for one observation file.</summary>
 /// <param name="Pass">fast (one parallel insert, see <see cref="ObservationFastPath"/>) or general (<see cref="ObservationChecks"/>).</param>
-public sealed record ObservationFileResult(string FilePath, int LoadId, string Route, string Encoding, FileOutcome Outcome, string Pass = "general");
+/// <param name="VectorRead">How the fast path read DuckDB's vectors (<see cref="VectorPointers.Mode"/>: in_place, or fallback, which
+/// is slower and was warned about), or null when the fast path was not tried.</param>
+public sealed record ObservationFileResult(string FilePath, int LoadId, string Route, string Encoding, FileOutcome Outcome, string Pass = "general",
+    string? VectorRead = null);
 
 /// <summary>Result of a whole load: the reference steps' counts and one entry per observation file.</summary>
 public sealed record ObservationLoadResult(
@@ -61,6 +68,8 @@ public static class ObservationLoad
         var done = 0L;
         var references = new List<(BuildStep, RowCounts)>();
         var files = new List<ObservationFileResult>();
+        var vectors = options.Vectors ?? VectorPointers.Default;
+        var warned = false;
 
         using var tx = connection.BeginTransaction();
         foreach (var step in options.ReferenceSteps ?? [])
@@ -82,13 +91,22 @@ public static class ObservationLoad
 
                 // The hash is still being computed: the run is opened without it and given it before it closes.
                 var run = EtlRun.Start(connection, ObservationFormat.Job, path, options.Clock(), fileSha256: "");
-                var fast = options.DisableFastPath ? null : ObservationFastPath.TryApply(connection, staged, path, run.LoadId, DefaultSource(path));
+                var tryFast = !options.DisableFastPath && ObservationFastPath.Applies(staged);
+                if (tryFast && !vectors.InPlace && !warned)
+                {
+                    // Never silent: the fallback is correct but slower, and someone must update the adapter.
+                    (options.Warnings ?? Console.Error).WriteLine(vectors.Warning);
+                    warned = true;
+                }
+                var fast = tryFast ? ObservationFastPath.TryApply(connection, staged, path, run.LoadId, DefaultSource(path), vectors) : null;
                 var outcome = fast ?? ObservationChecks.Apply(connection, staged.SourceSql, staged.DataLines, run.LoadId, path, DefaultSource(path));
                 var pass = fast is null ? "general" : "fast";
-                var message = $"route={staged.Route} encoding={staged.Encoding} pass={pass} unchanged={outcome.Unchanged} superseded={outcome.Superseded}";
+                var vectorRead = tryFast ? vectors.Mode : null;
+                var message = $"route={staged.Route} encoding={staged.Encoding} pass={pass} unchanged={outcome.Unchanged} superseded={outcome.Superseded}"
+                              + (vectorRead is null ? "" : $" vector_read={vectorRead}");
                 run.RecordFileSha256(staged.Sha256.GetAwaiter().GetResult());
                 run.Succeed(new RowCounts(outcome.In, outcome.Loaded, outcome.Rejected, outcome.Warned), options.Clock(), message);
-                files.Add(new ObservationFileResult(path, run.LoadId, staged.Route, staged.Encoding, outcome, pass));
+                files.Add(new ObservationFileResult(path, run.LoadId, staged.Route, staged.Encoding, outcome, pass, vectorRead));
             }
             finally
             {

@@ -6,8 +6,8 @@ namespace Wcc.Etl.Observations;
 /// <summary>The per-row gate of the fast load: DuckDB hands it every row its reader parsed; it applies the value rules
 /// and records each accepted row's key for <see cref="ObservationKeyScreen"/>.</summary>
 /// <remarks>
-/// The rules are those of <see cref="ObservationChecks"/> for a parsed row (year in range, finite value, no negative count,
-/// within the indicator's bounds), applied here rather than in SQL because DuckDB already has to call .NET once per chunk
+/// The rules are those of <see cref="ObservationRules"/> for a parsed row (year in range, finite value, within the interval
+/// the value rules give each indicator: magnitude, no negative count, the indicator's bounds), applied here rather than in SQL because DuckDB already has to call .NET once per chunk
 /// for the key screen: checking the same vectors there cost less than a join to the bounds and a CASE per row.
 /// A row the gate refuses goes, as written, to the exact checks, which give it its reason.
 /// </remarks>
@@ -19,6 +19,10 @@ public sealed class ObservationRowGate
 
     /// <summary>Position passed for a missing indicator code; beyond any real position, so refused.</summary>
     private const int NoIndicator = (1 << (31 - YearBits)) - 1;
+
+    /// <summary>The year rule's range (<see cref="ObservationRules.Year"/>).</summary>
+    private static readonly int FirstYear = ObservationRules.YearRange.First;
+    private static readonly int LastYear = ObservationRules.YearRange.Last;
 
     private readonly double[] lower;
     private readonly double[] upper;
@@ -55,9 +59,8 @@ public sealed class ObservationRowGate
         var isCount = new bool[size];
         foreach (var r in rows)
         {
-            // The declared magnitude bounds every indicator, including those without bounds of their own.
-            lower[r.Position] = Math.Max(r.IsCount ? Math.Max(r.Lower, 0) : r.Lower, -ObservationFormat.MaxMagnitude);
-            upper[r.Position] = Math.Min(r.Upper, ObservationFormat.MaxMagnitude);
+            // One interval per indicator from the value rules (magnitude, counts not negative, the indicator's bounds).
+            (lower[r.Position], upper[r.Position]) = ObservationRules.ValueInterval(new IndicatorLimits(r.Lower, r.Upper, r.IsCount));
             isCount[r.Position] = r.IsCount;
         }
         return new ObservationRowGate(lower, upper, isCount, new ObservationKeyScreen(capacity));
@@ -68,11 +71,10 @@ public sealed class ObservationRowGate
         $"(coalesce(({indicatorPosition})::INTEGER, {NoIndicator}) * {1 << YearBits} + least(greatest(coalesce({year}, 0), 0), {YearMask}))";
 
     /// <summary>Registers the gate as a volatile filter function <c>name(key_code, value, packed)</c> returning whether the row is accepted.</summary>
-    /// <param name="readVectorsInPlace">Read DuckDB's vectors through <see cref="VectorPointers"/> when this DuckDB.NET allows it;
-    /// false uses the public per-value accessors (tests compare the two).</param>
-    public unsafe void Register(DuckDBConnection connection, string name, bool readVectorsInPlace = true)
+    /// <param name="vectors">How DuckDB's vectors are read (<see cref="VectorPointers.Default"/>: in place when this DuckDB.NET
+    /// allows it); tests pass <see cref="VectorPointers.ValueByValue"/> to compare the two.</param>
+    public void Register(DuckDBConnection connection, string name, VectorPointers vectors)
     {
-        var inPlace = readVectorsInPlace && VectorPointers.Available;
         connection.RegisterScalarFunction<ulong, double, int, bool>(name, (readers, writer, rows) =>
         {
             var count = (int)rows;
@@ -80,34 +82,28 @@ public sealed class ObservationRowGate
             var accepted = ArrayPool<bool>.Shared.Rent(count);
             var keptCodes = ArrayPool<ulong>.Shared.Rent(count);
             var keptValues = ArrayPool<double>.Shared.Rent(count);
+            // Only the value-by-value reads copy into these.
+            var keyCodes = vectors.InPlace ? [] : ArrayPool<ulong>.Shared.Rent(count);
+            var values = vectors.InPlace ? [] : ArrayPool<double>.Shared.Rent(count);
+            var packed = vectors.InPlace ? [] : ArrayPool<int>.Shared.Rent(count);
             try
             {
-                if (inPlace)
-                {
-                    // Flat and never null: the SQL coalesces every argument.
-                    Decide(new ReadOnlySpan<ulong>(VectorPointers.Data<ulong>(readers[0]), count),
-                           new ReadOnlySpan<double>(VectorPointers.Data<double>(readers[1]), count),
-                           new ReadOnlySpan<int>(VectorPointers.Data<int>(readers[2]), count), accepted, keptCodes, keptValues);
-                    accepted.AsSpan(0, count).CopyTo(new Span<bool>(VectorPointers.Data<bool>(writer), count));
-                    return;
-                }
-                var keyCodes = new ulong[count];
-                var values = new double[count];
-                var packed = new int[count];
-                for (ulong i = 0; i < rows; i++)
-                {
-                    keyCodes[i] = readers[0].GetValue<ulong>(i);
-                    values[i] = readers[1].GetValue<double>(i);
-                    packed[i] = readers[2].GetValue<int>(i);
-                }
-                Decide(keyCodes, values, packed, accepted, keptCodes, keptValues);
-                for (ulong i = 0; i < rows; i++) writer.WriteValue(accepted[i], i);
+                // Flat and never null: the SQL coalesces every argument.
+                Decide(vectors.Read(readers[0], count, keyCodes), vectors.Read(readers[1], count, values), vectors.Read(readers[2], count, packed),
+                       accepted, keptCodes, keptValues);
+                vectors.Write<bool>(writer, accepted.AsSpan(0, count));
             }
             finally
             {
                 ArrayPool<bool>.Shared.Return(accepted);
                 ArrayPool<ulong>.Shared.Return(keptCodes);
                 ArrayPool<double>.Shared.Return(keptValues);
+                if (!vectors.InPlace)
+                {
+                    ArrayPool<ulong>.Shared.Return(keyCodes);
+                    ArrayPool<double>.Shared.Return(values);
+                    ArrayPool<int>.Shared.Return(packed);
+                }
             }
         }, new ScalarFunctionOptions { IsPureFunction = false });
     }
@@ -123,8 +119,8 @@ public sealed class ObservationRowGate
             var year = packed[i] & YearMask;
             var value = rowValues[i];
             var ok = ObservationKeyScreen.HasSex(keyCodes[i]) && (uint)position < (uint)lower.Length
-                     && year >= ObservationFormat.MinYear && year <= ObservationFormat.MaxYear
-                     && double.IsFinite(value) && value >= lower[position] && value <= upper[position];
+                     && year >= FirstYear && year <= LastYear
+                     && FiniteRule.Accepts(value) && value >= lower[position] && value <= upper[position];
             accepted[i] = ok;
             if (!ok) continue;
             codes[kept] = ObservationKeyScreen.WithCountFlag(keyCodes[i], isCount[position]);

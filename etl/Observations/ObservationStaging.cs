@@ -8,7 +8,7 @@ using Wcc.Warehouse.Text;
 namespace Wcc.Etl.Observations;
 
 /// <summary>What the staging step learnt about one file.</summary>
-/// <param name="Sha256">The file's SHA-256 (hex), computed on a worker thread while DuckDB reads the file.</param>
+/// <param name="Sha256">The file's SHA-256 (hex), computed on a worker thread from the blocks the scan reads (see <see cref="BlockHasher"/>).</param>
 /// <param name="Route">duckdb (clean UTF-8, read by read_csv) or dotnet (decoded and normalised here).</param>
 /// <param name="SourceSql">The relation the checks read: the staging table, or for clean files a query over the file itself
 /// (saves materialising 10 M raw rows twice).</param>
@@ -82,9 +82,18 @@ public static class ObservationStaging
     /// <summary>Stages <paramref name="path"/>; refuses the file (WccException) when its header is wrong or its encoding is not one.</summary>
     public static StagedFile Stage(DuckDBConnection connection, string path, bool forceDotNet)
     {
-        // Hashing starts first, so that it also uses the core the single-threaded scan leaves idle.
-        var sha256 = Task.Run(() => EtlRun.Sha256(path));
-        var scan = Scan(path);
+        // The scan's one read of the input also feeds the hash, which runs on the core the single-threaded scan leaves idle.
+        var hasher = new BlockHasher();
+        ScanResult scan;
+        try
+        {
+            scan = Scan(path, hasher);
+        }
+        finally
+        {
+            hasher.Complete();
+        }
+        var sha256 = hasher.Sha256;
         if (scan.Clean && !forceDotNet) return ReadByDuckDb(sha256, path, scan, DuckDbRoute, TextDecoder.Utf8, null);
 
         // What Excel on a Chinese Windows writes (GB18030, CRLF) is transcoded to UTF-8 with LF line ends, strictly, in one
@@ -95,7 +104,7 @@ public static class ObservationStaging
             try
             {
                 var encoding = TextDecoder.Transcode(path, temporary);
-                var transcoded = Scan(temporary);
+                var transcoded = Scan(temporary, null);
                 if (transcoded.Clean) return ReadByDuckDb(sha256, temporary, transcoded, TranscodedRoute, encoding, temporary, path);
                 var text = File.ReadAllText(temporary, Encoding.UTF8);
                 File.Delete(temporary);
@@ -130,8 +139,9 @@ public static class ObservationStaging
     /// <param name="SpaceBesideSeparator">Some field may start or end with a space (a space next to a comma or a line end).</param>
     private sealed record ScanResult(bool Clean, string? HeaderLine, long Lines, bool SpaceBesideSeparator);
 
-    /// <summary>One streamed pass: decides whether DuckDB may read the file as is and counts its lines.</summary>
-    private static ScanResult Scan(string path)
+    /// <summary>One streamed pass: decides whether DuckDB may read the file as is and counts its lines; every block read
+    /// is also handed to <paramref name="hasher"/>, when given.</summary>
+    private static ScanResult Scan(string path, BlockHasher? hasher)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         var buffer = new byte[ScanBlockBytes];
@@ -147,6 +157,7 @@ public static class ObservationStaging
         {
             var length = carry + read;
             var atEnd = read == 0;
+            hasher?.Add(buffer.AsSpan(carry, read));
             // Work on whole lines so a multi-byte character is never cut; keep the tail for the next block.
             var cut = atEnd ? length : buffer.AsSpan(0, length).LastIndexOf((byte)'\n') + 1;
             if (cut == 0) cut = length == buffer.Length ? length : 0;
@@ -199,7 +210,7 @@ public static class ObservationStaging
         // row_number() OVER () streams in input order (insertion order is preserved), so it numbers lines.
         return $"""
             SELECT line_no, raw,
-                   CASE WHEN len(f) <> {header.FieldCount} THEN 'wrong_column_count' END AS parse_error,
+                   {ObservationRules.ColumnCountSql("f", header.FieldCount)} AS parse_error,
                    CASE WHEN len(f) <> {header.FieldCount} THEN len(f)::VARCHAR END AS parse_detail,
                    {columns}
             FROM (

@@ -106,18 +106,5 @@ public sealed record PredictiveDistribution(ValueScale Scale, double Location, d
 
     /// <summary>Standard normal or Student-t quantile (cached: the same few (p, df) pairs recur for every series).</summary>
     public static double StandardQuantile(double p, double df) =>
-        p == 0.5 ? 0 : quantiles.GetOrAdd((p, df), k => double.IsPositiveInfinity(k.Df) ? NormalQuantile(k.P) : Distributions.StudentTQuantile(k.P, k.Df));
-
-    /// <summary>Normal quantile by bisection on the CDF.</summary>
-    public static double NormalQuantile(double p)
-    {
-        if (p <= 0 || p >= 1) throw new ArgumentOutOfRangeException(nameof(p));
-        double lo = -40, hi = 40;
-        for (var i = 0; i < 200 && hi - lo > 1e-12; i++)
-        {
-            var mid = 0.5 * (lo + hi);
-            if (Distributions.NormalCdf(mid) < p) lo = mid; else hi = mid;
-        }
-        return 0.5 * (lo + hi);
-    }
+        p == 0.5 ? 0 : quantiles.GetOrAdd((p, df), k => double.IsPositiveInfinity(k.Df) ? Distributions.NormalQuantile(k.P) : Distributions.StudentTQuantile(k.P, k.Df));
 }

@@ -20,12 +20,12 @@ public class ObservationRowGateTests
         ('W10', 'F', 2019, 5000000.0)    -- accepted: counts have no upper bound
         """;
 
-    private static (bool[] Accepted, long Screened) Run(bool readVectorsInPlace)
+    private static (bool[] Accepted, long Screened) Run(VectorPointers vectors)
     {
         using var w = new ObservationTestWarehouse();
         w.Exec("CREATE TEMP TYPE gate_indicator AS ENUM (SELECT indicator_code FROM dim_indicator)");
         var gate = ObservationRowGate.ForIndicators(w.Connection, "gate_indicator", 100);
-        gate.Register(w.Connection, "gate", readVectorsInPlace);
+        gate.Register(w.Connection, "gate", vectors);
         var code = ObservationKeyScreen.KeyCodeSql("position", "'610100'", "year", "sex", "'_T'", "'_T'");
         var accepted = (string)w.Scalar($"""
             SELECT string_agg(gate({code}, coalesce(value, 'NaN'::DOUBLE), {ObservationRowGate.PackedSql("position", "year")})::VARCHAR, ',' ORDER BY n)
@@ -40,7 +40,7 @@ public class ObservationRowGateTests
     [Fact]
     public void Gate_EachValueRule_RefusesItsRowAndScreensTheOthers()
     {
-        var (accepted, screened) = Run(readVectorsInPlace: true);
+        var (accepted, screened) = Run(VectorPointers.Default);
 
         Assert.Equal([true, true, false, false, false, false, false, false, false, false, false, true], accepted);
         Assert.Equal(3, screened);
@@ -49,9 +49,9 @@ public class ObservationRowGateTests
     [Fact]
     public void Gate_PublicAccessors_DecideLikeTheInPlaceReads()
     {
-        Assert.True(VectorPointers.Available, "DuckDB.NET changed: the load now reads vectors value by value (slower)");
-        var inPlace = Run(readVectorsInPlace: true);
-        var byValue = Run(readVectorsInPlace: false);
+        Assert.True(VectorPointers.Default.InPlace, $"DuckDB.NET changed: {VectorPointers.Default.FallbackReason}");
+        var inPlace = Run(VectorPointers.Default);
+        var byValue = Run(VectorPointers.ValueByValue);
 
         Assert.Equal(inPlace.Accepted, byValue.Accepted);
         Assert.Equal(inPlace.Screened, byValue.Screened);
