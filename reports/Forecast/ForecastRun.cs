@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using Wcc.Reports.Forecast.Backtest;
 using Wcc.Reports.Forecast.Data;
 using Wcc.Reports.Forecast.Methods;
 using Wcc.Reports.Forecast.Model;
@@ -17,11 +18,14 @@ public sealed record ForecastRunSummary(
     public IReadOnlyList<string> SkippedSeries { get; init; } = [];
 }
 
-/// <summary>`wcc forecast`: forecasts every target with every method as of a year and stores the result in fact_forecast.</summary>
+/// <summary>`wcc forecast`: forecasts every target with every method as of a year and stores the result in fact_forecast,
+/// with the backtests behind it (the selection backtest and its neighbouring cutoffs) and the run's record, so the reports
+/// that show them only read (<see cref="StoredForecast"/>).</summary>
 public static class ForecastRun
 {
     /// <summary>Computes and stores the forecasts; <paramref name="asOfYear"/> defaults to the latest observation year.</summary>
-    public static ForecastRunSummary Execute(DuckDBConnection connection, int? asOfYear = null)
+    /// <param name="computedAt">Recorded in meta_forecast_run (audit only); the wall clock (UTC) when not given.</param>
+    public static ForecastRunSummary Execute(DuckDBConnection connection, int? asOfYear = null, DateTime? computedAt = null)
     {
         var latest = ForecastData.LatestObservationYear(connection)
             ?? throw new WccException("the warehouse has no observations to forecast from", "load indicator data first with `wcc load` (or `wcc build`)");
@@ -36,7 +40,8 @@ public static class ForecastRun
         var methods = MethodSet.Train(cases, asOf);
         var results = ForecastEngine.Run(cases, asOf, methods.Methods);
         var choice = DefaultMethod.Choose(connection, asOf);
-        ForecastStore.Replace(connection, asOf, results, choice);
+        var backtests = NeighbourBacktests.Run(connection, choice, asOf);
+        ForecastStore.Replace(connection, asOf, results, choice, backtests, computedAt ?? DateTime.UtcNow);
 
         var statuses = Enum.GetValues<ForecastStatus>();
         var counts = MethodNames.All

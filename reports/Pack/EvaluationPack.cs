@@ -3,6 +3,7 @@ using System.Text;
 using DuckDB.NET.Data;
 using Wcc.Reports.Coverage;
 using Wcc.Reports.Forecast;
+using Wcc.Reports.Forecast.Data;
 using Wcc.Reports.Pack.Docx;
 using Wcc.Reports.Pack.Sections;
 using Wcc.Reports.Workload;
@@ -21,16 +22,15 @@ public static class EvaluationPack
     public const string Command = "wcc pack";
 
     /// <summary>
-    /// Builds the pack from a warehouse; forecasts for the as-of year are (re)computed first so the pack matches the data.
-    /// All or nothing: the pack is written into a staging folder beside --out and swapped in only once every file,
-    /// the PDF included, is complete; a refused --out is refused before anything is computed.
+    /// Builds the pack from a warehouse. The pack shows what the analytics stored (forecasts, the backtests of the methods
+    /// appendix) and computes nothing itself; when the stored forecasts for the as-of year are not current
+    /// (<see cref="StoredForecast.IsCurrent"/>) they are refreshed first, which needs <paramref name="connection"/> to be a
+    /// writer's. All or nothing: the pack is written into a staging folder beside --out and swapped in only once every
+    /// file, the PDF included, is complete; a refused --out is refused before anything is computed.
     /// </summary>
     public static PackResult Run(DuckDBConnection connection, PackOptions options, IProgress<PackProgress>? progress = null)
     {
-        CheckPeriod(connection, options.Period);
-        // Options are checked before the output folder is touched; the as-of year is fixed here so the forecasts,
-        // the verdicts and the title all stand on the same year.
-        options = options with { AsOfYear = AsOfYear(connection, options) };
+        options = CheckedOptions(connection, options);
         return StagedOutputFolder.Write(options.OutputDirectory, options.Overwrite, Command, folder =>
         {
             var staged = Write(connection, options, folder.Staging, progress);
@@ -46,12 +46,32 @@ public static class EvaluationPack
         });
     }
 
+    /// <summary>True when the pack for <paramref name="options"/> needs no write: its stored forecasts are current. Checks the
+    /// options first (the same refusals as <see cref="Run"/>), so it runs on a read-only connection.</summary>
+    public static bool ReadsOnly(DuckDBConnection connection, PackOptions options) =>
+        StoredForecast.IsCurrent(connection, CheckedOptions(connection, options).AsOfYear!.Value);
+
+    /// <summary>Options are checked before the output folder is touched; the as-of year is fixed here so the forecasts,
+    /// the verdicts and the title all stand on the same year.</summary>
+    private static PackOptions CheckedOptions(DuckDBConnection connection, PackOptions options)
+    {
+        CheckPeriod(connection, options.Period);
+        return options with { AsOfYear = AsOfYear(connection, options) };
+    }
+
     private static PackResult Write(DuckDBConnection connection, PackOptions options, string output, IProgress<PackProgress>? progress)
     {
         void Report(int step, string what) => progress?.Report(new PackProgress(step, Steps, what));
 
-        Report(1, "预测各项目标达成情况");
-        var forecast = ForecastRun.Execute(connection, options.AsOfYear);
+        var asOfYear = options.AsOfYear!.Value;
+        // The analytics step, only when its stored facts are not current: the pack itself never writes the warehouse.
+        var refresh = StoredForecast.WhyNotCurrent(connection, asOfYear);
+        if (refresh is not null)
+        {
+            Report(1, "更新预测与回测(" + refresh + ")");
+            ForecastRun.Execute(connection, asOfYear);
+        }
+        else Report(1, "读取已存储的预测与回测");
 
         Report(2, "生成单位工作量与覆盖热力图");
         var charts = Path.Combine(output, "charts");
@@ -59,11 +79,11 @@ public static class EvaluationPack
         var coverage = CoverageReport.WriteInto(connection, charts);
 
         Report(3, "汇总评估表格");
-        var context = new PackContext(options, forecast.AsOfYear, NoticeTitle(connection), forecast.Default.Method,
-            IsSynthetic(connection), PackTables.Read(connection, forecast.AsOfYear), workload, coverage)
+        var context = new PackContext(options, asOfYear, NoticeTitle(connection), StoredForecast.DefaultMethod(connection, asOfYear),
+            IsSynthetic(connection), PackTables.Read(connection, asOfYear), workload, coverage)
         {
-            Pages = PageTables.Read(connection, forecast.AsOfYear),
-            Backtests = BacktestAppendix.Run(connection, forecast.Default, forecast.AsOfYear),
+            Pages = PageTables.Read(connection, asOfYear),
+            Backtests = BacktestAppendix.Read(connection, asOfYear),
         };
         var sections = Sections(context, out var unitPages);
 
@@ -113,7 +133,7 @@ public static class EvaluationPack
                 }
             }
         }
-        return new PackResult(index, pdf, workbook, document, unitFiles, problem, forecast.AsOfYear) { UnitPdfs = unitPdfs };
+        return new PackResult(index, pdf, workbook, document, unitFiles, problem, asOfYear) { UnitPdfs = unitPdfs, ForecastRefreshReason = refresh };
     }
 
     private static List<PackSection> Sections(PackContext context, out IReadOnlyList<UnitPages.UnitPage> unitPages)

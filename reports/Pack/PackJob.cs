@@ -1,14 +1,21 @@
+using DuckDB.NET.Data;
 using Wcc.Etl.Build;
 using Wcc.Warehouse.Connection;
+using Wcc.Warehouse.Schema;
 
 namespace Wcc.Reports.Pack;
 
-/// <summary>The main job: opens (building it from seeds/ when it is missing or empty) the warehouse, then writes the pack.</summary>
+/// <summary>The main job: writes the pack from the warehouse, read-only when the warehouse is current; otherwise opens it
+/// for writing, builds it from seeds/ when it is missing or empty and refreshes the stored forecasts first.</summary>
 public static class PackJob
 {
     /// <summary>Returns the pack's result and whether the warehouse had to be built first.</summary>
     public static (PackResult Result, bool Built) Run(string databasePath, BuildOptions build, PackOptions options, IProgress<PackProgress>? progress = null)
     {
+        using (var reader = OpenReaderIfCurrent(databasePath, options))
+        {
+            if (reader is not null) return (EvaluationPack.Run(reader, options, progress) with { ReadOnly = true }, false);
+        }
         using var connection = WarehouseFile.Open(databasePath, WarehouseAccess.ReadWrite);
         var built = false;
         if (IsEmpty(connection))
@@ -20,7 +27,43 @@ public static class PackJob
         return (EvaluationPack.Run(connection, options, progress), built);
     }
 
-    private static bool IsEmpty(DuckDB.NET.Data.DuckDBConnection connection)
+    /// <summary>A read-only connection when the pack needs no write: the file exists, its schema is this build's (tables,
+    /// views and vocabularies, so nothing would be migrated), it holds data, and the forecasts stored for the pack's as-of
+    /// year are current. Null otherwise: the writer's path migrates, builds or refreshes as needed.</summary>
+    /// <remarks>Readers share the file, so other readers (wcc sql, a researcher's DuckDB client, another pack) neither
+    /// block the pack nor wait for it. A writer holding the file refuses readers and writers alike: its lock error is
+    /// reported as it stands.</remarks>
+    private static DuckDBConnection? OpenReaderIfCurrent(string path, PackOptions options)
+    {
+        if (path == ":memory:" || !File.Exists(path)) return null;
+        DuckDBConnection reader;
+        try
+        {
+            reader = WarehouseFile.Open(path, WarehouseAccess.ReadOnly);
+        }
+        catch (WarehouseLockedException)
+        {
+            throw;
+        }
+        catch (WccException)
+        {
+            // An older schema version or a write-ahead log to replay: the writer's path migrates or replays it.
+            return null;
+        }
+        try
+        {
+            if (SchemaMigrator.IsCurrent(reader) && !IsEmpty(reader) && EvaluationPack.ReadsOnly(reader, options)) return reader;
+            reader.Dispose();
+            return null;
+        }
+        catch
+        {
+            reader.Dispose();
+            throw;
+        }
+    }
+
+    private static bool IsEmpty(DuckDBConnection connection)
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "SELECT (SELECT count(*) FROM dim_task) = 0 OR (SELECT count(*) FROM fact_observation) = 0";

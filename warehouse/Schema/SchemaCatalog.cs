@@ -14,9 +14,12 @@ public static class SchemaCatalog
     /// 5 = the indicator catalogue (dim_indicator.plan_zh, domain_zh, target_source) and the reference series
     /// fact_reference_value (migrations/005_indicator_catalogue.sql); 6 = the status vocabulary (vocab_status, filled from
     /// seeds/vocabulary/statuses.csv on every schema refresh; migrations/006_vocabulary.sql); 7 = the progress-status
-    /// and role vocabularies (vocab_progress_status, vocab_role from seeds/vocabulary/*.csv; migrations/007_vocabularies.sql).
+    /// and role vocabularies (vocab_progress_status, vocab_role from seeds/vocabulary/*.csv; migrations/007_vocabularies.sql);
+    /// 9 = the stored backtests of the methods appendix (fact_backtest_score/reliability.is_selection, the neighbouring
+    /// cutoffs' rows) and meta_forecast_run, which says whether stored forecasts are current (migrations/009_stored_backtests.sql;
+    /// 8 is another branch's).
     /// </remarks>
-    public const int CurrentVersion = 7;
+    public const int CurrentVersion = 9;
 
     private static readonly Lazy<SchemaModels> embedded = new(SchemaModels.Embedded);
 
