@@ -62,11 +62,14 @@ public static class ForecastStore
         foreach (var backtest in backtests) AppendBacktest(connection, asOfYear, backtest, defaultMethod);
         using (var cmd = connection.CreateCommand())
         {
-            // The run's record: which loads it saw (latest_load_id(), the same expression forecast_current compares with).
+            // The run's record: which loads it saw (latest_load_id(), the same expression forecast_current compares with) and
+            // how many rows it stored (so rows deleted since make it not current).
             cmd.CommandText = """
                 DELETE FROM meta_forecast_run WHERE as_of_year = $asof;
-                INSERT INTO meta_forecast_run (as_of_year, last_load_id, computed_at, default_method, selection_cutoff_year)
-                VALUES ($asof, latest_load_id(), $at, $method, $cutoff)
+                INSERT INTO meta_forecast_run (as_of_year, last_load_id, computed_at, default_method, selection_cutoff_year, forecast_rows, backtest_rows)
+                VALUES ($asof, latest_load_id(), $at, $method, $cutoff,
+                        (SELECT count(*) FROM fact_forecast WHERE as_of_year = $asof),
+                        (SELECT count(*) FROM fact_backtest_score WHERE as_of_year = $asof))
                 """;
             cmd.Parameters.Add(new DuckDBParameter("asof", asOfYear));
             cmd.Parameters.Add(new DuckDBParameter("at", computedAt));
