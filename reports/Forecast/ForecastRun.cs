@@ -16,6 +16,9 @@ public sealed record ForecastRunSummary(
 {
     /// <summary>Series left out because a value is not a finite number (<see cref="ForecastData.SkippedSeries"/>).</summary>
     public IReadOnlyList<string> SkippedSeries { get; init; } = [];
+
+    /// <summary>Cutoffs of the backtests stored with the forecasts (the selection one and its neighbours), in order.</summary>
+    public IReadOnlyList<int> BacktestCutoffs { get; init; } = [];
 }
 
 /// <summary>`wcc forecast`: forecasts every target with every method as of a year and stores the result in fact_forecast,
@@ -48,6 +51,6 @@ public static class ForecastRun
             .SelectMany(m => statuses.Select(s => (m, s.Label(), results.Count(r => r.Method == m && r.Status == s))))
             .Where(x => x.Item3 > 0)
             .ToList();
-        return new ForecastRunSummary(asOf, results.Count, cases.Count, counts, choice, methods.Ml.Summary) { SkippedSeries = data.SkippedSeries };
+        return new ForecastRunSummary(asOf, results.Count, cases.Count, counts, choice, methods.Ml.Summary) { SkippedSeries = data.SkippedSeries, BacktestCutoffs = backtests.Select(b => b.Cutoff).ToList() };
     }
 }
