@@ -25,6 +25,10 @@ internal static class ForecastCommand
                 + (summary.Ml.FallbackReason is { } why ? $"; [yellow]{Markup.Escape(why)}, 改用 {summary.Ml.MethodUsed}[/]" : ""));
             foreach (var note in summary.SkippedSeries) AnsiConsole.MarkupLine($"[yellow]跳过[/] {Markup.Escape(note)}");
             AnsiConsole.MarkupLine($"默认方法: [green]{Markup.Escape(summary.Default.Method)}[/] ({Markup.Escape(summary.Default.Note)})");
+            if (summary.BacktestCutoffs.Count > 0)
+            {
+                AnsiConsole.MarkupLine($"回测(截点 {string.Join("、", summary.BacktestCutoffs)} 年)已与预测一并存储,评估报告直接读取");
+            }
             return 0;
         }));
         return command;

@@ -36,6 +36,11 @@ internal static class PackCommand
             });
             var result = run.Result ?? throw new InvalidOperationException("the pack job returned nothing");
             if (run.Built) AnsiConsole.MarkupLine($"已从 seeds/ 构建数据仓库 {Markup.Escape(parse.GetValue(db)!)}");
+            if (result.ForecastRefreshReason is { } why)
+            {
+                AnsiConsole.MarkupLine($"已重新计算{result.AsOfYear}年的预测与回测并存入数据仓库({Markup.Escape(why)});"
+                    + "之后再运行 wcc pack 将只读打开数据仓库,直到再次载入数据(或运行 wcc forecast 预先更新)。");
+            }
             if (result.PdfProblem is not null)
             {
                 // Only a missing browser gets here: a browser that fails is an error, and the previous pack stays.
@@ -43,7 +48,7 @@ internal static class PackCommand
             }
             var paths = new[] { result.IndexHtml, result.Pdf, result.Document, result.Workbook, Path.GetDirectoryName(result.UnitPages.FirstOrDefault() ?? "") }
                 .Where(p => !string.IsNullOrEmpty(p));
-            Console.WriteLine($"pack written (as of {result.AsOfYear}): " + string.Join(" ", paths));
+            Console.WriteLine($"pack written (as of {result.AsOfYear}{(result.ReadOnly ? ", warehouse opened read-only" : "")}): " + string.Join(" ", paths));
             return 0;
         }));
         return command;

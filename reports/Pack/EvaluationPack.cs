@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using DuckDB.NET.Data;
-using Wcc.Analytics.Forecast;
+using Wcc.Analytics.Forecast.Data;
 using Wcc.Reports.Coverage;
 using Wcc.Reports.Pack.Docx;
 using Wcc.Reports.Pack.Sections;
@@ -21,19 +21,19 @@ public static class EvaluationPack
     public const string Command = "wcc pack";
 
     /// <summary>
-    /// Builds the pack from a warehouse; forecasts for the as-of year are (re)computed first so the pack matches the data.
-    /// All or nothing: the pack is written into a staging folder beside --out and swapped in only once every file,
-    /// the PDF included, is complete; a refused --out is refused before anything is computed.
+    /// Builds the pack from a warehouse. The pack shows what the analytics stored (forecasts, the backtests of the methods
+    /// appendix) and computes nothing itself; when the stored forecasts for the as-of year are not current
+    /// (<see cref="StoredForecast.IsCurrent"/>) the pack hands the year to <paramref name="refreshForecasts"/> (the analytics
+    /// step, given by the caller on a writer's connection; reports never write) and reads what it stored. All or nothing: the pack is written into a staging folder beside --out and swapped in only once every
+    /// file, the PDF included, is complete; a refused --out is refused before anything is computed.
     /// </summary>
-    public static PackResult Run(DuckDBConnection connection, PackOptions options, IProgress<PackProgress>? progress = null)
+    public static PackResult Run(DuckDBConnection connection, PackOptions options, IProgress<PackProgress>? progress = null,
+        Action<int>? refreshForecasts = null)
     {
-        CheckPeriod(connection, options.Period);
-        // Options are checked before the output folder is touched; the as-of year is fixed here so the forecasts,
-        // the verdicts and the title all stand on the same year.
-        options = options with { AsOfYear = AsOfYear(connection, options) };
+        options = CheckedOptions(connection, options);
         return StagedOutputFolder.Write(options.OutputDirectory, options.Overwrite, Command, folder =>
         {
-            var staged = Write(connection, options, folder.Staging, progress);
+            var staged = Write(connection, options, folder.Staging, progress, refreshForecasts);
             return staged with
             {
                 IndexHtml = folder.Final(staged.IndexHtml),
@@ -46,12 +46,37 @@ public static class EvaluationPack
         });
     }
 
-    private static PackResult Write(DuckDBConnection connection, PackOptions options, string output, IProgress<PackProgress>? progress)
+    /// <summary>True when the pack for <paramref name="options"/> needs no write: its stored forecasts are current. Checks the
+    /// options first (the same refusals as <see cref="Run"/>), so it runs on a read-only connection.</summary>
+    public static bool ReadsOnly(DuckDBConnection connection, PackOptions options) =>
+        StoredForecast.IsCurrent(connection, CheckedOptions(connection, options).AsOfYear!.Value);
+
+    /// <summary>Options are checked before the output folder is touched; the as-of year is fixed here so the forecasts,
+    /// the verdicts and the title all stand on the same year.</summary>
+    private static PackOptions CheckedOptions(DuckDBConnection connection, PackOptions options)
+    {
+        CheckPeriod(connection, options.Period);
+        return options with { AsOfYear = AsOfYear(connection, options) };
+    }
+
+    private static PackResult Write(DuckDBConnection connection, PackOptions options, string output, IProgress<PackProgress>? progress, Action<int>? refreshForecasts)
     {
         void Report(int step, string what) => progress?.Report(new PackProgress(step, Steps, what));
 
-        Report(1, "预测各项目标达成情况");
-        var forecast = ForecastRun.Execute(connection, options.AsOfYear);
+        var asOfYear = options.AsOfYear!.Value;
+        // The analytics step, only when its stored facts are not current: the pack itself never writes the warehouse.
+        var refresh = StoredForecast.WhyNotCurrent(connection, asOfYear);
+        if (refresh is not null)
+        {
+            if (refreshForecasts is null)
+            {
+                throw new WccException($"the forecasts stored for {asOfYear} are not current ({refresh})",
+                    "the forecasts and backtests must be computed and stored before the pack reads them");
+            }
+            Report(1, "更新预测与回测(" + refresh + ")");
+            refreshForecasts(asOfYear);
+        }
+        else Report(1, "读取已存储的预测与回测");
 
         Report(2, "生成单位工作量与覆盖热力图");
         var charts = Path.Combine(output, "charts");
@@ -59,11 +84,11 @@ public static class EvaluationPack
         var coverage = CoverageReport.WriteInto(connection, charts);
 
         Report(3, "汇总评估表格");
-        var context = new PackContext(options, forecast.AsOfYear, NoticeTitle(connection), forecast.Default.Method,
-            IsSynthetic(connection), PackTables.Read(connection, forecast.AsOfYear), workload, coverage)
+        var context = new PackContext(options, asOfYear, NoticeTitle(connection), StoredForecast.DefaultMethod(connection, asOfYear),
+            IsSynthetic(connection), PackTables.Read(connection, asOfYear), workload, coverage)
         {
-            Pages = PageTables.Read(connection, forecast.AsOfYear),
-            Backtests = BacktestAppendix.Run(connection, forecast.Default, forecast.AsOfYear),
+            Pages = PageTables.Read(connection, asOfYear),
+            Backtests = BacktestAppendix.Read(connection, asOfYear),
         };
         var sections = Sections(context, out var unitPages);
 
@@ -113,7 +138,7 @@ public static class EvaluationPack
                 }
             }
         }
-        return new PackResult(index, pdf, workbook, document, unitFiles, problem, forecast.AsOfYear) { UnitPdfs = unitPdfs };
+        return new PackResult(index, pdf, workbook, document, unitFiles, problem, asOfYear) { UnitPdfs = unitPdfs, ForecastRefreshReason = refresh };
     }
 
     private static List<PackSection> Sections(PackContext context, out IReadOnlyList<UnitPages.UnitPage> unitPages)

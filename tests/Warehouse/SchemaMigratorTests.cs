@@ -193,3 +193,44 @@ public class SchemaMigrationToCatalogueTests
         }
     }
 }
+
+public class SchemaMigrationToStoredBacktestsTests
+{
+    [Fact]
+    public void OpenForWriting_WarehouseOfVersion7_KeepsItsBacktestRowsAsSelectionRows_AndCountsItsForecastsStale()
+    {
+        using var tmp = new Wcc.Tests.Support.TempDirectory();
+        var path = tmp.File("v7.duckdb");
+        using (var connection = Wcc.Warehouse.Connection.WarehouseFile.Open(path, Wcc.Warehouse.Connection.WarehouseAccess.ReadWrite))
+        using (var cmd = connection.CreateCommand())
+        {
+            // What a version-7 warehouse lacked: the selection flag, the run record and the views and macro reading them;
+            // its backtest rows were all the selection backtest's.
+            cmd.CommandText = """
+                DROP VIEW v_pack_backtest_score; DROP VIEW v_pack_backtest_reliability;
+                DROP VIEW v_pack_backtest_cutoff_score; DROP VIEW v_pack_backtest_cutoff_reliability;
+                DROP MACRO forecast_current; DROP TABLE meta_forecast_run;
+                ALTER TABLE fact_backtest_score DROP COLUMN is_selection; ALTER TABLE fact_backtest_reliability DROP COLUMN is_selection;
+                INSERT INTO fact_backtest_score (as_of_year, cutoff_year, method, n, is_default) VALUES (2020, 2017, 'unsd_cagr', 0, true);
+                INSERT INTO fact_backtest_reliability (as_of_year, cutoff_year, method, bin_no, p_from, p_to, n) VALUES (2020, 2017, 'unsd_cagr', 0, 0, 0.2, 0);
+                UPDATE meta_schema_version SET version = 7
+                """;
+            cmd.ExecuteNonQuery();
+        }
+        using (var connection = Wcc.Warehouse.Connection.WarehouseFile.Open(path, Wcc.Warehouse.Connection.WarehouseAccess.ReadWrite))
+        using (var cmd = connection.CreateCommand())
+        {
+            Assert.Equal(Wcc.Warehouse.Schema.SchemaCatalog.CurrentVersion, Wcc.Warehouse.Schema.SchemaMigrator.ReadVersion(connection));
+            cmd.CommandText = "SELECT count(*) FROM v_pack_backtest_score WHERE is_default";
+            Assert.Equal(1L, Convert.ToInt64(cmd.ExecuteScalar()));
+            cmd.CommandText = "SELECT count(*) FROM v_pack_backtest_reliability";
+            Assert.Equal(1L, Convert.ToInt64(cmd.ExecuteScalar()));
+            // No run is recorded, so nothing stored counts as current: the next pack refreshes the forecasts.
+            cmd.CommandText = "SELECT forecast_current(2020)";
+            Assert.Equal(false, cmd.ExecuteScalar());
+            // New rows must say which backtest they belong to: the migration's default is gone.
+            cmd.CommandText = "SELECT count(*) FROM duckdb_columns() WHERE table_name LIKE 'fact_backtest_%' AND column_name = 'is_selection' AND column_default IS NULL";
+            Assert.Equal(2L, Convert.ToInt64(cmd.ExecuteScalar()));
+        }
+    }
+}

@@ -83,7 +83,7 @@ public class WarehouseYearsTests(SeedWarehouseFixture warehouse) : IClassFixture
     {
         using var dir = new TempDirectory();
         var output = Path.Combine(dir.Path, "pack");
-        var ex = Assert.Throws<WccException>(() => EvaluationPack.Run(warehouse.Connection, new PackOptions(output, period, WritePdf: false)));
+        var ex = Assert.Throws<WccException>(() => Packs.Run(warehouse.Connection, new PackOptions(output, period, WritePdf: false)));
         Assert.Contains(expected, ex.Message);
         Assert.False(Directory.Exists(output));
     }
@@ -93,7 +93,7 @@ public class WarehouseYearsTests(SeedWarehouseFixture warehouse) : IClassFixture
     {
         using var dir = new TempDirectory();
         File.WriteAllText(dir.File("index.html"), "old pack");
-        var ex = Assert.Throws<WccException>(() => EvaluationPack.Run(warehouse.Connection, new PackOptions(dir.Path, AsOfYear: 2030, Overwrite: true, WritePdf: false)));
+        var ex = Assert.Throws<WccException>(() => Packs.Run(warehouse.Connection, new PackOptions(dir.Path, AsOfYear: 2030, Overwrite: true, WritePdf: false)));
         Assert.StartsWith("--as-of 2030 is outside the valid range", ex.Message);
         Assert.Equal("old pack", File.ReadAllText(dir.File("index.html")));
     }

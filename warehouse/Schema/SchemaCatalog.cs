@@ -18,6 +18,8 @@ public static class SchemaCatalog
     /// 8 = many notices: notice_id in every table naming a task (dim_chapter, dim_task, fact_task_assignment, fact_task_target,
     /// fact_task_progress, fact_target, plan_task.source_notice_id), dim_notice's key and metadata, dim_notice_history
     /// (migrations/008_notice_key.sql; the seed notice keeps its rows under its fixed id and is the default);
+    /// 9 = the stored backtests of the methods appendix (fact_backtest_score/reliability.is_selection, the neighbouring
+    /// cutoffs' rows) and meta_forecast_run, which says whether stored forecasts are current (migrations/009_stored_backtests.sql);
     /// 10 = the reject-reason vocabulary and the warehouse parameters (vocab_reject_reason, vocab_parameter
     /// from seeds/vocabulary/*.csv; dim_year becomes a view over the year range; migrations/010_vocabulary_parameters.sql).
     /// </remarks>

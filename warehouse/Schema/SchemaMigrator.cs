@@ -28,7 +28,7 @@ public static class SchemaMigrator
         if (version > currentVersion) throw TooNew(version, currentVersion, connection.DataSource);
 
         var tablesChange = version != currentVersion || !AllTablesPresent(connection, schema);
-        if (!tablesChange && RecordedFingerprint(connection) == schema.DerivedFingerprint && Vocabulary.Vocabularies.AreStored(connection)) return;
+        if (!tablesChange && DerivedAreCurrent(connection, schema)) return;
         using (var tx = connection.BeginTransaction())
         {
             if (tablesChange)
@@ -68,6 +68,17 @@ public static class SchemaMigrator
         // READ_ONLY connection, so a writer killed before its own checkpoint would otherwise lock every reader out.
         connection.Execute("CHECKPOINT");
     }
+
+    /// <summary>True when a writer would change nothing: the tables are this build's version and the views, macros and
+    /// vocabularies those of its files. A reader that needs this build's views exactly (the pack's read-only path) checks it.</summary>
+    public static bool IsCurrent(DuckDBConnection connection)
+    {
+        var schema = SchemaCatalog.Embedded;
+        return ReadVersion(connection) == SchemaCatalog.CurrentVersion && AllTablesPresent(connection, schema) && DerivedAreCurrent(connection, schema);
+    }
+
+    private static bool DerivedAreCurrent(DuckDBConnection connection, SchemaModels schema) =>
+        RecordedFingerprint(connection) == schema.DerivedFingerprint && Vocabulary.Vocabularies.AreStored(connection);
 
     /// <summary>The fingerprint the last refresh recorded, or null (a warehouse from before fingerprints, or a new one).</summary>
     public static string? RecordedFingerprint(DuckDBConnection connection)

@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using Wcc.Analytics.Forecast.Backtest;
 using Wcc.Analytics.Forecast.Methods;
 using Wcc.Analytics.Forecast.Model;
 
@@ -7,14 +8,21 @@ namespace Wcc.Analytics.Forecast.Data;
 /// <summary>Writes forecasts into fact_forecast, replacing any earlier rows of the same as-of year.</summary>
 public static class ForecastStore
 {
-    /// <summary>Deletes the as-of year's rows and appends <paramref name="results"/>, in one transaction.</summary>
-    public static void Replace(DuckDBConnection connection, int asOfYear, IReadOnlyList<ForecastResult> results, DefaultMethodChoice choice)
+    /// <summary>Deletes the as-of year's rows and appends <paramref name="results"/>, the backtests (the selection one and its
+    /// neighbours) and the run's record in meta_forecast_run, in one transaction.</summary>
+    /// <param name="computedAt">When the run stored its rows (audit only; currency is decided by loads, not clocks).</param>
+    public static void Replace(DuckDBConnection connection, int asOfYear, IReadOnlyList<ForecastResult> results, DefaultMethodChoice choice,
+        IReadOnlyList<CutoffBacktest> backtests, DateTime computedAt)
     {
         var defaultMethod = choice.Method;
         using var tx = connection.BeginTransaction();
         using (var cmd = connection.CreateCommand())
         {
-            cmd.CommandText = "DELETE FROM fact_forecast WHERE as_of_year = $asof; DELETE FROM fact_backtest_score WHERE as_of_year = $asof; DELETE FROM fact_backtest_reliability WHERE as_of_year = $asof";
+            cmd.CommandText = """
+                DELETE FROM fact_forecast WHERE as_of_year = $asof;
+                DELETE FROM fact_backtest_score WHERE as_of_year = $asof;
+                DELETE FROM fact_backtest_reliability WHERE as_of_year = $asof
+                """;
             cmd.Parameters.Add(new DuckDBParameter("asof", asOfYear));
             cmd.ExecuteNonQuery();
         }
@@ -51,12 +59,34 @@ public static class ForecastStore
                 row.EndRow();
             }
         }
-        if (choice.Cutoff is { } cutoff)
+        foreach (var backtest in backtests) AppendBacktest(connection, asOfYear, backtest, defaultMethod);
+        using (var cmd = connection.CreateCommand())
         {
-            using var scores = connection.CreateAppender("fact_backtest_score");
-            foreach (var m in choice.AllScores)
+            // The run's record: which loads it saw (latest_load_id(), the same expression forecast_current compares with) and
+            // how many rows it stored (so rows deleted since make it not current).
+            cmd.CommandText = """
+                DELETE FROM meta_forecast_run WHERE as_of_year = $asof;
+                INSERT INTO meta_forecast_run (as_of_year, last_load_id, computed_at, default_method, selection_cutoff_year, forecast_rows, backtest_rows)
+                VALUES ($asof, latest_load_id(), $at, $method, $cutoff,
+                        (SELECT count(*) FROM fact_forecast WHERE as_of_year = $asof),
+                        (SELECT count(*) FROM fact_backtest_score WHERE as_of_year = $asof))
+                """;
+            cmd.Parameters.Add(new DuckDBParameter("asof", asOfYear));
+            cmd.Parameters.Add(new DuckDBParameter("at", computedAt));
+            cmd.Parameters.Add(new DuckDBParameter("method", defaultMethod));
+            cmd.Parameters.Add(new DuckDBParameter("cutoff", (object?)choice.Cutoff ?? DBNull.Value));
+            cmd.ExecuteNonQuery();
+        }
+        tx.Commit();
+    }
+
+    private static void AppendBacktest(DuckDBConnection connection, int asOfYear, CutoffBacktest backtest, string defaultMethod)
+    {
+        using (var scores = connection.CreateAppender("fact_backtest_score"))
+        {
+            foreach (var m in backtest.Scores)
             {
-                var row = scores.CreateRow().AppendValue(asOfYear).AppendValue(cutoff).AppendValue(m.Method).AppendValue(m.N);
+                var row = scores.CreateRow().AppendValue(asOfYear).AppendValue(backtest.Cutoff).AppendValue(m.Method).AppendValue(m.N);
                 if (m.N == 0)
                 {
                     row.AppendNullValue().AppendNullValue().AppendNullValue().AppendNullValue().AppendNullValue();
@@ -69,22 +99,21 @@ public static class ForecastStore
                 row.AppendValue(m.Method == defaultMethod);
                 if (m.N == 0) row.AppendNullValue().AppendNullValue();
                 else row.AppendValue(Finite(m.Coverage)).AppendValue(Finite(m.RawCoverage));
-                row.AppendValue(m.IntervalScale is { } f ? new IntervalScale(f).ToString() : null).EndRow();
-            }
-            using var bins = connection.CreateAppender("fact_backtest_reliability");
-            foreach (var m in choice.AllScores)
-            {
-                var reliability = m.Reliability ?? [];
-                for (var b = 0; b < reliability.Count; b++)
-                {
-                    var bin = reliability[b];
-                    bins.CreateRow().AppendValue(asOfYear).AppendValue(cutoff).AppendValue(m.Method).AppendValue(b)
-                        .AppendValue(bin.From).AppendValue(bin.To).AppendValue(bin.N)
-                        .AppendValue(Finite(bin.MeanPredicted)).AppendValue(Finite(bin.ObservedShare)).EndRow();
-                }
+                row.AppendValue(m.IntervalScale is { } f ? new IntervalScale(f).ToString() : null).AppendValue(backtest.IsSelection).EndRow();
             }
         }
-        tx.Commit();
+        using var bins = connection.CreateAppender("fact_backtest_reliability");
+        foreach (var m in backtest.Scores)
+        {
+            var reliability = m.Reliability ?? [];
+            for (var b = 0; b < reliability.Count; b++)
+            {
+                var bin = reliability[b];
+                bins.CreateRow().AppendValue(asOfYear).AppendValue(backtest.Cutoff).AppendValue(m.Method).AppendValue(b)
+                    .AppendValue(bin.From).AppendValue(bin.To).AppendValue(bin.N)
+                    .AppendValue(Finite(bin.MeanPredicted)).AppendValue(Finite(bin.ObservedShare)).AppendValue(backtest.IsSelection).EndRow();
+            }
+        }
     }
 
     private static double? Finite(double? value) => value is { } v && double.IsFinite(v) ? v : null;

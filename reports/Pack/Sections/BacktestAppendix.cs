@@ -8,40 +8,76 @@ using Wcc.Warehouse.Schema;
 
 namespace Wcc.Reports.Pack.Sections;
 
-/// <summary>One backtest of the methods appendix: its cutoff and every method's scores.</summary>
-public sealed record AppendixBacktest(int Cutoff, IReadOnlyList<MethodScore> Scores);
-
 /// <summary>The methods appendix's evidence: the selection backtest and its neighbours (cutoffs a year earlier and later), each
 /// with every method's Brier score, log loss, 80% interval coverage and reliability table, and a reliability chart.</summary>
-/// <remarks>One cutoff can flatter a method by luck of the years; the neighbours show whether its scores hold when the
-/// horizon is a year longer or shorter. The backtests score only deadlines observed by the pack's as-of year.</remarks>
-public sealed record BacktestAppendix(IReadOnlyList<AppendixBacktest> Backtests)
+/// <remarks>The forecast run computes and stores these backtests (<see cref="NeighbourBacktests"/>); the appendix only reads
+/// them back from the pack views, so the pack needs no write access and spends no time backtesting. Scores stored as null
+/// (not finite, or nothing scored) read back as NaN, which is how they were computed.</remarks>
+public sealed record BacktestAppendix(IReadOnlyList<CutoffBacktest> Backtests)
 {
-    /// <summary>Cutoffs this many years either side of the selection cutoff are shown beside it.</summary>
-    public const int NeighbourCutoffYears = 1;
-
     /// <summary>Chart size: three charts stack on the appendix pages, so each is smaller than a full-width one.</summary>
     private const int ChartWidth = 600, ChartHeight = 330;
 
     /// <summary>No backtest was possible (no observed deadline by the as-of year).</summary>
     public static BacktestAppendix None { get; } = new([]);
 
-    /// <summary>Runs the neighbouring backtests beside <paramref name="selection"/> (which the forecast has already run),
-    /// with data up to <paramref name="asOfYear"/> only.</summary>
-    public static BacktestAppendix Run(DuckDBConnection connection, DefaultMethodChoice selection, int asOfYear)
+    /// <summary>Reads the backtests stored for <paramref name="asOfYear"/>, in cutoff then method order; a cutoff where no
+    /// method scored anything is left out.</summary>
+    public static BacktestAppendix Read(DuckDBConnection connection, int asOfYear)
     {
-        if (selection.Cutoff is not { } chosen || selection.AllScores.Count == 0) return None;
-        var observed = WarehouseYears.ObservedYears(connection);
-        // A cutoff needs enough history before it to forecast from, and must stay before the deadline it scores.
-        var earliest = (observed?.First ?? chosen) + ForecastEngine.MinPoints - 1;
-        var latest = chosen + DefaultMethod.SelectionHorizonYears - 1;
-        var backtests = new List<AppendixBacktest>();
-        for (var cutoff = chosen - NeighbourCutoffYears; cutoff <= chosen + NeighbourCutoffYears; cutoff++)
+        var bins = new Dictionary<(int Cutoff, string Method), List<ReliabilityBin>>();
+        using (var cmd = connection.CreateCommand())
         {
-            if (cutoff == chosen) backtests.Add(new AppendixBacktest(cutoff, selection.AllScores));
-            else if (cutoff >= earliest && cutoff <= latest) backtests.Add(new AppendixBacktest(cutoff, BacktestRun.Execute(connection, cutoff, asOfYear).Methods));
+            cmd.CommandText = """
+                SELECT cutoff_year, method, p_from, p_to, n, mean_p_met, share_met
+                FROM v_pack_backtest_cutoff_reliability WHERE as_of_year = $asof ORDER BY cutoff_year, method, bin_no
+                """;
+            cmd.Parameters.Add(new DuckDBParameter("asof", asOfYear));
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                var key = (r.GetInt32(0), r.GetString(1));
+                if (!bins.TryGetValue(key, out var list)) bins[key] = list = [];
+                list.Add(new ReliabilityBin(r.GetDouble(2), r.GetDouble(3), r.GetInt32(4), Number(r, 5), Number(r, 6)));
+            }
         }
-        return new BacktestAppendix(backtests.Where(b => b.Scores.Any(s => s.N > 0)).ToList());
+        var scores = new List<(int Cutoff, bool IsSelection, MethodScore Score)>();
+        using (var cmd = connection.CreateCommand())
+        {
+            cmd.CommandText = """
+                SELECT cutoff_year, is_selection, method, n, accuracy, brier, log_loss, auc, mae, coverage_80, coverage_80_uncalibrated, interval_scales
+                FROM v_pack_backtest_cutoff_score WHERE as_of_year = $asof
+                """;
+            cmd.Parameters.Add(new DuckDBParameter("asof", asOfYear));
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                var (cutoff, method) = (r.GetInt32(0), r.GetString(2));
+                scores.Add((cutoff, r.GetBoolean(1), new MethodScore(method, r.GetInt32(3), Number(r, 4), Number(r, 5), Number(r, 6),
+                    r.IsDBNull(7) ? null : r.GetDouble(7), Number(r, 8), Number(r, 9), Number(r, 10),
+                    r.IsDBNull(11) ? null : Factors(r.GetString(11)), bins.GetValueOrDefault((cutoff, method)) ?? [])));
+            }
+        }
+        var backtests = scores
+            .GroupBy(s => (s.Cutoff, s.IsSelection))
+            .OrderBy(g => g.Key.Cutoff)
+            .Select(g => new CutoffBacktest(g.Key.Cutoff, g.Key.IsSelection,
+                g.Select(s => s.Score).OrderBy(s => MethodOrder(s.Method)).ToList()))
+            .Where(b => b.Scores.Any(s => s.N > 0))
+            .ToList();
+        return new BacktestAppendix(backtests);
+    }
+
+    private static double Number(System.Data.Common.DbDataReader r, int i) => r.IsDBNull(i) ? double.NaN : r.GetDouble(i);
+
+    /// <summary>The stored "1.23/1.00/…" factors (<see cref="IntervalScale"/>'s text) as numbers.</summary>
+    private static IReadOnlyList<double> Factors(string text) =>
+        text.Split('/').Select(f => double.Parse(f, NumberStyles.Float, CultureInfo.InvariantCulture)).ToList();
+
+    private static int MethodOrder(string method)
+    {
+        var i = MethodNames.All.ToList().IndexOf(method);
+        return i < 0 ? int.MaxValue : i;
     }
 
     /// <summary>Scores of every method at every cutoff (also a workbook sheet).</summary>
@@ -102,7 +138,7 @@ public sealed record BacktestAppendix(IReadOnlyList<AppendixBacktest> Backtests)
         TableView.Render(html, ReliabilityTable, "可靠性表:按预测达标概率分组,平均预测概率→实际达标比例(预测数)");
     }
 
-    private static MethodScore? Lowest(AppendixBacktest b) => b.Scores.Where(s => s.N > 0 && double.IsFinite(s.Brier)).OrderBy(s => s.Brier).FirstOrDefault();
+    private static MethodScore? Lowest(CutoffBacktest b) => b.Scores.Where(s => s.N > 0 && double.IsFinite(s.Brier)).OrderBy(s => s.Brier).FirstOrDefault();
 
     // Scores differ in the third decimal, so they get three (the pack's default is two).
     private static string Score(double v) => double.IsFinite(v) ? v.ToString("0.000", CultureInfo.InvariantCulture) : "—";

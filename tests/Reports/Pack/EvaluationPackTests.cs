@@ -21,7 +21,7 @@ public sealed class SeedPackFixture : IDisposable
 
     public SeedPackFixture()
     {
-        Result = EvaluationPack.Run(Warehouse.Connection, new PackOptions(Output.File("pack")));
+        Result = Packs.Run(Warehouse.Connection, new PackOptions(Output.File("pack")));
         IndexHtml = File.ReadAllText(Result.IndexHtml);
     }
 
@@ -217,7 +217,7 @@ public partial class EvaluationPackTests(SeedPackFixture pack) : IClassFixture<S
     [Fact]
     public void Pack_SameWarehouse_SameHtml()
     {
-        var again = EvaluationPack.Run(pack.Warehouse.Connection, new PackOptions(pack.Output.File("again"), WritePdf: false));
+        var again = Packs.Run(pack.Warehouse.Connection, new PackOptions(pack.Output.File("again"), WritePdf: false));
         Assert.Equal(pack.IndexHtml, File.ReadAllText(again.IndexHtml));
         Assert.Equal(File.ReadAllText(pack.Result.UnitPages[0]), File.ReadAllText(again.UnitPages[0]));
     }
@@ -226,7 +226,7 @@ public partial class EvaluationPackTests(SeedPackFixture pack) : IClassFixture<S
     public void Pack_ExistingOutputWithoutOverwrite_IsRefused()
     {
         var ex = Assert.Throws<Wcc.Warehouse.Connection.WccException>(() =>
-            EvaluationPack.Run(pack.Warehouse.Connection, new PackOptions(Path.GetDirectoryName(pack.Result.IndexHtml)!, WritePdf: false)));
+            Packs.Run(pack.Warehouse.Connection, new PackOptions(Path.GetDirectoryName(pack.Result.IndexHtml)!, WritePdf: false)));
         Assert.Contains("--overwrite", ex.Hint);
     }
 

@@ -24,7 +24,7 @@ public class PackEscapingTests
             cmd.ExecuteNonQuery();
         }
         using var tmp = new TempDirectory();
-        var result = EvaluationPack.Run(warehouse.Connection, new PackOptions(tmp.File("pack"), WritePdf: false));
+        var result = Packs.Run(warehouse.Connection, new PackOptions(tmp.File("pack"), WritePdf: false));
 
         var index = File.ReadAllText(result.IndexHtml);
         Assert.DoesNotContain(Hostile, index);
@@ -52,7 +52,7 @@ public class PackPeriodTests
         using var warehouse = new SeedWarehouseFixture();
         using var tmp = new TempDirectory();
         var ex = Assert.Throws<Wcc.Warehouse.Connection.WccException>(() =>
-            EvaluationPack.Run(warehouse.Connection, new PackOptions(tmp.File("pack"), Period: period, WritePdf: false)));
+            Packs.Run(warehouse.Connection, new PackOptions(tmp.File("pack"), Period: period, WritePdf: false)));
         Assert.Contains(message, ex.Message);
         Assert.False(Directory.Exists(tmp.File("pack")));
     }

@@ -19,7 +19,7 @@ public class SyntheticNoticeTests
         warehouse.Connection.Execute("UPDATE fact_observation SET source = '市统计局 2020年度报送' WHERE source = 'synthetic'");
         warehouse.Connection.Execute("UPDATE fact_task_progress SET source = '市妇联 2020年度报送' WHERE source = 'synthetic'");
 
-        var real = EvaluationPack.Run(warehouse.Connection, new PackOptions(tmp.File("real"), WritePdf: false));
+        var real = Packs.Run(warehouse.Connection, new PackOptions(tmp.File("real"), WritePdf: false));
         Assert.DoesNotContain("class=\"running-notice\"", File.ReadAllText(real.IndexHtml));
         Assert.DoesNotContain(PackFormat.SyntheticRunningNotice, File.ReadAllText(real.IndexHtml));
         Assert.All(real.UnitPages, page => Assert.DoesNotContain("class=\"running-notice\"", File.ReadAllText(page)));
@@ -34,7 +34,7 @@ public class SyntheticNoticeTests
 
         // One generated progress report is enough to bring the notice back.
         warehouse.Connection.Execute("UPDATE fact_task_progress SET source = 'synthetic' WHERE rowid = (SELECT min(rowid) FROM fact_task_progress)");
-        var mixed = EvaluationPack.Run(warehouse.Connection, new PackOptions(tmp.File("mixed"), WritePdf: false));
+        var mixed = Packs.Run(warehouse.Connection, new PackOptions(tmp.File("mixed"), WritePdf: false));
         Assert.Contains("class=\"running-notice\"", File.ReadAllText(mixed.IndexHtml));
     }
 }

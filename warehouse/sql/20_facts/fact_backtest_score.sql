@@ -1,7 +1,7 @@
 -- model: fact_backtest_score
--- grain: one row per as-of year x forecast method: the selection backtest behind the default method
--- key: as_of_year, method
--- not_null: cutoff_year, n, is_default
+-- grain: one row per as-of year x backtest cutoff x forecast method: the selection backtest behind the default method and its neighbouring cutoffs
+-- key: as_of_year, cutoff_year, method
+-- not_null: n, is_default, is_selection
 -- accepted_values: method in (unsd_cagr, weighted_trend, ml, combined)
 -- expression: brier IS NULL OR (brier >= 0 AND brier <= 1)
 -- expression: cutoff_year < as_of_year
@@ -19,9 +19,10 @@ CREATE TABLE IF NOT EXISTS fact_backtest_score (
     is_default   BOOLEAN NOT NULL,
     coverage_80  DOUBLE,
     coverage_80_uncalibrated DOUBLE,
-    interval_scales VARCHAR
+    interval_scales VARCHAR,
+    is_selection BOOLEAN
 );
-COMMENT ON TABLE fact_backtest_score IS 'Scores of the backtest wcc forecast runs to choose its default method: data after cutoff_year hidden, attainment at observed deadlines scored.';
+COMMENT ON TABLE fact_backtest_score IS 'Scores of the backtests wcc forecast runs: the one that chooses its default method (is_selection) and those a year either side of it, which the pack''s methods appendix shows beside it; data after cutoff_year hidden, attainment at observed deadlines up to as_of_year scored.';
 COMMENT ON COLUMN fact_backtest_score.brier IS 'Mean squared error of P(met) against the observed outcome (lower is better); the default method has the lowest.';
 COMMENT ON COLUMN fact_backtest_score.log_loss IS 'Mean negative log-likelihood, probabilities clipped to [1e-6, 1 - 1e-6].';
 COMMENT ON COLUMN fact_backtest_score.auc IS 'Area under the ROC curve of P(met); null when only one outcome occurred.';
@@ -29,3 +30,4 @@ COMMENT ON COLUMN fact_backtest_score.coverage_80 IS 'Share of deadline values i
 COMMENT ON COLUMN fact_backtest_score.coverage_80_uncalibrated IS 'The same for the model interval before calibration.';
 COMMENT ON COLUMN fact_backtest_score.interval_scales IS 'Calibration factors applied to the spread by horizon 1/2/3/4/5+ years.';
 COMMENT ON COLUMN fact_backtest_score.mae IS 'Mean absolute error of the projected value at the deadline.';
+COMMENT ON COLUMN fact_backtest_score.is_selection IS 'True for the backtest that chose the default method; false for its neighbouring cutoffs (the same scoring, a year earlier or later).';

@@ -1,9 +1,10 @@
 -- model: v_pack_backtest_reliability
--- grain: one row per as-of year x forecast method x P(met) bin
+-- grain: one row per as-of year x forecast method x P(met) bin (the selection backtest; with its neighbours in v_pack_backtest_cutoff_reliability)
 -- key: as_of_year, method, bin_no
 CREATE OR REPLACE VIEW v_pack_backtest_reliability AS
 SELECT as_of_year, method, cutoff_year, bin_no, p_from, p_to, n, mean_p_met, share_met
-FROM fact_backtest_reliability;
+FROM fact_backtest_reliability
+WHERE is_selection;
 COMMENT ON VIEW v_pack_backtest_reliability IS 'Evaluation pack methodology appendix: reliability table of each method''s P(met) in the selection backtest.';
 COMMENT ON COLUMN v_pack_backtest_reliability.as_of_year IS 'As-of year of the wcc forecast run that this backtest chose the default method for.';
 COMMENT ON COLUMN v_pack_backtest_reliability.method IS 'Forecast method: unsd_cagr, weighted_trend or ml.';

@@ -1,9 +1,10 @@
 -- model: v_pack_backtest_score
--- grain: one row per as-of year x forecast method
+-- grain: one row per as-of year x forecast method (the selection backtest; its neighbours are in v_pack_backtest_cutoff_score)
 -- key: as_of_year, method
 CREATE OR REPLACE VIEW v_pack_backtest_score AS
 SELECT as_of_year, method, cutoff_year, n, accuracy, brier, log_loss, auc, mae, is_default, coverage_80, coverage_80_uncalibrated, interval_scales
-FROM fact_backtest_score;
+FROM fact_backtest_score
+WHERE is_selection;
 COMMENT ON VIEW v_pack_backtest_score IS 'Evaluation pack methodology appendix: backtest scores of each forecast method (the default has the lowest Brier score).';
 COMMENT ON COLUMN v_pack_backtest_score.as_of_year IS 'As-of year of the wcc forecast run that this backtest chose the default method for.';
 COMMENT ON COLUMN v_pack_backtest_score.method IS 'Forecast method: unsd_cagr (UNSD Progress Chart CAGR rule), weighted_trend (time-weighted linear trend) or ml (ML.NET FastTree classifier).';
