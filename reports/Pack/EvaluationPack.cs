@@ -99,16 +99,17 @@ public static class EvaluationPack
         if (options.WritePdf)
         {
             Report(6, "用Chromium打印PDF");
-            pdf = Path.Combine(output, "pack.pdf");
-            problem = PdfContents.Print(index, pdf, pages => IndexPage(pages));
-            if (problem is not null) pdf = null;
-            else
+            // One browser prints the pack and every unit page: its start-up is paid once, and it ends with this step.
+            using var printer = ChromiumPrinter.StartSession(out problem);
+            if (printer is not null)
             {
+                pdf = Path.Combine(output, "pack.pdf");
+                PdfContents.Print(printer, index, pdf, pages => IndexPage(pages));
                 // One PDF per unit page, so each unit receives its own printable draft; a failure fails the whole pack.
                 foreach (var (page, html) in unitPages.Zip(unitFiles))
                 {
                     var unitPdf = Path.Combine(unitDir, page.PdfFileName);
-                    ChromiumPrinter.PrintToPdf(html, unitPdf);
+                    printer.Print(html, unitPdf);
                     unitPdfs.Add(unitPdf);
                 }
             }
