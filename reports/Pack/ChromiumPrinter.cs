@@ -85,6 +85,9 @@ public static class ChromiumPrinter
         }
     }
 
+    /// <summary>True when <see cref="DestinationPages"/> can read a PDF's pages back (poppler's pdfinfo is installed).</summary>
+    public static bool CanReadPages => File.Exists(PdfInfo);
+
     /// <summary>The page (from 1) of every named destination of a PDF Chromium printed, or null without pdfinfo.</summary>
     /// <remarks>Chromium makes every element an internal link points to (<c>href="#id"</c>) a named destination: the
     /// contents list's links give each section's printed page exactly, without searching the text.</remarks>

@@ -106,12 +106,9 @@ public static class EvaluationPack
                 pdf = Path.Combine(output, "pack.pdf");
                 PdfContents.Print(printer, index, pdf, pages => IndexPage(pages));
                 // One PDF per unit page, so each unit receives its own printable draft; a failure fails the whole pack.
-                foreach (var (page, html) in unitPages.Zip(unitFiles))
-                {
-                    var unitPdf = Path.Combine(unitDir, page.PdfFileName);
-                    printer.Print(html, unitPdf);
-                    unitPdfs.Add(unitPdf);
-                }
+                var unitPrints = unitPages.Zip(unitFiles, (page, html) => (html, Path.Combine(unitDir, page.PdfFileName))).ToList();
+                printer.PrintAll(unitPrints);
+                unitPdfs.AddRange(unitPrints.Select(p => p.Item2));
             }
         }
         return new PackResult(index, pdf, workbook, document, unitFiles, problem, forecast.AsOfYear) { UnitPdfs = unitPdfs };

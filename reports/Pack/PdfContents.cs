@@ -20,10 +20,16 @@ public static class PdfContents
     /// <exception cref="WccException">A print failed, or the numbers do not settle (never seen: reported rather than printed wrong).</exception>
     public static void Print(PrintSession printer, string htmlPath, string pdfPath, Func<IReadOnlyDictionary<string, int>, string> render)
     {
-        printer.Print(htmlPath, pdfPath);
-        var pages = ChromiumPrinter.DestinationPages(pdfPath);
-        // Without poppler there is no way to read the pages back: the contents stay without numbers.
-        if (pages is null) return;
+        // Without poppler there is no way to read the pages back: the page is printed once, its contents without numbers.
+        if (!ChromiumPrinter.CanReadPages)
+        {
+            printer.Print(htmlPath, pdfPath);
+            return;
+        }
+        // The first print is only read for its layout: a draft (no tags, no outline) has the same pages and takes less time.
+        // The loop below checks that the final print puts every section on the page its number says.
+        printer.PrintDraft(htmlPath, pdfPath);
+        var pages = ChromiumPrinter.DestinationPages(pdfPath)!;
         var numbered = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(pdfPath))!, NumberedPageName);
         try
         {

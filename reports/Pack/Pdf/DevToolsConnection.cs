@@ -88,6 +88,11 @@ internal sealed class DevToolsConnection : IDisposable
         }
     }
 
+    /// <summary>Sends a command whose answer nobody waits for (an error in it is dropped: the caller does not depend on it).</summary>
+    public void Post(string method, JsonObject? parameters, string? sessionId) =>
+        _ = CallAsync(method, parameters, sessionId, closing.Token).ContinueWith(
+            t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+
     /// <summary>Waits for an event of <paramref name="sessionId"/> named <paramref name="method"/> whose params match,
     /// including one that arrived before the call (events are kept until <see cref="Forget"/>).</summary>
     public async Task<JsonElement> WaitForEventAsync(string sessionId, string method, Func<JsonElement, bool> matches, CancellationToken cancel)

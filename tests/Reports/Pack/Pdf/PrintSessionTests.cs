@@ -37,6 +37,35 @@ public class PrintSessionTests
     }
 
     [Fact]
+    public void PrintAll_SeveralPagesAtOnce_EachPdfHasItsOwnPages()
+    {
+        using var tmp = new TempDirectory();
+        using var session = Start();
+        var pages = Enumerable.Range(1, 5).Select(n => (Html: Page(tmp, $"u{n}.html", n), Pdf: tmp.File($"u{n}.pdf"), Pages: n)).ToList();
+        session.PrintAll([.. pages.Select(p => (p.Html, p.Pdf))]);
+        foreach (var p in pages)
+        {
+            Assert.Equal(p.Pages, ChromiumPrinterTests.PdfPages(p.Pdf));
+            Assert.Equal(Enumerable.Range(1, p.Pages).Select(n => $"第{n}节"), OutlineTitles(p.Pdf));
+        }
+        Assert.True(Alive(session.BrowserProcessId));
+    }
+
+    [Fact]
+    public void PrintAll_OneMissingPage_ReportsThatPage_AndStopsTheBrowser()
+    {
+        using var tmp = new TempDirectory();
+        using var session = Start();
+        var missing = tmp.File("u3.html");
+        var prints = Enumerable.Range(1, 6).Select(n => (n == 3 ? missing : Page(tmp, $"u{n}.html", 1), tmp.File($"u{n}.pdf"))).ToList();
+        var error = Assert.Throws<WccException>(() => session.PrintAll(prints));
+        Assert.Contains(missing, error.Message);
+        Assert.Contains("does not exist", error.Message);
+        Assert.True(WaitFor(() => ProcessesInGroup(session.BrowserProcessId).Count == 0, Grace), "the browser outlived the failed print");
+        Assert.Throws<InvalidOperationException>(() => session.Print(Page(tmp, "ok.html", 1), tmp.File("ok.pdf")));
+    }
+
+    [Fact]
     public void Dispose_EndsTheBrowserWithItsChildren_AndRemovesItsProfile()
     {
         using var tmp = new TempDirectory();
