@@ -8,9 +8,10 @@ namespace Wcc.Reports.Pack;
 /// <summary>Prints an HTML file to PDF (A4) with Debian's headless Chromium.</summary>
 public static class ChromiumPrinter
 {
-    /// <summary>How long one Chromium run (a print, a screenshot) may take before its process group is killed.</summary>
-    /// <remarks>The default pack prints in about 1 s and the 10 M-observation benchmark pack in well under a minute;
-    /// a run past two minutes is a page too large to print, and waiting longer only hides that.
+    /// <summary>How long the browser may take to start, to print one page (<see cref="PrintSession"/>) or to take a
+    /// screenshot before it is stopped with its whole process group.</summary>
+    /// <remarks>The default pack (99 pages) prints in about ten seconds on a busy machine; a print past two minutes is a
+    /// page too large to print, and waiting longer only hides that.
     /// WCC_CHROMIUM_TIMEOUT (seconds) changes it for a slower machine, and lets tests reach it without waiting two minutes.</remarks>
     public static TimeSpan Timeout =>
         int.TryParse(Environment.GetEnvironmentVariable("WCC_CHROMIUM_TIMEOUT"), out var seconds) && seconds > 0
