@@ -155,7 +155,7 @@ public static class ChromiumPrinter
         }
         finally
         {
-            try { profile.Delete(recursive: true); } catch (IOException) { /* Chromium may still hold a lock file briefly. */ }
+            PrintSession.DeleteProfile(profile);
         }
     }
 

@@ -294,15 +294,31 @@ public sealed class PrintSession : IDisposable
             $"{ChromiumPrinter.NothingReplaced}; if it fails again, try the browser by hand: chromium --headless --no-sandbox --print-to-pdf=x.pdf PAGE.html");
     }
 
-    private static void DeleteProfile(DirectoryInfo profile)
+    /// <summary>Removes a browser's profile. Right after the group is killed a helper may still finish a write into it,
+    /// so a failed removal is tried again a few times (a profile left behind was seen on this busy machine).</summary>
+    internal static void DeleteProfile(DirectoryInfo profile)
     {
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            profile.Delete(recursive: true);
-        }
-        catch (IOException)
-        {
-            // The browser's last helper may still hold a file for a moment; the watchdog removes the profile too.
+            try
+            {
+                profile.Refresh();
+                if (profile.Exists) profile.Delete(recursive: true);
+                return;
+            }
+            catch (IOException) when (attempt < ProfileRemovalAttempts)
+            {
+                Thread.Sleep(ProfileRemovalPause);
+            }
+            catch (IOException)
+            {
+                // Still held: the watchdog's own removal and the OS's temp cleanup remain.
+                return;
+            }
         }
     }
+
+    private const int ProfileRemovalAttempts = 10;
+
+    private static readonly TimeSpan ProfileRemovalPause = TimeSpan.FromMilliseconds(100);
 }
