@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Runtime.InteropServices;
+using System.Text;
 using Wcc.Warehouse.Files;
 
 namespace Wcc.Reports.Pack;
@@ -35,17 +36,44 @@ internal sealed class BrowserProcess : IDisposable
 
     private static readonly Lazy<IReadOnlyList<PosixSignalRegistration>> Handlers = new(InstallHandlers);
 
+    /// <summary>Most of Chromium's stderr kept (its end): a browser that prints for minutes must not grow wcc's memory,
+    /// and a failure message quotes only the last lines.</summary>
+    private const int StderrKeptChars = 64 * 1024;
+
+    /// <summary>How long reading the browser's output may go on after it exited (a child may hold the pipe open).</summary>
+    private static readonly TimeSpan OutputDrain = TimeSpan.FromSeconds(10);
+
     private readonly Process browser;
     private readonly Process? watchdog;
     private readonly Task<string> stdout;
-    private readonly Task<string> stderr;
+    private readonly StringBuilder stderrTail = new();
+    private readonly Task stderr;
 
     private BrowserProcess(Process browser, Process? watchdog)
     {
         this.browser = browser;
         this.watchdog = watchdog;
         stdout = browser.StandardOutput.ReadToEndAsync();
-        stderr = browser.StandardError.ReadToEndAsync();
+        stderr = KeepStderrAsync(browser.StandardError);
+    }
+
+    /// <summary>The browser's process id, which is also its process group's id.</summary>
+    public int Id => browser.Id;
+
+    /// <summary>True once the browser process itself has ended.</summary>
+    public bool HasExited => browser.HasExited;
+
+    /// <summary>The browser's exit code, or null while it runs.</summary>
+    public int? ExitCode => browser.HasExited ? browser.ExitCode : null;
+
+    /// <summary>What the browser wrote on stderr so far (its last <see cref="StderrKeptChars"/> characters).</summary>
+    public string Stderr
+    {
+        get
+        {
+            if (browser.HasExited) stderr.Wait(OutputDrain);
+            lock (stderrTail) return stderrTail.ToString();
+        }
     }
 
     /// <summary>Starts <paramref name="executable"/> as the leader of a new process group (setsid), with its watchdog.</summary>
@@ -86,13 +114,22 @@ internal sealed class BrowserProcess : IDisposable
             return null;
         }
         browser.WaitForExit();
-        return (browser.ExitCode, stdout.Result, stderr.Result);
+        stdout.Wait(OutputDrain);
+        return (browser.ExitCode, stdout.IsCompletedSuccessfully ? stdout.Result : "", Stderr);
+    }
+
+    /// <summary>Kills the browser with its whole group now and waits until it is gone (a long-lived browser's end).</summary>
+    public void Kill()
+    {
+        KillGroup();
+        browser.WaitForExit(OutputDrain);
     }
 
     /// <summary>Kills what is left of the group (helpers that outlived the browser) and releases the watchdog.</summary>
     public void Dispose()
     {
         KillGroup();
+        browser.WaitForExit(OutputDrain);
         if (watchdog is not null)
         {
             try
@@ -108,6 +145,27 @@ internal sealed class BrowserProcess : IDisposable
             watchdog.Dispose();
         }
         browser.Dispose();
+    }
+
+    private async Task KeepStderrAsync(StreamReader reader)
+    {
+        var buffer = new char[4096];
+        int read;
+        try
+        {
+            while ((read = await reader.ReadAsync(buffer).ConfigureAwait(false)) > 0)
+            {
+                lock (stderrTail)
+                {
+                    stderrTail.Append(buffer, 0, read);
+                    if (stderrTail.Length > StderrKeptChars) stderrTail.Remove(0, stderrTail.Length - StderrKeptChars);
+                }
+            }
+        }
+        catch (IOException)
+        {
+            // The pipe broke with the process; what was read is what there is.
+        }
     }
 
     private void KillGroup()

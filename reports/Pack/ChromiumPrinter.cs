@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Wcc.Reports.Pack.Pdf;
 using Wcc.Warehouse.Connection;
 using Wcc.Warehouse.Files;
 
@@ -7,9 +8,10 @@ namespace Wcc.Reports.Pack;
 /// <summary>Prints an HTML file to PDF (A4) with Debian's headless Chromium.</summary>
 public static class ChromiumPrinter
 {
-    /// <summary>How long one Chromium run (a print, a screenshot) may take before its process group is killed.</summary>
-    /// <remarks>The default pack prints in about 1 s and the 10 M-observation benchmark pack in well under a minute;
-    /// a run past two minutes is a page too large to print, and waiting longer only hides that.
+    /// <summary>How long the browser may take to start, to print one page (<see cref="PrintSession"/>) or to take a
+    /// screenshot before it is stopped with its whole process group.</summary>
+    /// <remarks>The default pack (99 pages) prints in about ten seconds on a busy machine; a print past two minutes is a
+    /// page too large to print, and waiting longer only hides that.
     /// WCC_CHROMIUM_TIMEOUT (seconds) changes it for a slower machine, and lets tests reach it without waiting two minutes.</remarks>
     public static TimeSpan Timeout =>
         int.TryParse(Environment.GetEnvironmentVariable("WCC_CHROMIUM_TIMEOUT"), out var seconds) && seconds > 0
@@ -23,7 +25,10 @@ public static class ChromiumPrinter
     private const int StderrTailLines = 6;
 
     /// <summary>What every Chromium failure can promise: the pack prints into a staging folder (see StagedOutputFolder).</summary>
-    private const string NothingReplaced = "nothing was replaced (the previous output is unchanged)";
+    internal const string NothingReplaced = "nothing was replaced (the previous output is unchanged)";
+
+    /// <summary>Why a pack has no PDF on a machine without a browser.</summary>
+    private const string NotInstalled = "Chromium is not installed";
 
     /// <summary>Poppler's PDF reader: a PDF it cannot read is not a PDF we hand out.</summary>
     private const string PdfInfo = "/usr/bin/pdfinfo";
@@ -46,16 +51,30 @@ public static class ChromiumPrinter
     ];
 
     /// <summary>
-    /// Prints <paramref name="htmlPath"/> to <paramref name="pdfPath"/> and checks the PDF (header, %%EOF, pdfinfo reads it).
-    /// Returns null on success, or why there is no PDF when Chromium is not installed.
+    /// Prints <paramref name="htmlPath"/> to <paramref name="pdfPath"/> with a browser of its own and checks the PDF.
+    /// Returns null on success, or why there is no PDF when Chromium is not installed. To print several pages, start
+    /// one <see cref="PrintSession"/> (<see cref="StartSession"/>): the browser's start-up is then paid once.
     /// </summary>
     /// <exception cref="WccException">Chromium is installed but failed, timed out or wrote a PDF that does not read.</exception>
     public static string? PrintToPdf(string htmlPath, string pdfPath)
     {
+        using var session = StartSession(out var problem);
+        session?.Print(htmlPath, pdfPath);
+        return problem;
+    }
+
+    /// <summary>Starts the one browser that prints a run's PDFs, or returns null with why not (Chromium is not installed).</summary>
+    /// <exception cref="WccException">Chromium is installed but does not start.</exception>
+    public static PrintSession? StartSession(out string? problem)
+    {
         var browser = Find();
-        if (browser is null) return "Chromium is not installed";
-        // The outline (bookmarks) follows the page's h1-h3 headings; Chromium has had the flag since version 123.
-        Run(browser, ["--no-pdf-header-footer", "--generate-pdf-document-outline", $"--print-to-pdf={Path.GetFullPath(pdfPath)}", new Uri(Path.GetFullPath(htmlPath)).AbsoluteUri], pdfPath);
+        problem = browser is null ? NotInstalled : null;
+        return browser is null ? null : PrintSession.Start(browser);
+    }
+
+    /// <summary>Checks a PDF the browser wrote: header and %%EOF (<see cref="OutputFileCheck"/>), then that pdfinfo reads it.</summary>
+    internal static void CheckPdf(string browser, string pdfPath)
+    {
         if (OutputFileCheck.Problem(pdfPath) is { } problem)
         {
             throw new WccException($"Chromium ({browser}) wrote {pdfPath}, but the file {problem}", $"{NothingReplaced}; check free disk space, then run again");
@@ -65,8 +84,10 @@ public static class ChromiumPrinter
             var (exit, _, stderr) = Exec(PdfInfo, [pdfPath]);
             if (exit != 0) throw new WccException($"Chromium ({browser}) wrote {pdfPath}, but pdfinfo cannot read it: {Tail(stderr)}", $"{NothingReplaced}; check free disk space, then run again");
         }
-        return null;
     }
+
+    /// <summary>True when <see cref="DestinationPages"/> can read a PDF's pages back (poppler's pdfinfo is installed).</summary>
+    public static bool CanReadPages => File.Exists(PdfInfo);
 
     /// <summary>The page (from 1) of every named destination of a PDF Chromium printed, or null without pdfinfo.</summary>
     /// <remarks>Chromium makes every element an internal link points to (<c>href="#id"</c>) a named destination: the
@@ -90,7 +111,7 @@ public static class ChromiumPrinter
     public static string? Screenshot(string htmlPath, string pngPath, int width = 1240, int height = 1754)
     {
         var browser = Find();
-        if (browser is null) return "Chromium is not installed";
+        if (browser is null) return NotInstalled;
         Run(browser, [$"--window-size={width},{height}", $"--screenshot={Path.GetFullPath(pngPath)}", new Uri(Path.GetFullPath(htmlPath)).AbsoluteUri], pngPath);
         return null;
     }
@@ -114,7 +135,7 @@ public static class ChromiumPrinter
     }
 
     /// <summary>The last meaningful lines of a process's stderr, for a message.</summary>
-    private static string Tail(string stderr)
+    internal static string Tail(string stderr)
     {
         var lines = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return lines.Length == 0 ? "(no output on stderr)" : string.Join(" | ", lines.TakeLast(StderrTailLines));
@@ -134,7 +155,7 @@ public static class ChromiumPrinter
         }
         finally
         {
-            try { profile.Delete(recursive: true); } catch (IOException) { /* Chromium may still hold a lock file briefly. */ }
+            PrintSession.DeleteProfile(profile);
         }
     }
 

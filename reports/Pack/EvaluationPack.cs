@@ -124,18 +124,16 @@ public static class EvaluationPack
         if (options.WritePdf)
         {
             Report(6, "用Chromium打印PDF");
-            pdf = Path.Combine(output, "pack.pdf");
-            problem = PdfContents.Print(index, pdf, pages => IndexPage(pages));
-            if (problem is not null) pdf = null;
-            else
+            // One browser prints the pack and every unit page: its start-up is paid once, and it ends with this step.
+            using var printer = ChromiumPrinter.StartSession(out problem);
+            if (printer is not null)
             {
+                pdf = Path.Combine(output, "pack.pdf");
+                PdfContents.Print(printer, index, pdf, pages => IndexPage(pages));
                 // One PDF per unit page, so each unit receives its own printable draft; a failure fails the whole pack.
-                foreach (var (page, html) in unitPages.Zip(unitFiles))
-                {
-                    var unitPdf = Path.Combine(unitDir, page.PdfFileName);
-                    ChromiumPrinter.PrintToPdf(html, unitPdf);
-                    unitPdfs.Add(unitPdf);
-                }
+                var unitPrints = unitPages.Zip(unitFiles, (page, html) => (html, Path.Combine(unitDir, page.PdfFileName))).ToList();
+                printer.PrintAll(unitPrints);
+                unitPdfs.AddRange(unitPrints.Select(p => p.Item2));
             }
         }
         return new PackResult(index, pdf, workbook, document, unitFiles, problem, asOfYear) { UnitPdfs = unitPdfs, ForecastRefreshReason = refresh };

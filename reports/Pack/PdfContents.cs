@@ -1,3 +1,4 @@
+using Wcc.Reports.Pack.Pdf;
 using Wcc.Warehouse.Connection;
 
 namespace Wcc.Reports.Pack;
@@ -14,24 +15,30 @@ public static class PdfContents
     /// <summary>The page the numbered copy is printed from; written in the (staging) output folder and removed after.</summary>
     private const string NumberedPageName = ".pack-print.html";
 
-    /// <summary>Prints <paramref name="htmlPath"/> to <paramref name="pdfPath"/>, then reprints <paramref name="render"/>
-    /// (the same page with the contents' page numbers). Returns null, or why there is no PDF (no Chromium).</summary>
-    /// <exception cref="WccException">The numbers do not settle (never seen: reported rather than printed wrong).</exception>
-    public static string? Print(string htmlPath, string pdfPath, Func<IReadOnlyDictionary<string, int>, string> render)
+    /// <summary>Prints <paramref name="htmlPath"/> to <paramref name="pdfPath"/> with <paramref name="printer"/>, then
+    /// reprints <paramref name="render"/> (the same page with the contents' page numbers) with the same browser.</summary>
+    /// <exception cref="WccException">A print failed, or the numbers do not settle (never seen: reported rather than printed wrong).</exception>
+    public static void Print(PrintSession printer, string htmlPath, string pdfPath, Func<IReadOnlyDictionary<string, int>, string> render)
     {
-        if (ChromiumPrinter.PrintToPdf(htmlPath, pdfPath) is { } problem) return problem;
-        var pages = ChromiumPrinter.DestinationPages(pdfPath);
-        // Without poppler there is no way to read the pages back: the contents stay without numbers.
-        if (pages is null) return null;
+        // Without poppler there is no way to read the pages back: the page is printed once, its contents without numbers.
+        if (!ChromiumPrinter.CanReadPages)
+        {
+            printer.Print(htmlPath, pdfPath);
+            return;
+        }
+        // The first print is only read for its layout: a draft (no tags, no outline) has the same pages and takes less time.
+        // The loop below checks that the final print puts every section on the page its number says.
+        printer.PrintDraft(htmlPath, pdfPath);
+        var pages = ChromiumPrinter.DestinationPages(pdfPath)!;
         var numbered = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(pdfPath))!, NumberedPageName);
         try
         {
             for (var print = 2; print <= MaxPrints; print++)
             {
                 File.WriteAllText(numbered, render(pages), new System.Text.UTF8Encoding(false));
-                ChromiumPrinter.PrintToPdf(numbered, pdfPath);
+                printer.Print(numbered, pdfPath);
                 var printed = ChromiumPrinter.DestinationPages(pdfPath)!;
-                if (pages.All(p => printed.TryGetValue(p.Key, out var at) && at == p.Value)) return null;
+                if (pages.All(p => printed.TryGetValue(p.Key, out var at) && at == p.Value)) return;
                 pages = printed;
             }
         }
