@@ -31,7 +31,7 @@ internal static class LoadCommand
         var notice = new Option<string?>("--notice") { Description = "a responsibility-division notice (text) to add beside the others" };
         var area = new Option<string?>("--area") { Description = "with --notice: GB/T 2260 code of the area it governs (else read from its issuer)" };
         var issuer = new Option<string?>("--issuer") { Description = "with --notice: its issuer, when its head names none" };
-        var id = new Option<string?>("--id") { Description = "with --notice: its id (default: area-start-end, e.g. 610100-2018-2020); an existing id is superseded" };
+        var id = new Option<string?>("--id") { Description = "with --notice: its id (default: area-start-end, e.g. 610000-2021-2025); an existing id is superseded" };
         var command = new Command("load", "load indicator observations (and optional reference files), progress ledgers or a notice into the warehouse")
         {
             db, indicators, targets, areas, observations, progress, notice, area, issuer, id,

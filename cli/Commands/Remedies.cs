@@ -9,6 +9,7 @@ public static class Remedies
     /// <summary>The remedy as a hint line, with the commands and options to run.</summary>
     public static string Render(Remedy remedy) => remedy.Action switch
     {
+        RemedyAction.NameALoadedNotice => "name one of those ids (`wcc sql \"SELECT notice_id, document_title FROM dim_notice\"` lists them)",
         RemedyAction.BuildWarehouse => "build it first with `wcc build` (or check the --db path for a typo)",
         RemedyAction.LoadObservations => "load indicator data first with `wcc load` (or `wcc build`)",
         RemedyAction.LoadTargets => "load targets (seeds/targets.csv via `wcc build`, or a targets file via `wcc load`)",

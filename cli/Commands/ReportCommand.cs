@@ -74,7 +74,7 @@ internal static class ReportCommand
         var db = CommonOptions.Db();
         var output = Out("compare");
         var overwrite = Overwrite();
-        var from = new Option<string>("--from") { Description = "id of the earlier notice (dim_notice.notice_id, e.g. 610100-2018-2020)", Required = true };
+        var from = new Option<string>("--from") { Description = "id of the earlier notice (dim_notice.notice_id, as dim_notice lists them)", Required = true };
         var to = new Option<string>("--to") { Description = "id of the later notice", Required = true };
         var command = new Command("compare", "two notices compared: tasks kept, added, dropped, reassigned; targets; workload shift") { db, from, to, output, overwrite };
         command.SetAction(parse => CommandRunner.Run(() =>

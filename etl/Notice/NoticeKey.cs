@@ -17,7 +17,7 @@ public static partial class NoticeKey
     /// <summary>Longest id accepted: it is typed and shown in tables.</summary>
     public const int MaxLength = 64;
 
-    /// <summary>The id of a notice for an area and period: <c>610100-2018-2020</c>.</summary>
+    /// <summary>The id of a notice for an area and period: <c>AREA-START-END</c>, as <see cref="SeedId"/>.</summary>
     public static string Derive(string areaCode, int periodStartYear, int periodEndYear) =>
         string.Create(CultureInfo.InvariantCulture, $"{areaCode}-{periodStartYear}-{periodEndYear}");
 

@@ -7,7 +7,7 @@ using Wcc.Warehouse.Connection;
 namespace Wcc.Etl.Notice;
 
 /// <summary>Options of <c>wcc load --notice FILE [--area CODE] [--issuer NAME] [--id ID]</c>.</summary>
-/// <param name="AreaCode">GB/T 2260 code of the area the notice governs; else read from the issuer (西安市… → 610100).</param>
+/// <param name="AreaCode">GB/T 2260 code of the area the notice governs; else read from the issuer (西安市… → its code in dim_area).</param>
 /// <param name="Issuer">Issuer when the notice's head names none (the head wins: it is the document's own word).</param>
 /// <param name="Id">The notice's id; else derived as area-start-end (<see cref="NoticeKey.Derive"/>). Naming an existing id
 /// says that this file is a new version of that notice.</param>
@@ -71,11 +71,11 @@ public static partial class NoticeLoad
         if (options.Id is { } given && !NoticeKey.IsValid(given))
         {
             throw new WccException($"--id {given}: not a usable notice id",
-                $"use letters, digits, '-', '_' or '.', at most {NoticeKey.MaxLength} characters (e.g. 610100-2021-2025)", exitCode: 2);
+                $"use letters, digits, '-', '_' or '.', at most {NoticeKey.MaxLength} characters (e.g. 610000-2021-2025)", exitCode: 2);
         }
         if (options.AreaCode is { } code && !AreaCodePattern().IsMatch(code))
         {
-            throw new WccException($"--area {code}: not a six-digit area code (GB/T 2260)", "e.g. --area 610100 for 西安市, 610000 for 陕西省, 000000 for a national notice", exitCode: 2);
+            throw new WccException($"--area {code}: not a six-digit area code (GB/T 2260)", "e.g. --area 610000 for 陕西省, 000000 for a national notice", exitCode: 2);
         }
         var read = NoticeRead.From(options.Path);
         var fileName = Path.GetFileName(options.Path);
@@ -135,17 +135,17 @@ public static partial class NoticeLoad
         if (read.Period is not { } period)
         {
             throw new WccException($"{fileName}: its title names no period (e.g. 2018-2020年), so it cannot be given an id",
-                "give it one with --id ID (e.g. --id 610100-2012-plan)", exitCode: 2);
+                "give it one with --id ID (e.g. --id 610000-2012-plan)", exitCode: 2);
         }
         if (areaCode is null)
         {
             throw new WccException($"{fileName}: the area it governs is not known (its issuer names no area of the warehouse)",
-                "give it with --area CODE (GB/T 2260, e.g. 610100) or name the notice with --id ID", exitCode: 2);
+                "give it with --area CODE (GB/T 2260, e.g. 610000) or name the notice with --id ID", exitCode: 2);
         }
         return NoticeKey.Derive(areaCode, period.Start, period.End);
     }
 
-    /// <summary>The area whose name the issuer starts with (西安市人民政府… → 610100), the longest name first; else null.</summary>
+    /// <summary>The area whose name the issuer starts with (西安市人民政府… → 西安市's code), the longest name first; else null.</summary>
     private static string? AreaOfIssuer(DuckDBConnection connection, string? issuer)
     {
         if (string.IsNullOrEmpty(issuer)) return null;

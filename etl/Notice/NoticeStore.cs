@@ -1,6 +1,7 @@
 using DuckDB.NET.Data;
 using Wcc.Notice;
 using Wcc.Warehouse.Connection;
+using Wcc.Warehouse.Vocabulary;
 
 namespace Wcc.Etl.Notice;
 
@@ -91,7 +92,7 @@ internal static class NoticeStore
         foreach (var t in tasks)
         {
             var written = new HashSet<(string, string)>();
-            foreach (var (role, names) in (ReadOnlySpan<(string, IReadOnlyList<string>)>)[("lead", t.Lead), ("responsible", t.Responsible)])
+            foreach (var (role, names) in (ReadOnlySpan<(string, IReadOnlyList<string>)>)[(RoleVocabulary.Codes.Lead, t.Lead), (RoleVocabulary.Codes.Responsible, t.Responsible)])
             {
                 for (var i = 0; i < names.Count; i++)
                 {

@@ -1,5 +1,6 @@
 using Wcc.Reports.Compare.Matching;
 using Wcc.Reports.Compare.Model;
+using Wcc.Warehouse.Vocabulary;
 
 namespace Wcc.Reports.Compare;
 
@@ -22,7 +23,7 @@ public static class TaskChange
     public static string Label(string change) => change switch
     {
         Kept => "延续",
-        Reassigned => "调整牵头单位",
+        Reassigned => "调整" + RoleVocabulary.LeadUnits,
         Added => "新增",
         Dropped => "删除",
         _ => throw new ArgumentOutOfRangeException(nameof(change), change, "not a task change"),

@@ -3,6 +3,7 @@ using DuckDB.NET.Data;
 using Wcc.Reports.Common;
 using Wcc.Reports.Compare.Model;
 using Wcc.Reports.Planning.Workload;
+using Wcc.Warehouse.Vocabulary;
 
 namespace Wcc.Reports.Compare;
 
@@ -49,7 +50,7 @@ public static class WorkloadShift
     /// <summary>A notice's assignments as the JSON the role query reads, units under the later cycle's names.</summary>
     private static string Roles(NoticeSnapshot notice, UnitRenames renames) => JsonSerializer.Serialize(
         notice.Tasks.SelectMany(t =>
-            t.Lead.Select(u => (u, "lead")).Concat(t.Responsible.Select(u => (u, "responsible")))
+            t.Lead.Select(u => (u, RoleVocabulary.Codes.Lead)).Concat(t.Responsible.Select(u => (u, RoleVocabulary.Codes.Responsible)))
                 .Select(x => new Role(renames.Current(x.u), t.No, t.ChapterNo, x.Item2))).ToList());
 
     private sealed record Role(

@@ -83,7 +83,7 @@ public class SchemaMigration008Tests
     {
         var script = SchemaCatalog.Migrations[8];
         Assert.Contains($"'{NoticeKey.SeedId}'", script, StringComparison.Ordinal);
-        Assert.Equal(8, SchemaCatalog.CurrentVersion);
+        Assert.True(SchemaCatalog.CurrentVersion >= 8, "migration 008 is part of the current schema");
     }
 
     private static List<string> Rows(DuckDB.NET.Data.DuckDBConnection connection, string table, string? exclude = null)

@@ -45,7 +45,7 @@ public partial class SecondClientTests
 
         // The views the README's research section names are among those compared, and hold rows, so the
         // comparison cannot pass on empty results.
-        foreach (var name in ResearchSectionViews())
+        foreach (var name in ResearchSectionViews().Except(EmptyInTheDefaultWarehouse))
         {
             var view = Assert.Single(actual, v => v.Name == name);
             Assert.True(view.Rows > 0, $"{name} is empty in the default warehouse after wcc forecast");
@@ -86,6 +86,10 @@ public partial class SecondClientTests
     }
 
     /// <summary>Every v_ name written in the README from "## The warehouse" to "## Formats" (contract views, marts, samples).</summary>
+    /// <summary>Research views that are empty by design on the seeds: every unit the seed notice names is in the unit
+    /// directory, so no unknown unit is listed until a notice from elsewhere is loaded.</summary>
+    private static readonly string[] EmptyInTheDefaultWarehouse = ["v_notice_unknown_unit"];
+
     private static List<string> ResearchSectionViews()
     {
         var readme = File.ReadAllText(Path.Combine(RepoPaths.Root, "README.md"));

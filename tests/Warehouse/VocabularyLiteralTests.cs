@@ -103,6 +103,11 @@ public class VocabularyLiteralTests
         Assert.True(found.Count == 0, $"reject reason labels written outside {RejectReasonVocabulary.Seed.SeedPath}:\n{string.Join("\n", found)}");
     }
 
+    /// <summary>Values that were true when rows were stored and must not follow a later change of the parameter: a migration
+    /// does what it did for the version it reaches, and the seed notice keeps the id its rows were stored under (Xi'an's
+    /// code and the period, <c>NoticeKey.SeedId</c>; a test checks migration 008 spells the same id).</summary>
+    private static readonly string[] FixedHistory = ["warehouse/sql/migrations/", "etl/Notice/NoticeKey.cs"];
+
     [Fact]
     public void NoYearRangeBoundOrFocusArea_OutsideTheParameterSeed()
     {
@@ -112,7 +117,7 @@ public class VocabularyLiteralTests
         var values = new[] { WarehouseYears.First.ToString(CultureInfo.InvariantCulture), WarehouseYears.Last.ToString(CultureInfo.InvariantCulture), "1949", "2100", WarehouseParameters.FocusAreaCode };
         var patterns = values.Select(v => new Regex($@"(?<![\d.]){Regex.Escape(v)}(?![\d])")).ToList();
         var found = new List<string>();
-        foreach (var file in SourceFiles(".cs", ".sql", ".css"))
+        foreach (var file in SourceFiles(".cs", ".sql", ".css").Where(f => !FixedHistory.Any(h => f.StartsWith(h, StringComparison.Ordinal))))
         {
             var lines = File.ReadAllLines(Path.Combine(RepoPaths.Root, file));
             for (var i = 0; i < lines.Length; i++)
@@ -127,9 +132,9 @@ public class VocabularyLiteralTests
     /// notices to read (a document says 牵头单位：… whatever the warehouse calls the role).</summary>
     private static readonly string[] NoticeGrammarFiles =
     [
-        "etl/Notice/",                                      // the parser's labels, column headers and conventions
+        "notice/",                                          // the parser's labels, column headers and conventions
         "benchmarks/Wcc.Benchmarks/NoticeBenchmark.cs",     // writes notices in the genre's layouts for the parser
-        "reports/Planning/Scenarios/ScenarioValidator.cs",  // asks the parser whether a unit name reads back in a clause
+        "analytics/Planning/Scenarios/ScenarioValidator.cs", // asks the parser whether a unit name reads back in a clause
         "warehouse/Vocabulary/RoleVocabulary.cs",           // says which words are grammar and which are the vocabulary
     ];
 

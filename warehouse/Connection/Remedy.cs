@@ -16,6 +16,9 @@ public enum RemedyAction
     /// <summary>The warehouse has no notice: build it from the seeds.</summary>
     LoadNotice,
 
+    /// <summary>Name a notice the warehouse holds (its ids are listed in dim_notice).</summary>
+    NameALoadedNotice,
+
     /// <summary>The warehouse is of an older schema: open it once with a writing command. Argument: its path.</summary>
     MigrateWarehouse,
 

@@ -4,7 +4,7 @@ namespace Wcc.Reports.Compare.Model;
 
 /// <summary>One notice held in memory for comparison: its tasks with chapters, units and targets, however it was read
 /// (from the warehouse, from a parsed file, from a draft `wcc plan` wrote).</summary>
-/// <param name="Id">The notice's key (610100-2018-2020), shown in the report.</param>
+/// <param name="Id">The notice's key (AREA-START-END), shown in the report.</param>
 /// <param name="Title">The document's title (2018-2020年西安市妇女儿童重点工作责任分工).</param>
 /// <param name="PeriodStartYear">First year of the period the notice covers, when known.</param>
 /// <param name="PeriodEndYear">Last year of that period, when known.</param>

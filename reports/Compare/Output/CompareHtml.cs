@@ -4,6 +4,7 @@ using Wcc.Reports.Common;
 using Wcc.Reports.Compare.Matching;
 using Wcc.Reports.Pack;
 using Wcc.Warehouse.Query;
+using Wcc.Warehouse.Vocabulary;
 
 namespace Wcc.Reports.Compare.Output;
 
@@ -47,7 +48,7 @@ public static class CompareHtml
             else html.Table(columns.Select(i => data.Columns[i]).ToList(), data.Rows.Select(r => columns.Select(i => r[i]).ToList()));
             sections.Add(new PackSection(id, heading, html.Raw("</section>").ToString(), []));
         }
-        Section("reassigned", "调整牵头单位的任务", "机构改革更名的单位按现名比较,只更名的不算调整。", Table("reassigned"), [0, 1, 2, 3, 4, 5], "没有任务调整牵头单位。");
+        Section("reassigned", $"调整{RoleVocabulary.LeadUnits}的任务", "机构改革更名的单位按现名比较,只更名的不算调整。", Table("reassigned"), [0, 1, 2, 3, 4, 5], $"没有任务调整{RoleVocabulary.LeadUnits}。");
         Section("added", "新增任务", null, Table("added"), [0, 1, 2, 3, 4, 5], "没有新增任务。");
         Section("dropped", "删除任务", null, Table("dropped"), [0, 1, 2, 3, 4, 5], "没有删除的任务。");
         Section("targets", "量化目标的变化",

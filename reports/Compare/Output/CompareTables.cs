@@ -60,9 +60,12 @@ public static class CompareTables
             t.ToTask?.No, t.To is null ? null : Target(t.To), t.To?.Value, t.To?.Year, (t.To ?? t.From)!.Unit,
         }).ToList());
 
+    private static string Lead => RoleVocabulary.LeadLabel;
+    private static string Responsible => RoleVocabulary.ResponsibleLabel;
+
     /// <summary>The workload shift with Chinese headers; rows as the query orders them (departments first, heaviest later load first).</summary>
     public static QueryResult Workload(ReportTable shift) => new(
-        ["单位", "集体单位", "原牵头任务数", "原责任任务数", "原工作量指数", "新牵头任务数", "新责任任务数", "新工作量指数", "指数变化", "变化率", "大幅增加"],
+        ["单位", "集体单位", $"原{Lead}任务数", $"原{Responsible}任务数", "原工作量指数", $"新{Lead}任务数", $"新{Responsible}任务数", "新工作量指数", "指数变化", "变化率", "大幅增加"],
         shift.Data.Rows.Select(r => new object?[]
         {
             r[shift.Column("unit_name")], r[shift.Column("is_collective")],

@@ -3,6 +3,7 @@ using ScottPlot;
 using Wcc.Reports.Charts;
 using Wcc.Reports.Common;
 using Wcc.Warehouse.Query;
+using Wcc.Warehouse.Vocabulary;
 using Palette = Wcc.Reports.Charts.Palette;
 
 namespace Wcc.Reports.Compare.Output;
@@ -26,12 +27,12 @@ public static class ShiftChart
         var changed = shift.Rows.Where(r => Cells.Number(r[Col("指数变化")]) != 0)
             .OrderByDescending(r => Cells.Number(r[Col("指数变化")])).ThenBy(r => Cells.Text(r[Col("单位")]), StringComparer.Ordinal).ToList();
         var title = $"各单位工作量指数变化({fromLabel}→{toLabel})";
-        var axis = $"工作量指数变化(牵头×{Fmt(leadWeight)} + 责任×{Fmt(responsibleWeight)})";
+        var axis = $"工作量指数变化({RoleVocabulary.LeadLabel}×{Fmt(leadWeight)} + {RoleVocabulary.ResponsibleLabel}×{Fmt(responsibleWeight)})";
         var (plot, width, height) = changed.Count == 0
             ? EmptyChart.Create(title, "两个周期各单位的工作量指数相同。")
             : Draw(title, axis, changed.Select(r => Cells.Text(r[Col("单位")])).ToList(), changed.Select(r => Cells.Number(r[Col("指数变化")])).ToList());
         var caption = new ChartCaption(Name, title,
-            $"每个单位在后一周期的加权工作量指数减去前一周期的指数;指数 = 牵头任务数×{Fmt(leadWeight)} + 责任任务数×{Fmt(responsibleWeight)},"
+            $"每个单位在后一周期的加权工作量指数减去前一周期的指数;指数 = {RoleVocabulary.LeadLabel}任务数×{Fmt(leadWeight)} + {RoleVocabulary.ResponsibleLabel}任务数×{Fmt(responsibleWeight)},"
             + "机构改革更名的单位按现名合并计算;只列出指数有变化的单位,增加在右、减少在左。",
             "工作量指数(无量纲,任务数加权和)", ["unit_workload", "v_pack_unit_current"], isSynthetic);
         return new ChartSpec(Name, plot, width, height, new QueryResult(shift.Columns, changed), caption);

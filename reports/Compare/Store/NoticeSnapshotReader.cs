@@ -1,8 +1,9 @@
 using DuckDB.NET.Data;
+using Wcc.Analytics.Planning.Draft;
 using Wcc.Reports.Common;
 using Wcc.Reports.Compare.Model;
-using Wcc.Analytics.Planning.Draft;
 using Wcc.Warehouse.Connection;
+using Wcc.Warehouse.Vocabulary;
 
 namespace Wcc.Reports.Compare.Store;
 
@@ -33,8 +34,7 @@ public static class NoticeSnapshotReader
         var notice = notices.FirstOrDefault(n => n.Id == id) ?? throw new WccException(
             $"{option} {id}: the warehouse holds no notice with that id; it holds "
             + (notices.Count == 0 ? "no notice at all" : string.Join(", ", notices.Select(n => $"{n.Id} ({n.DocumentTitle})"))),
-            notices.Count == 0 ? "build the warehouse first with `wcc build`" : "name one of those ids (`wcc sql \"SELECT notice_id, document_title FROM dim_notice\"` lists them)",
-            exitCode: 2);
+            notices.Count == 0 ? new Remedy(RemedyAction.BuildWarehouse) : new Remedy(RemedyAction.NameALoadedNotice), exitCode: 2);
         var parameters = new Dictionary<string, object> { ["notice_id"] = id };
         ReportTable Query(string name, string file) => MartReader.Query(connection, name, MartReader.EmbeddedSql(file), file, parameters);
         var tasks = Query("notice_tasks", TasksFile);
@@ -48,7 +48,7 @@ public static class NoticeSnapshotReader
         {
             var no = Cells.Count(r[0]);
             var text = Cells.Text(r[3]);
-            return new SnapshotTask(no, Cells.Count(r[1]), Cells.Text(r[2]), text, Units(no, "lead"), Units(no, "responsible"),
+            return new SnapshotTask(no, Cells.Count(r[1]), Cells.Text(r[2]), text, Units(no, RoleVocabulary.Codes.Lead), Units(no, RoleVocabulary.Codes.Responsible),
                 targets.GetValueOrDefault(no, []).Select(g => new SnapshotTarget(
                     SnapshotTarget.SubjectOf(Cells.Text(g[5]), text), Cells.Text(g[1]), Cells.Number(g[2]), g[3] is null ? null : Cells.Text(g[3]),
                     g[4] is null ? null : Cells.Count(g[4]), Cells.Text(g[5]), null)).ToList());

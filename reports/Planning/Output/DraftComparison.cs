@@ -1,10 +1,11 @@
 using DuckDB.NET.Data;
+using Wcc.Analytics.Planning.Model;
 using Wcc.Reports.Compare;
 using Wcc.Reports.Compare.Model;
 using Wcc.Reports.Compare.Output;
 using Wcc.Reports.Compare.Store;
-using Wcc.Analytics.Planning.Model;
 using Wcc.Warehouse.Schema;
+using Wcc.Warehouse.Vocabulary;
 
 namespace Wcc.Reports.Planning.Output;
 
@@ -36,7 +37,7 @@ public static class DraftComparison
             var shift = WorkloadShift.Measure(connection, result);
             files.AddRange(CompareReport.WriteInto(Path.Combine(directory, Folder, scenarioId), result, shift, lead, responsible).Files);
             lines.Add($"草案({scenarioId})与{prior.PeriodLabel}分工对比:延续{result.Matched.Count - result.Reassigned.Count}项,"
-                + $"调整牵头单位{result.Reassigned.Count}项,新增{result.Added.Count}项,删除{result.Dropped.Count}项;"
+                + $"调整{RoleVocabulary.LeadUnits}{result.Reassigned.Count}项,新增{result.Added.Count}项,删除{result.Dropped.Count}项;"
                 + $"目标提高{result.CountTargets(TargetChange.Raised)}个,降低{result.CountTargets(TargetChange.Lowered)}个,"
                 + $"新增{result.CountTargets(TargetChange.New)}个,删除{result.CountTargets(TargetChange.Dropped)}个。");
         }

@@ -98,11 +98,11 @@ public class PredictiveDistributionTests(SeedWarehouseFixture seed) : IClassFixt
         {
             Assert.DoesNotContain(DataTestRunner.Run(seed.Connection, SchemaCatalog.Get(model)), r => !r.Passed);
         }
-        Assert.Equal(MethodNames.All.Count * Scoring.ReliabilityBins, seed.Scalar("SELECT count(*) FROM fact_backtest_reliability WHERE as_of_year = 2020"));
+        Assert.Equal(MethodNames.All.Count * Scoring.ReliabilityBins, seed.Scalar("SELECT count(*) FROM fact_backtest_reliability WHERE as_of_year = 2020 AND is_selection"));
         // Every scored forecast falls in exactly one bin.
         Assert.Equal(0, seed.Scalar("""
             SELECT count(*) FROM fact_backtest_score s
-            JOIN (SELECT method, sum(n) AS n FROM fact_backtest_reliability WHERE as_of_year = 2020 GROUP BY method) r USING (method)
+            JOIN (SELECT cutoff_year, method, sum(n) AS n FROM fact_backtest_reliability WHERE as_of_year = 2020 GROUP BY ALL) r USING (cutoff_year, method)
             WHERE s.as_of_year = 2020 AND s.n <> r.n
             """));
         Assert.Equal(0, seed.Scalar("SELECT count(*) FROM fact_backtest_score WHERE as_of_year = 2020 AND coverage_80 IS NULL"));

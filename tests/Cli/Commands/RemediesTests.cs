@@ -15,16 +15,19 @@ public class RemediesTests
     private static readonly (string File, string Why)[] OptionNamesAllowed =
     [
         ("reports/Pack/ChromiumPrinter.cs", "the browser's command-line flags, not wcc's"),
-        ("etl/Notice/UnitClauseParser.cs", "--depth is C#'s decrement operator"),
+        ("reports/Pack/Pdf/PrintSession.cs", "the browser's command-line flags, not wcc's"),
+        ("etl/Notice/NoticeLoad.cs", "refuses the notice's id or area value, the options named in the message"),
+        ("reports/Compare/CompareRun.cs", "refuses the compared notices' ids, the options named in the message"),
+        ("notice/UnitClauseParser.cs", "--depth is C#'s decrement operator"),
         ("warehouse/Schema/SchemaModels.cs", "--waitingOn[...] is C#'s decrement operator"),
         ("warehouse/Files/StagedOutputFolder.cs", "refuses the value of the output option, named in the message"),
         ("warehouse/Files/StagedFile.cs", "refuses the value of the output option, named in the message"),
         ("warehouse/Connection/WarehouseFile.cs", "refuses the value of the warehouse option, named in the message"),
         ("warehouse/Schema/WarehouseYears.cs", "refuses a year option's value, named in the message"),
         ("reports/Pack/EvaluationPack.cs", "refuses the period and as-of values, named in the message"),
-        ("reports/Forecast/Backtest/BacktestRun.cs", "refuses the cutoff value, named in the message"),
-        ("reports/Planning/Model/PlanContext.cs", "refuses the horizon value, named in the message"),
-        ("reports/Planning/Scenarios/ScenarioFile.cs", "refuses a scenario file, the option named in the hint"),
+        ("analytics/Forecast/Backtest/BacktestRun.cs", "refuses the cutoff value, named in the message"),
+        ("analytics/Planning/Model/PlanContext.cs", "refuses the horizon value, named in the message"),
+        ("analytics/Planning/Scenarios/ScenarioFile.cs", "refuses a scenario file, the option named in the hint"),
         ("reports/Workload/WorkloadTables.cs", "refuses the weights, the options named in the hint"),
         ("etl/Observations/ObservationLoad.cs", "refuses an observation file, the option named in the hint"),
         ("etl/Build/WarehouseBuild.cs", "refuses the seeds folder, the option named in the hint"),
@@ -34,7 +37,7 @@ public class RemediesTests
 
     private static IEnumerable<(string File, int Line, string Text)> CodeLines()
     {
-        foreach (var root in new[] { "warehouse", "etl", "reports" })
+        foreach (var root in new[] { "warehouse", "notice", "etl", "analytics", "reports" })
         {
             foreach (var path in Directory.EnumerateFiles(Path.Combine(RepoPaths.Root, root), "*.*", SearchOption.AllDirectories)
                          .Where(f => f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".sql", StringComparison.Ordinal)).Order(StringComparer.Ordinal))

@@ -27,9 +27,9 @@ COMMENT ON COLUMN dim_notice.notice_title IS 'First line of the notice, e.g. …
 COMMENT ON COLUMN dim_notice.document_title IS 'Title of the issued document, e.g. 2018-2020年西安市妇女儿童重点工作责任分工.';
 COMMENT ON COLUMN dim_notice.period_end_year IS 'End of the period in the title; the deadline of targets that name no year.';
 COMMENT ON COLUMN dim_notice.file_name IS 'File name of the notice text as loaded (no folder).';
-COMMENT ON COLUMN dim_notice.notice_id IS 'Short readable key users type: area code and period (610100-2018-2020), or the id given with wcc load --notice --id.';
-COMMENT ON COLUMN dim_notice.issuer IS 'Issuing body: the signature above the date in the notice, else the title before 关于, else wcc load --issuer.';
-COMMENT ON COLUMN dim_notice.area_code IS 'GB/T 2260 code of the area the notice governs (wcc load --area); 000000 for a national notice.';
+COMMENT ON COLUMN dim_notice.notice_id IS 'Short readable key users type: area code and period (AREA-START-END), or the id the loader was given.';
+COMMENT ON COLUMN dim_notice.issuer IS 'Issuing body: the signature above the date in the notice, else the title before 关于, else the issuer the loader was given.';
+COMMENT ON COLUMN dim_notice.area_code IS 'GB/T 2260 code of the area the notice governs (as given to the loader, else read from the issuer); 000000 for a national notice.';
 COMMENT ON COLUMN dim_notice.document_no IS 'Document number (发文字号, e.g. 市政妇儿发〔2018〕1号) when the notice states one.';
 COMMENT ON COLUMN dim_notice.issue_date IS 'Issue date written under the signature, when the notice states one.';
 COMMENT ON COLUMN dim_notice.period_start_year IS 'Start of the period in the title (2018 of 2018-2020年), when the title names a range.';
