@@ -90,7 +90,9 @@ public static partial class NoticeLoad
                 $"refer to it as {sameFile.Id}; to load it under another id, remove notice {sameFile.Id} first", exitCode: 2);
         }
 
-        var areaCode = options.AreaCode ?? AreaOfIssuer(connection, read.Notice.Metadata.Issuer ?? options.Issuer);
+        // A notice without a signature (a planning draft) still names its area at the head of its title.
+        var areaCode = options.AreaCode ?? AreaOfIssuer(connection, read.Notice.Metadata.Issuer ?? options.Issuer)
+            ?? AreaOfIssuer(connection, LeadingPeriod().Replace(read.Title.Document, ""));
         var id = options.Id ?? DeriveId(read, areaCode, fileName);
         var existing = Existing(connection, "notice_id = $v", id);
         if (existing is not null && options.Id is null && existing.FileName != fileName)
@@ -144,6 +146,10 @@ public static partial class NoticeLoad
         }
         return NoticeKey.Derive(areaCode, period.Start, period.End);
     }
+
+    /// <summary>The period a document title may begin with (2021-2025年西安市… → 西安市…).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\s*\d{4}\s*[-—–至]\s*\d{4}\s*年")]
+    private static partial System.Text.RegularExpressions.Regex LeadingPeriod();
 
     /// <summary>The area whose name the issuer starts with (西安市人民政府… → 西安市's code), the longest name first; else null.</summary>
     private static string? AreaOfIssuer(DuckDBConnection connection, string? issuer)

@@ -2,6 +2,7 @@ using DuckDB.NET.Data;
 using Wcc.Etl.Build;
 using Wcc.Etl.Notice;
 using Wcc.Notice;
+using Wcc.Tests.Etl.Collection;
 using Wcc.Tests.Support;
 using Wcc.Warehouse.Connection;
 using Wcc.Warehouse.Quality;
@@ -47,6 +48,28 @@ public class NoticeLoadTests
 
     private static NoticeLoadResult Load(DuckDBConnection connection, string path, string? id = null, string? area = null, string? issuer = null) =>
         NoticeLoad.Run(connection, new NoticeLoadOptions(path, area, issuer, id), () => Clock);
+
+    [Fact]
+    public void PlanDraft_LoadsAsANotice_ItsAreaFromItsTitle_WithTheTasksAndUnitsThePlanStored()
+    {
+        using var tmp = new TempDirectory();
+        using var connection = Built(tmp, synthetic: true);
+        var plan = PlanRuns.Execute(connection, new Wcc.Analytics.Planning.PlanOptions(2025, [], tmp.File("plan"), 2020));
+        var draft = Assert.Single(plan.Rendering.Files, f => f.EndsWith("-draft-notice.txt", StringComparison.Ordinal));
+
+        // The draft has no signature: the area comes from its title (2021-2025年西安市…), the period too.
+        var result = Load(connection, draft);
+
+        Assert.Equal(NoticeLoadOutcome.Added, result.Outcome);
+        Assert.Equal(NoticeKey.Derive(NoticeKey.SeedAreaCode, 2021, 2025), result.NoticeId);
+        Assert.Equal(Db.Count(connection, "SELECT count(*) FROM plan_task WHERE scenario_id = 'baseline'"),
+            Db.Count(connection, "SELECT count(*) FROM dim_task WHERE notice_id = $id", ("id", result.NoticeId)));
+        Assert.Equal(0L, Db.Count(connection, """
+            SELECT count(*) FROM (
+                SELECT plan_task_no AS task_no, unit_name, role FROM plan_assignment WHERE scenario_id = 'baseline'
+                EXCEPT SELECT task_no, unit_name, role FROM fact_task_assignment WHERE notice_id = $id)
+            """, ("id", result.NoticeId)));
+    }
 
     [Fact]
     public void SecondNotice_LoadsBesideTheSeed_UnderItsDerivedId_AndTheDefaultStaysTheSeed()
