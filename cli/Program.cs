@@ -1,4 +1,3 @@
-using System.CommandLine;
 using System.Text;
 using Wcc.Cli.Commands;
 
@@ -6,18 +5,4 @@ using Wcc.Cli.Commands;
 Console.OutputEncoding = Encoding.UTF8;
 Wcc.Warehouse.Connection.WarehouseFile.Notices = Console.Error;
 
-var root = new RootCommand("wcc: the Women and Children Working Committee analytics warehouse");
-root.Subcommands.Add(BuildCommand.Create());
-root.Subcommands.Add(SqlCommand.Create());
-root.Subcommands.Add(CheckCommand.Create());
-root.Subcommands.Add(DictionaryCommand.Create());
-root.Subcommands.Add(ParseNoticeCommand.Create());
-root.Subcommands.Add(ReportCommand.Create());
-root.Subcommands.Add(ForecastCommand.Create());
-root.Subcommands.Add(BacktestCommand.Create());
-root.Subcommands.Add(PackCommand.Create());
-root.Subcommands.Add(LoadCommand.Create());
-root.Subcommands.Add(ExportCommand.Create());
-root.Subcommands.Add(PlanCommand.Create());
-root.Subcommands.Add(CollectCommand.Create());
-return root.Parse(args).Invoke();
+return WccCommandLine.Create().Parse(args).Invoke();

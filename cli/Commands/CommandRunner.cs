@@ -41,8 +41,11 @@ internal static class CommandRunner
         }
     }
 
+    /// <summary>Prints an error and its hint, with the options the lower layers name (<see cref="InputOption"/>) spelled.</summary>
     public static void PrintError(string message, string? hint)
     {
+        message = OptionSpelling.Render(message);
+        hint = hint is null ? null : OptionSpelling.Render(hint);
         if (Console.IsErrorRedirected)
         {
             // Logs and scripts get whole lines (a terminal's 80-column wrapping would split paths and names).

@@ -28,7 +28,7 @@ public static class WarehouseBuild
         var seeds = options.SeedsDirectory;
         if (!Directory.Exists(seeds))
         {
-            throw new WccException($"seeds folder not found: {seeds}", "run from the repository root or pass --seeds DIR", exitCode: 2);
+            throw new WccException($"seeds folder not found: {seeds}", $"run from the repository root or pass {InputOption.SeedsFolder.Ref()} DIR", exitCode: 2);
         }
         var areas = Path.Combine(seeds, AreasFile);
         var units = Path.Combine(seeds, UnitsFile);

@@ -98,7 +98,7 @@ public static class CollectionPlan
                         ? $"{name} does not report in round {round}: it was replaced by {successor} (2019 reform)"
                         : $"{name} is not a reporting unit of round {round}",
                     successor is not null && successor != name
-                        ? $"use --unit {successor}"
+                        ? $"use {InputOption.Unit.Ref()} {successor}"
                         : $"reporting units: {string.Join("、", byUnit.Keys)}",
                     exitCode: 2);
             }
@@ -118,7 +118,7 @@ public static class CollectionPlan
     {
         if (round < MinRound || round > MaxRound)
         {
-            throw new WccException($"round {round} is outside {MinRound}-{MaxRound}", "give the year the figures refer to, e.g. --round 2020", exitCode: 2);
+            throw new WccException($"round {round} is outside {MinRound}-{MaxRound}", $"give the year the figures refer to, e.g. {InputOption.Round.Ref()} 2020", exitCode: 2);
         }
     }
 

@@ -37,7 +37,7 @@ public static class IntakeJob
     /// <summary>Loads <paramref name="options"/>' files.</summary>
     public static IReadOnlyList<IntakeFileResult> Run(DuckDBConnection connection, IntakeOptions options)
     {
-        if (options.Files.Count == 0) throw new WccException("no workbook given", "pass the returned .xlsx files: wcc collect load FILE...", exitCode: 2);
+        if (options.Files.Count == 0) throw new WccException("no workbook given", "pass the returned .xlsx files", exitCode: 2);
         var prepared = new List<(ReturnedWorkbook Workbook, AuditContext Context, string Sha)>();
         foreach (var path in options.Files)
         {
@@ -46,7 +46,7 @@ public static class IntakeJob
             if (options.Round is { } round && workbook.Round != round)
             {
                 throw new WccException($"{file}: sheet {workbook.KeySheet} cell {workbook.KeyCell}: the form is for round {workbook.Round}, this load is for round {round}",
-                    "load each round's forms with their own --round (or leave --round out)");
+                    $"load each round's forms with their own {InputOption.Round.Ref()} (or leave {InputOption.Round.Ref()} out)");
             }
             var context = AuditContext.Read(connection, workbook.Round, workbook.UnitName, file, workbook.KeySheet, workbook.KeyCell);
             prepared.Add((workbook, context, EtlRun.Sha256(path)));

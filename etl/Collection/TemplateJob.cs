@@ -1,6 +1,6 @@
-using Wcc.Warehouse.Files;
 using DuckDB.NET.Data;
 using Wcc.Warehouse.Connection;
+using Wcc.Warehouse.Files;
 
 namespace Wcc.Etl.Collection;
 
@@ -35,7 +35,7 @@ public static class TemplateJob
         if (forms.Count == 0)
         {
             throw new WccException($"no unit owes anything in round {options.Round}",
-                "check seeds/indicators.csv (reporting_unit) and that the notice's tasks are loaded (wcc build)", exitCode: 2);
+                new Remedy(RemedyAction.LoadNotice), exitCode: 2, hint: "check seeds/indicators.csv (reporting_unit) and that the notice's tasks are loaded");
         }
         var deadline = options.Deadline ?? DefaultDeadline(options.Round);
         var rules = AuditRuleNotes(connection);

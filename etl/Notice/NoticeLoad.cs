@@ -70,12 +70,12 @@ public static partial class NoticeLoad
     {
         if (options.Id is { } given && !NoticeKey.IsValid(given))
         {
-            throw new WccException($"--id {given}: not a usable notice id",
+            throw new WccException($"{InputOption.NoticeId.Ref()} {given}: not a usable notice id",
                 $"use letters, digits, '-', '_' or '.', at most {NoticeKey.MaxLength} characters (e.g. 610000-2021-2025)", exitCode: 2);
         }
         if (options.AreaCode is { } code && !AreaCodePattern().IsMatch(code))
         {
-            throw new WccException($"--area {code}: not a six-digit area code (GB/T 2260)", "e.g. --area 610000 for 陕西省, 000000 for a national notice", exitCode: 2);
+            throw new WccException($"{InputOption.NoticeArea.Ref()} {code}: not a six-digit area code (GB/T 2260)", $"e.g. {InputOption.NoticeArea.Ref()} 610000 for 陕西省, 000000 for a national notice", exitCode: 2);
         }
         var read = NoticeRead.From(options.Path);
         var fileName = Path.GetFileName(options.Path);
@@ -99,7 +99,7 @@ public static partial class NoticeLoad
         {
             throw new WccException(
                 $"{fileName}: its id {id} (area and period) is taken by notice {id}, {existing.DocumentTitle} (file {existing.FileName})",
-                $"if {fileName} is a new version of that notice, load it with --id {id}; if it is another notice, give it its own id with --id ID", exitCode: 2);
+                $"if {fileName} is a new version of that notice, load it with {InputOption.NoticeId.Ref()} {id}; if it is another notice, give it its own id with {InputOption.NoticeId.Ref()} ID", exitCode: 2);
         }
 
         var now = clock();
@@ -137,12 +137,12 @@ public static partial class NoticeLoad
         if (read.Period is not { } period)
         {
             throw new WccException($"{fileName}: its title names no period (e.g. 2018-2020年), so it cannot be given an id",
-                "give it one with --id ID (e.g. --id 610000-2012-plan)", exitCode: 2);
+                $"give it one with {InputOption.NoticeId.Ref()} ID (e.g. {InputOption.NoticeId.Ref()} 610000-2012-plan)", exitCode: 2);
         }
         if (areaCode is null)
         {
             throw new WccException($"{fileName}: the area it governs is not known (its issuer names no area of the warehouse)",
-                "give it with --area CODE (GB/T 2260, e.g. 610000) or name the notice with --id ID", exitCode: 2);
+                $"give it with {InputOption.NoticeArea.Ref()} CODE (GB/T 2260, e.g. 610000) or name the notice with {InputOption.NoticeId.Ref()} ID", exitCode: 2);
         }
         return NoticeKey.Derive(areaCode, period.Start, period.End);
     }

@@ -60,8 +60,8 @@ public static class ObservationLoad
     {
         foreach (var file in options.ObservationFiles)
         {
-            if (!File.Exists(file)) throw new WccException($"observation file not found: {file}", "check the path given to --observations", exitCode: 2);
-            InputFile.RequireReadable(file, "--observations");
+            if (!File.Exists(file)) throw new WccException($"observation file not found: {file}", $"check the path given to {InputOption.ObservationFile.Ref()}", exitCode: 2);
+            InputFile.RequireReadable(file, InputOption.ObservationFile.Ref());
         }
         var sizes = options.ObservationFiles.Select(f => Math.Max(1L, new FileInfo(f).Length)).ToList();
         var total = (double)sizes.Sum();

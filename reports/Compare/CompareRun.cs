@@ -21,8 +21,8 @@ public static class CompareRun
     {
         if (options.FromNoticeId == options.ToNoticeId)
         {
-            throw new WccException($"--from and --to both name {options.FromNoticeId}: a notice compared with itself shows no change",
-                "name two different notices (the earlier cycle with --from, the later with --to)", exitCode: 2);
+            throw new WccException($"{InputOption.CompareFrom.Ref()} and {InputOption.CompareTo.Ref()} both name {options.FromNoticeId}: a notice compared with itself shows no change",
+                $"name two different notices (the earlier cycle with {InputOption.CompareFrom.Ref()}, the later with {InputOption.CompareTo.Ref()})", exitCode: 2);
         }
         var result = Compare(connection, options.FromNoticeId, options.ToNoticeId);
         var shift = WorkloadShift.Measure(connection, result);
@@ -35,8 +35,8 @@ public static class CompareRun
     /// <summary>The comparison of two stored notices, units under the names they have in the later one's first year.</summary>
     public static CycleComparisonResult Compare(DuckDBConnection connection, string fromId, string toId)
     {
-        var from = NoticeSnapshotReader.Read(connection, fromId, "--from");
-        var to = NoticeSnapshotReader.Read(connection, toId, "--to");
+        var from = NoticeSnapshotReader.Read(connection, fromId, InputOption.CompareFrom.Ref());
+        var to = NoticeSnapshotReader.Read(connection, toId, InputOption.CompareTo.Ref());
         return CycleComparison.Compare(from, to, UnitSuccession.Read(connection, UnitSuccession.YearOf(from, to)), UnitSuccession.Indicators(connection));
     }
 }

@@ -183,19 +183,19 @@ public static class EvaluationPack
         var parts = period.Split('-');
         if (parts.Length != 2 || !int.TryParse(parts[0], out var from) || !int.TryParse(parts[1], out var to) || from > to)
         {
-            throw new WccException($"--period {period} is not a period like 2018-2020", "pass --period FROM-TO, e.g. --period 2018-2020", exitCode: WarehouseYears.UsageExitCode);
+            throw new WccException($"{InputOption.Period.Ref()} {period} is not a period like 2018-2020", $"pass {InputOption.Period.Ref()} FROM-TO, e.g. {InputOption.Period.Ref()} 2018-2020", exitCode: WarehouseYears.UsageExitCode);
         }
-        WarehouseYears.Require("--period", from, WarehouseYears.First, WarehouseYears.Last, "the years the warehouse can hold");
-        WarehouseYears.Require("--period", to, WarehouseYears.First, WarehouseYears.Last, "the years the warehouse can hold");
+        WarehouseYears.Require(InputOption.Period, from, WarehouseYears.First, WarehouseYears.Last, "the years the warehouse can hold");
+        WarehouseYears.Require(InputOption.Period, to, WarehouseYears.First, WarehouseYears.Last, "the years the warehouse can hold");
         if (NoticePeriod(connection) is { } notice && (notice.Start != from || notice.End != to))
         {
-            throw new WccException($"--period {period} does not match the notice in the warehouse, whose period is {notice.Start}-{notice.End} (it ends in {notice.End})",
-                $"pass --period {notice.Start}-{notice.End}, or build the warehouse from that cycle's notice", exitCode: WarehouseYears.UsageExitCode);
+            throw new WccException($"{InputOption.Period.Ref()} {period} does not match the notice in the warehouse, whose period is {notice.Start}-{notice.End} (it ends in {notice.End})",
+                $"pass {InputOption.Period.Ref()} {notice.Start}-{notice.End}, or build the warehouse from that cycle's notice", exitCode: WarehouseYears.UsageExitCode);
         }
         if (WarehouseYears.NoticePeriodEnd(connection) is { } end && end != to)
         {
-            throw new WccException($"--period {period} does not match the notice in the warehouse, whose period ends in {end}",
-                $"pass --period ending in {end}, or build the warehouse from that cycle's notice", exitCode: WarehouseYears.UsageExitCode);
+            throw new WccException($"{InputOption.Period.Ref()} {period} does not match the notice in the warehouse, whose period ends in {end}",
+                $"pass {InputOption.Period.Ref()} ending in {end}, or build the warehouse from that cycle's notice", exitCode: WarehouseYears.UsageExitCode);
         }
     }
 
@@ -212,7 +212,7 @@ public static class EvaluationPack
         var (from, to) = (int.Parse(parts[0], CultureInfo.InvariantCulture), int.Parse(parts[1], CultureInfo.InvariantCulture));
         if (options.AsOfYear is not { } asOf) return Math.Max(observed.First, Math.Min(observed.Last, to));
         WarehouseYears.RequireAsOf(connection, asOf);
-        WarehouseYears.Require("--as-of", asOf, Math.Max(from, observed.First), Math.Min(to, observed.Last),
+        WarehouseYears.Require(InputOption.AsOfYear, asOf, Math.Max(from, observed.First), Math.Min(to, observed.Last),
             $"the evaluated period is {from}-{to} and the years with observations are {observed.First}-{observed.Last}");
         return asOf;
     }

@@ -47,7 +47,7 @@ internal static class WorkloadTables
         if (!(lead >= 0) || !(responsible >= 0) || lead + responsible == 0 || double.IsInfinity(lead) || double.IsInfinity(responsible))
         {
             throw new WccException($"workload weights must be finite, non-negative and not both zero (got lead {lead}, responsible {responsible})",
-                "pass e.g. --lead-weight 2 --responsible-weight 1");
+                $"pass e.g. {InputOption.LeadWeight.Ref()} 2 {InputOption.ResponsibleWeight.Ref()} 1");
         }
         return (lead, responsible);
     }

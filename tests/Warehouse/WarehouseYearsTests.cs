@@ -1,6 +1,7 @@
 using Wcc.Analytics.Forecast;
 using Wcc.Analytics.Forecast.Backtest;
 using Wcc.Analytics.Planning;
+using Wcc.Cli.Commands;
 using Wcc.Reports.Pack;
 using Wcc.Reports.Planning;
 using Wcc.Tests.Support;
@@ -27,7 +28,7 @@ public class WarehouseYearsTests(SeedWarehouseFixture warehouse) : IClassFixture
     public void AsOf_OutsideTheObservedYears_RefusedWithTheValidRange(int asOf)
     {
         var ex = Assert.Throws<WccException>(() => ForecastRun.Execute(warehouse.Connection, asOf));
-        Assert.Equal($"--as-of {asOf} is outside the valid range 2010-2020 (the years with observations are 2010-2020)", ex.Message);
+        Assert.Equal($"--as-of {asOf} is outside the valid range 2010-2020 (the years with observations are 2010-2020)", OptionSpelling.Render(ex.Message));
         Assert.Equal(WarehouseYears.UsageExitCode, ex.ExitCode);
     }
 
@@ -41,7 +42,7 @@ public class WarehouseYearsTests(SeedWarehouseFixture warehouse) : IClassFixture
         using var dir = new TempDirectory();
         var before = warehouse.Scalar("SELECT count(*) FROM plan_scenario");
         var ex = Assert.Throws<WccException>(() => PlanRuns.Execute(warehouse.Connection, new PlanOptions(horizon, [], Path.Combine(dir.Path, "plan"), 2020)));
-        Assert.StartsWith($"--horizon {horizon} is outside the valid range 2021-2030 (after the notice's period (ends 2020) and after the as-of year 2020, at most 10 years later)", ex.Message);
+        Assert.StartsWith($"--horizon {horizon} is outside the valid range 2021-2030 (after the notice's period (ends 2020) and after the as-of year 2020, at most 10 years later)", OptionSpelling.Render(ex.Message));
         Assert.Equal(before, warehouse.Scalar("SELECT count(*) FROM plan_scenario"));
         Assert.False(Directory.Exists(Path.Combine(dir.Path, "plan")));
     }
@@ -52,7 +53,7 @@ public class WarehouseYearsTests(SeedWarehouseFixture warehouse) : IClassFixture
         using var dir = new TempDirectory();
         // As of 2010 a plan may reach 2020 at most, but it must start after the notice's period (2020).
         var ex = Assert.Throws<WccException>(() => PlanRuns.Execute(warehouse.Connection, new PlanOptions(2025, [], dir.Path, 2010)));
-        Assert.StartsWith("--horizon 2025: no year is valid (after the notice's period (ends 2020) and after the as-of year 2010, at most 10 years later: the range 2021-2020 is empty)", ex.Message);
+        Assert.StartsWith("--horizon 2025: no year is valid (after the notice's period (ends 2020) and after the as-of year 2010, at most 10 years later: the range 2021-2020 is empty)", OptionSpelling.Render(ex.Message));
     }
 
     [Fact]
@@ -60,7 +61,7 @@ public class WarehouseYearsTests(SeedWarehouseFixture warehouse) : IClassFixture
     {
         using var dir = new TempDirectory();
         var ex = Assert.Throws<WccException>(() => PlanRuns.Execute(warehouse.Connection, new PlanOptions(2035, [], dir.Path, 2030)));
-        Assert.StartsWith("--as-of 2030 is outside the valid range 2010-2020", ex.Message);
+        Assert.StartsWith("--as-of 2030 is outside the valid range 2010-2020", OptionSpelling.Render(ex.Message));
     }
 
     [Theory]
@@ -70,7 +71,7 @@ public class WarehouseYearsTests(SeedWarehouseFixture warehouse) : IClassFixture
     public void Cutoff_OutsideTheObservedYears_Refused(int cutoff, string expected)
     {
         var ex = Assert.Throws<WccException>(() => BacktestRun.ValidateCutoff(warehouse.Connection, cutoff));
-        Assert.Contains(expected, ex.Message);
+        Assert.Contains(expected, OptionSpelling.Render(ex.Message));
         Assert.Equal(WarehouseYears.UsageExitCode, ex.ExitCode);
     }
 
@@ -84,7 +85,7 @@ public class WarehouseYearsTests(SeedWarehouseFixture warehouse) : IClassFixture
         using var dir = new TempDirectory();
         var output = Path.Combine(dir.Path, "pack");
         var ex = Assert.Throws<WccException>(() => Packs.Run(warehouse.Connection, new PackOptions(output, period, WritePdf: false)));
-        Assert.Contains(expected, ex.Message);
+        Assert.Contains(expected, OptionSpelling.Render(ex.Message));
         Assert.False(Directory.Exists(output));
     }
 
@@ -94,7 +95,7 @@ public class WarehouseYearsTests(SeedWarehouseFixture warehouse) : IClassFixture
         using var dir = new TempDirectory();
         File.WriteAllText(dir.File("index.html"), "old pack");
         var ex = Assert.Throws<WccException>(() => Packs.Run(warehouse.Connection, new PackOptions(dir.Path, AsOfYear: 2030, Overwrite: true, WritePdf: false)));
-        Assert.StartsWith("--as-of 2030 is outside the valid range", ex.Message);
+        Assert.StartsWith("--as-of 2030 is outside the valid range", OptionSpelling.Render(ex.Message));
         Assert.Equal("old pack", File.ReadAllText(dir.File("index.html")));
     }
 }

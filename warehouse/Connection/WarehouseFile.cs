@@ -29,12 +29,12 @@ public static partial class WarehouseFile
         {
             if (string.IsNullOrWhiteSpace(path))
             {
-                throw new WccException("--db is empty", $"give the warehouse file, e.g. --db {DefaultPath}", exitCode: 2);
+                throw new WccException($"{InputOption.WarehouseFile.Ref()} is empty", $"give the warehouse file, e.g. {InputOption.WarehouseFile.Ref()} {DefaultPath}", exitCode: 2);
             }
             var full = Path.GetFullPath(path);
             if (Directory.Exists(full))
             {
-                throw new WccException($"--db {path} is a folder, not a warehouse file", $"give a file path, e.g. --db {Path.Combine(path, "wcc.duckdb")}", exitCode: 2);
+                throw new WccException($"{InputOption.WarehouseFile.Ref()} {path} is a folder, not a warehouse file", $"give a file path, e.g. {InputOption.WarehouseFile.Ref()} {Path.Combine(path, "wcc.duckdb")}", exitCode: 2);
             }
             if (access != WarehouseAccess.ReadWrite && !File.Exists(full))
             {

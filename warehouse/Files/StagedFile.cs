@@ -12,10 +12,10 @@ public static class StagedFile
     public static void Write(string path, bool overwrite, Action<string> write)
     {
         var target = Path.GetFullPath(path);
-        if (Directory.Exists(target)) throw new WccException($"--out {path} is a folder, not a file", "name the file to write, e.g. --out out/dictionary.md", exitCode: 2);
+        if (Directory.Exists(target)) throw new WccException($"{InputOption.Output.Ref()} {path} is a folder, not a file", $"name the file to write, e.g. {InputOption.Output.Ref()} out/dictionary.md", exitCode: 2);
         if (File.Exists(target) && !overwrite)
         {
-            throw new WccException($"{path} already exists", "pass --overwrite to replace it, or choose another --out file", exitCode: 2);
+            throw new WccException($"{path} already exists", $"pass {InputOption.Overwrite.Ref()} to replace it, or choose another {InputOption.Output.Ref()} file", exitCode: 2);
         }
         var directory = Directory.CreateDirectory(Path.GetDirectoryName(target)!).FullName;
         var temporary = Path.Combine(directory, $".{Path.GetFileName(target)}.tmp-{Environment.ProcessId}");

@@ -94,14 +94,14 @@ public sealed class StagedOutputFolder : IDisposable
         var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
         if (Path.GetPathRoot(target) == target || Path.GetFileName(target).Length == 0)
         {
-            throw new WccException($"--out {directory} is the root of the file system", "choose a folder of its own for the output", exitCode: 2);
+            throw new WccException($"{InputOption.Output.Ref()} {directory} is the root of the file system", "choose a folder of its own for the output", exitCode: 2);
         }
         var cwd = Path.TrimEndingDirectorySeparator(Environment.CurrentDirectory);
         if (cwd == target || cwd.StartsWith(target + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
-            throw new WccException($"--out {directory} is the current folder or holds it", "choose a folder of its own for the output, e.g. out/NAME", exitCode: 2);
+            throw new WccException($"{InputOption.Output.Ref()} {directory} is the current folder or holds it", "choose a folder of its own for the output, e.g. out/NAME", exitCode: 2);
         }
-        if (File.Exists(target)) throw new WccException($"--out {directory} is a file, not a folder", "choose a folder for the output", exitCode: 2);
+        if (File.Exists(target)) throw new WccException($"{InputOption.Output.Ref()} {directory} is a file, not a folder", "choose a folder for the output", exitCode: 2);
         var parent = Directory.CreateDirectory(Path.GetDirectoryName(target)!).FullName;
         var name = Path.GetFileName(target);
 
@@ -110,7 +110,7 @@ public sealed class StagedOutputFolder : IDisposable
         {
             throw new WccException(
                 holder is null ? $"{directory} is being written by another wcc process" : $"{directory} is being written by PID {holder}",
-                "wait for that command to finish (or stop it), or choose another --out folder", exitCode: 3);
+                $"wait for that command to finish (or stop it), or choose another {InputOption.Output.Ref()} folder", exitCode: 3);
         }
         try
         {
@@ -214,7 +214,7 @@ public sealed class StagedOutputFolder : IDisposable
         if (!Directory.Exists(target) || !Directory.EnumerateFileSystemEntries(target).Any()) return [];
         if (!overwrite)
         {
-            throw new WccException($"{display} already holds files", "pass --overwrite to replace the output, or choose another --out folder", exitCode: 2);
+            throw new WccException($"{display} already holds files", $"pass {InputOption.Overwrite.Ref()} to replace the output, or choose another {InputOption.Output.Ref()} folder", exitCode: 2);
         }
         var manifestPath = Path.Combine(target, ManifestFile);
         Manifest? manifest = null;
@@ -229,12 +229,12 @@ public sealed class StagedOutputFolder : IDisposable
         if (manifest?.Files is null || manifest.Command is null)
         {
             throw new WccException($"{display} holds files that no wcc command recorded writing (no readable {ManifestFile})",
-                "--overwrite replaces only a wcc output: choose an empty or new --out folder, or empty this one yourself", exitCode: 2);
+                $"{InputOption.Overwrite.Ref()} replaces only a wcc output: choose an empty or new {InputOption.Output.Ref()} folder, or empty this one yourself", exitCode: 2);
         }
         if (manifest.Command != command)
         {
             throw new WccException($"{display} holds the output of `{manifest.Command}`, not of `{command}`",
-                "choose another --out folder, so that one command's output does not replace another's", exitCode: 2);
+                $"choose another {InputOption.Output.Ref()} folder, so that one command's output does not replace another's", exitCode: 2);
         }
         var owned = new HashSet<string>(manifest.Files, StringComparer.Ordinal) { ManifestFile };
         var entries = Directory.EnumerateFileSystemEntries(target, "*", SearchOption.AllDirectories).ToList();

@@ -49,26 +49,27 @@ public static class WarehouseYears
 
     /// <summary>Refuses <paramref name="year"/> of <paramref name="option"/> unless it lies in <paramref name="from"/>-<paramref name="to"/>.</summary>
     /// <param name="why">What the valid range is made of, for the message (e.g. "the years with observations").</param>
-    public static void Require(string option, int year, int from, int to, string why)
+    public static void Require(InputOption option, int year, int from, int to, string why)
     {
+        var name = option.Ref();
         if (from > to)
         {
-            throw new WccException($"{option} {year}: no year is valid ({why}: the range {from}-{to} is empty)",
-                "change the other year options (e.g. --as-of) or the data, so that the range is not empty", UsageExitCode);
+            throw new WccException($"{name} {year}: no year is valid ({why}: the range {from}-{to} is empty)",
+                $"change the other year options (e.g. {InputOption.AsOfYear.Ref()}) or the data, so that the range is not empty", UsageExitCode);
         }
         if (year < from || year > to)
         {
-            throw new WccException($"{option} {year} is outside the valid range {from}-{to} ({why})",
-                $"pass {option} between {from} and {to}", UsageExitCode);
+            throw new WccException($"{name} {year} is outside the valid range {from}-{to} ({why})",
+                $"pass {name} between {from} and {to}", UsageExitCode);
         }
     }
 
-    /// <summary>Checks an --as-of year: within the years that have observations (the data a forecast stands on) and within <see cref="Range"/>.</summary>
+    /// <summary>Checks an as-of year: within the years that have observations (the data a forecast stands on) and within <see cref="Range"/>.</summary>
     public static void RequireAsOf(DuckDBConnection connection, int asOfYear)
     {
         var observed = ObservedYears(connection)
             ?? throw new WccException("the warehouse has no observations", new Remedy(RemedyAction.LoadObservations));
-        Require("--as-of", asOfYear, Math.Max(First, observed.First), Math.Min(Last, observed.Last),
+        Require(InputOption.AsOfYear, asOfYear, Math.Max(First, observed.First), Math.Min(Last, observed.Last),
             $"the years with observations are {observed.First}-{observed.Last}");
     }
 }

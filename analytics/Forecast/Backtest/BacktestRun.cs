@@ -78,7 +78,7 @@ public static class BacktestRun
     {
         var observed = WarehouseYears.ObservedYears(connection)
             ?? throw new WccException("the warehouse has no observations", new Remedy(RemedyAction.LoadObservations));
-        WarehouseYears.Require("--cutoff", cutoffYear, Math.Max(WarehouseYears.First, observed.First), Math.Min(WarehouseYears.Last, observed.Last - 1),
+        WarehouseYears.Require(InputOption.CutoffYear, cutoffYear, Math.Max(WarehouseYears.First, observed.First), Math.Min(WarehouseYears.Last, observed.Last - 1),
             $"the years with observations are {observed.First}-{observed.Last}; a cutoff must leave a later year to score");
     }
 

@@ -24,7 +24,7 @@ public static class DraftNotice
     {
         var text = new StringBuilder();
         text.Append(CultureInfo.InvariantCulture, $"{context.FirstPlanYear}-{context.HorizonYear}年西安市妇女儿童重点工作责任分工{DraftMark}\n\n");
-        text.Append(CultureInfo.InvariantCulture, $"说明:本草案由 wcc plan 按情景“{scenario.Name}”生成,供编制下一周期分工时修改;机构改革后更名的单位已改用新名称。\n\n");
+        text.Append(CultureInfo.InvariantCulture, $"说明:本草案按情景“{scenario.Name}”生成,供编制下一周期分工时修改;机构改革后更名的单位已改用新名称。\n\n");
         var chapter = 0;
         foreach (var task in division.Tasks)
         {
@@ -67,7 +67,7 @@ public static class DraftNotice
         if (problems.Count > 0)
         {
             throw new WccException($"{fileName}: the draft notice does not read back as planned ({string.Join("; ", problems.Take(3))})",
-                "this is a bug in wcc plan's draft writer; please report it with the scenario file");
+                "this is a bug in the planning step's draft writer; please report it with the scenario file");
         }
         return parsed;
     }

@@ -98,7 +98,7 @@ public sealed record PlanContext(
         var from = Math.Max(asOf, noticeEnd ?? asOf) + 1;
         var to = Math.Min(WarehouseYears.Last, asOf + MaxPlanSpanYears);
         var why = (noticeEnd is { } end ? $"after the notice's period (ends {end}) and " : "") + $"after the as-of year {asOf}, at most {MaxPlanSpanYears} years later";
-        WarehouseYears.Require("--horizon", horizonYear, from, to, why);
+        WarehouseYears.Require(InputOption.Horizon, horizonYear, from, to, why);
     }
 
     /// <summary>Default sex of a proposed target: the sex of the indicator's target for that area in v_target, else T (total).</summary>

@@ -41,7 +41,7 @@ public static class ScenarioFile
     {
         if (!File.Exists(path))
         {
-            throw new WccException($"scenario file {path} does not exist", "pass an existing .json or .jsonc file, e.g. --scenario seeds/scenarios/example-2021-2025.jsonc");
+            throw new WccException($"scenario file {path} does not exist", $"pass an existing .json or .jsonc file, e.g. {InputOption.ScenarioFile.Ref()} seeds/scenarios/example-2021-2025.jsonc");
         }
         var raw = BoundedFile.Read(path, MaxBytes, "a scenario file", "ScenarioFile.MaxBytes",
             "pass a scenario .json/.jsonc file, e.g. seeds/scenarios/example-2021-2025.jsonc");

@@ -162,7 +162,7 @@ public static partial class ScenarioValidator
             if (text.Length == 0 || text.EndsWith('）') || text.EndsWith(')') || char.IsAsciiDigit(text[0]))
             {
                 throw source.Error(path + ".text", "new task text is empty, starts with a digit or ends with a bracket",
-                    "write the task sentence only; its number and unit clause are added by wcc plan");
+                    "write the task sentence only; its number and unit clause are added by the planning step");
             }
             if (t.Lead.Count == 0) throw source.Error(path + ".lead", "new task has no lead unit", "name at least one lead unit");
             CheckUnits(source, context, knownUnits, t.Lead, path + ".lead");

@@ -49,7 +49,7 @@ public class ExportTests
         ParquetExport.Run(w.Connection, outDir, overwrite: false);
 
         var ex = Assert.Throws<WccException>(() => ParquetExport.Run(w.Connection, outDir, overwrite: false));
-        Assert.Contains("--overwrite", ex.Hint);
+        Assert.Contains(InputOption.Overwrite.Ref(), ex.Hint);
 
         var again = ParquetExport.Run(w.Connection, outDir, overwrite: true);
         Assert.Equal(3, again.Single(e => e.Table == "fact_observation").Rows);

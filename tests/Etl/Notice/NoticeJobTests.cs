@@ -150,4 +150,13 @@ public class NoticeTitleTests
         Assert.StartsWith("西安市人民政府妇女儿童工作委员会关于印发", title.Notice);
         Assert.Equal("2018-2020年西安市妇女儿童重点工作责任分工", title.Document);
     }
+
+    [Fact]
+    public void Read_ShortNoteUnderTheTitle_IsNotTakenForTheTitle()
+    {
+        // A draft's head: its title, then a note short enough to pass for a title but written as a sentence.
+        const string text = "2021-2025年西安市妇女儿童重点工作责任分工(草案)\n\n说明:本草案按情景“基线”生成,供修改。\n\n一、促进妇女就业\n\n1.开展就业培训。（市人社局牵头，市妇联负责）\n";
+        var title = Wcc.Notice.NoticeTitle.Read(text, Wcc.Notice.NoticeParser.Parse(text, "draft.txt"));
+        Assert.Equal("2021-2025年西安市妇女儿童重点工作责任分工(草案)", title.Document);
+    }
 }

@@ -173,7 +173,7 @@ public class NoticeLoadTests
         var ex = Assert.Throws<WccException>(() => Load(connection, other));
         Assert.Contains("610100-2021-2025", ex.Message);
         Assert.Contains("xian-2021-2025.txt", ex.Message);
-        Assert.Contains("--id", ex.Hint);
+        Assert.Contains(InputOption.NoticeId.Ref(), ex.Hint);
         Assert.Equal(counts, Counts(connection));
 
         // The same file under a second id is refused too: a notice is loaded once.
@@ -231,10 +231,10 @@ public class NoticeLoadTests
             Assert.Equal(counts, Counts(connection));
         }
         Assert.Throws<WccException>(() => Load(connection, tmp.File("missing.txt")));
-        Assert.Contains("--id", Assert.Throws<WccException>(() => Load(connection, FeixianNotice, id: "bad id")).Message);
-        Assert.Contains("--area", Assert.Throws<WccException>(() => Load(connection, FeixianNotice, area: "61")).Message);
+        Assert.Contains(InputOption.NoticeId.Ref(), Assert.Throws<WccException>(() => Load(connection, FeixianNotice, id: "bad id")).Message);
+        Assert.Contains(InputOption.NoticeArea.Ref(), Assert.Throws<WccException>(() => Load(connection, FeixianNotice, area: "61")).Message);
         // No --id and no area: the notice cannot be named; say how.
-        Assert.Contains("--area", Assert.Throws<WccException>(() => Load(connection, FeixianNotice)).Hint);
+        Assert.Contains(InputOption.NoticeArea.Ref(), Assert.Throws<WccException>(() => Load(connection, FeixianNotice)).Hint);
         Assert.Equal(counts, Counts(connection));
     }
 

@@ -74,7 +74,7 @@ public sealed class CompareRunTests : IClassFixture<SeedWarehouseFixture>
     {
         using var tmp = new TempDirectory();
         var ex = Assert.Throws<WccException>(() => CompareRun.Execute(warehouse.Connection, new CompareOptions(SeedId, "610100-2031-2035", tmp.File("out"))));
-        Assert.Contains("--to 610100-2031-2035", ex.Message);
+        Assert.Contains($"{InputOption.CompareTo.Ref()} 610100-2031-2035", ex.Message);
         Assert.Contains(SeedId, ex.Message);
         Assert.Contains(CompareNotices.Modified().Id, ex.Message);
         Assert.False(Directory.Exists(tmp.File("out")));

@@ -5,6 +5,7 @@ using SkiaSharp;
 using Wcc.Reports.Common;
 using Wcc.Reports.Pack;
 using Wcc.Tests.Support;
+using Wcc.Warehouse.Connection;
 
 namespace Wcc.Tests.Reports.Pack;
 
@@ -227,7 +228,7 @@ public partial class EvaluationPackTests(SeedPackFixture pack) : IClassFixture<S
     {
         var ex = Assert.Throws<Wcc.Warehouse.Connection.WccException>(() =>
             Packs.Run(pack.Warehouse.Connection, new PackOptions(Path.GetDirectoryName(pack.Result.IndexHtml)!, WritePdf: false)));
-        Assert.Contains("--overwrite", ex.Hint);
+        Assert.Contains(InputOption.Overwrite.Ref(), ex.Hint);
     }
 
     /// <summary>Internal names a reader of the Chinese report must not meet: commands, flags, views, marts, loader

@@ -64,7 +64,7 @@ public class WorkloadReportTests
         using var c = Open();
         using var tmp = new TempDirectory();
         var ex = Assert.Throws<WccException>(() => WorkloadReport.Run(c, new WorkloadOptions(tmp.Path, LeadWeight: -1)));
-        Assert.Contains("--lead-weight", ex.Hint);
+        Assert.Contains(InputOption.LeadWeight.Ref(), ex.Hint);
     }
 
     [Fact]

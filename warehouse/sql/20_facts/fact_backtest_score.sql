@@ -22,7 +22,7 @@ CREATE TABLE IF NOT EXISTS fact_backtest_score (
     interval_scales VARCHAR,
     is_selection BOOLEAN
 );
-COMMENT ON TABLE fact_backtest_score IS 'Scores of the backtests wcc forecast runs: the one that chooses its default method (is_selection) and those a year either side of it, which the pack''s methods appendix shows beside it; data after cutoff_year hidden, attainment at observed deadlines up to as_of_year scored.';
+COMMENT ON TABLE fact_backtest_score IS 'Scores of the backtests the forecast step runs: the one that chooses its default method (is_selection) and those a year either side of it, which the pack''s methods appendix shows beside it; data after cutoff_year hidden, attainment at observed deadlines up to as_of_year scored.';
 COMMENT ON COLUMN fact_backtest_score.brier IS 'Mean squared error of P(met) against the observed outcome (lower is better); the default method has the lowest.';
 COMMENT ON COLUMN fact_backtest_score.log_loss IS 'Mean negative log-likelihood, probabilities clipped to [1e-6, 1 - 1e-6].';
 COMMENT ON COLUMN fact_backtest_score.auc IS 'Area under the ROC curve of P(met); null when only one outcome occurred.';

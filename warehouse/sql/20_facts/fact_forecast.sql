@@ -47,7 +47,7 @@ CREATE TABLE IF NOT EXISTS fact_forecast (
     df                DOUBLE,
     interval_scale    DOUBLE
 );
-COMMENT ON TABLE fact_forecast IS 'Whether each target will be met: projection at the deadline with an 80% interval, P(met), status and reason, per method (wcc forecast; rerunning replaces the same as_of_year).';
+COMMENT ON TABLE fact_forecast IS 'Whether each target will be met: projection at the deadline with an 80% interval, P(met), status and reason, per method (the forecast step; rerunning replaces the same as_of_year).';
 COMMENT ON COLUMN fact_forecast.area_code IS 'Area of the forecast series; a district row measured against a city target has the city''s code as target_area_code.';
 COMMENT ON COLUMN fact_forecast.as_of_year IS 'Only observations up to this year were used.';
 COMMENT ON COLUMN fact_forecast.method IS 'unsd_cagr (UNSD Progress Chart CAGR rule), weighted_trend (time-weighted linear trend), ml (FastTree trained by rolling origin), combined (equal-weight mixture of the three).';

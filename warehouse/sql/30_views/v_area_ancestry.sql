@@ -28,7 +28,7 @@ SELECT area_code,
        in_cycle
 FROM longest;
 COMMENT ON VIEW v_area_ancestry IS 'Each area''s parent chain (dim_area.parent_code followed upwards). in_cycle marks a chain that comes back to an area it has passed: a hierarchy error the data tests report.';
-COMMENT ON VIEW v_area_ancestry IS 'Each area''s chain of parents in dim_area, walked up to the top; a cycle in parent_code is flagged (wcc check fails on it).';
+COMMENT ON VIEW v_area_ancestry IS 'Each area''s chain of parents in dim_area, walked up to the top; a cycle in parent_code is flagged (the data tests fail on it).';
 COMMENT ON COLUMN v_area_ancestry.area_code IS 'Six-digit GB/T 2260 code of the area.';
 COMMENT ON COLUMN v_area_ancestry.ancestors IS 'Parent codes from the nearest upwards (district -> city -> province -> country), up to the first repeated code.';
 COMMENT ON COLUMN v_area_ancestry.depth IS 'Number of ancestors (0 for the top area).';

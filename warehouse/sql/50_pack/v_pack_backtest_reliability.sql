@@ -6,7 +6,7 @@ SELECT as_of_year, method, cutoff_year, bin_no, p_from, p_to, n, mean_p_met, sha
 FROM fact_backtest_reliability
 WHERE is_selection;
 COMMENT ON VIEW v_pack_backtest_reliability IS 'Evaluation pack methodology appendix: reliability table of each method''s P(met) in the selection backtest.';
-COMMENT ON COLUMN v_pack_backtest_reliability.as_of_year IS 'As-of year of the wcc forecast run that this backtest chose the default method for.';
+COMMENT ON COLUMN v_pack_backtest_reliability.as_of_year IS 'As-of year of the forecast run that this backtest chose the default method for.';
 COMMENT ON COLUMN v_pack_backtest_reliability.method IS 'Forecast method: unsd_cagr, weighted_trend or ml.';
 COMMENT ON COLUMN v_pack_backtest_reliability.cutoff_year IS 'Data after this year were hidden.';
 COMMENT ON COLUMN v_pack_backtest_reliability.bin_no IS 'Bin number, 0 = lowest P(met).';

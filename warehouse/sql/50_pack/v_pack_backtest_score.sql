@@ -6,7 +6,7 @@ SELECT as_of_year, method, cutoff_year, n, accuracy, brier, log_loss, auc, mae, 
 FROM fact_backtest_score
 WHERE is_selection;
 COMMENT ON VIEW v_pack_backtest_score IS 'Evaluation pack methodology appendix: backtest scores of each forecast method (the default has the lowest Brier score).';
-COMMENT ON COLUMN v_pack_backtest_score.as_of_year IS 'As-of year of the wcc forecast run that this backtest chose the default method for.';
+COMMENT ON COLUMN v_pack_backtest_score.as_of_year IS 'As-of year of the forecast run that this backtest chose the default method for.';
 COMMENT ON COLUMN v_pack_backtest_score.method IS 'Forecast method: unsd_cagr (UNSD Progress Chart CAGR rule), weighted_trend (time-weighted linear trend) or ml (ML.NET FastTree classifier).';
 COMMENT ON COLUMN v_pack_backtest_score.cutoff_year IS 'Data after this year were hidden; each method was scored on deadlines observed after it.';
 COMMENT ON COLUMN v_pack_backtest_score.n IS 'Target series scored.';

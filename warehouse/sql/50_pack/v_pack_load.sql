@@ -14,7 +14,7 @@ WHERE status = 'succeeded'
        OR load_id IN (SELECT max(load_id) FROM etl_run WHERE file_path IS NOT NULL AND status = 'succeeded' GROUP BY job));
 COMMENT ON VIEW v_pack_load IS 'Evaluation pack data-quality appendix: the loads behind the current warehouse, rows in = loaded + rejected.';
 COMMENT ON COLUMN v_pack_load.load_id IS 'The ETL run (etl_run.load_id).';
-COMMENT ON COLUMN v_pack_load.job IS 'ETL job of the run: seed_areas, seed_units, seed_indicators, seed_targets, notice, synthetic_history, synthetic_revisions, synthetic_progress, or observations (wcc load).';
+COMMENT ON COLUMN v_pack_load.job IS 'ETL job of the run: seed_areas, seed_units, seed_indicators, seed_targets, notice, synthetic_history, synthetic_revisions, synthetic_progress, or observations (a loaded indicator file).';
 COMMENT ON COLUMN v_pack_load.file_name IS 'Input file name without its folder (null for generated data).';
 COMMENT ON COLUMN v_pack_load.sha256_prefix IS 'First 12 hex digits of the input file''s SHA-256 (null for generated data).';
 COMMENT ON COLUMN v_pack_load.rows_in IS 'Data rows read (header excluded); rows_in = rows_loaded + rows_rejected.';

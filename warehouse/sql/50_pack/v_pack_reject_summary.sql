@@ -12,7 +12,7 @@ LEFT JOIN vocab_reject_reason v USING (reason_code)
 GROUP BY ALL;
 COMMENT ON VIEW v_pack_reject_summary IS 'Evaluation pack: rejected (error) and warned (warning) input rows by reason, with the first line as an example.';
 COMMENT ON COLUMN v_pack_reject_summary.load_id IS 'The ETL run (etl_run.load_id).';
-COMMENT ON COLUMN v_pack_reject_summary.job IS 'ETL job of the run: seed_areas, seed_units, seed_indicators, seed_targets, notice, synthetic_history, synthetic_revisions, synthetic_progress, or observations (wcc load).';
+COMMENT ON COLUMN v_pack_reject_summary.job IS 'ETL job of the run: seed_areas, seed_units, seed_indicators, seed_targets, notice, synthetic_history, synthetic_revisions, synthetic_progress, or observations (a loaded indicator file).';
 COMMENT ON COLUMN v_pack_reject_summary.file_name IS 'Input file name without its folder (null for generated data).';
 COMMENT ON COLUMN v_pack_reject_summary.reason_code IS 'Stable machine code of the reason, e.g. unknown_indicator, out_of_bounds.';
 COMMENT ON COLUMN v_pack_reject_summary.reason_zh IS 'The reason in Chinese (vocab_reject_reason.label_zh).';

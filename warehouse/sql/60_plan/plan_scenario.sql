@@ -15,7 +15,7 @@ CREATE TABLE IF NOT EXISTS plan_scenario (
     first_plan_year  INTEGER NOT NULL,
     horizon_year     INTEGER NOT NULL
 );
-COMMENT ON TABLE plan_scenario IS 'Scenarios of the next-cycle plan (wcc plan): the baseline (historical trend, automatic unit renames) and each scenario file; rerunning a scenario replaces all its plan_* rows.';
+COMMENT ON TABLE plan_scenario IS 'Scenarios of the next-cycle plan (the planning step): the baseline (historical trend, automatic unit renames) and each scenario file; rerunning a scenario replaces all its plan_* rows.';
 COMMENT ON COLUMN plan_scenario.scenario_id IS 'The scenario file''s id (baseline for the trend-only scenario).';
 COMMENT ON COLUMN plan_scenario.kind IS 'baseline (no assumptions beyond the trend) or scenario (read from a file).';
 COMMENT ON COLUMN plan_scenario.source_file IS 'File name of the scenario (null for the baseline).';
