@@ -25,7 +25,9 @@ public static class IngestBenchmark
 
     /// <param name="gb18030">Also time the load of a GB18030 CRLF file (as Excel on a Chinese Windows saves it) against the
     /// COPY of its UTF-8 LF twin, in the same runs.</param>
-    public static int Run(long rows, int repeats, bool badValues, TextWriter output, bool gb18030 = false)
+    /// <param name="general">Also time the load through the general checks alone (the path of files that are not clean
+    /// UTF-8 or that meet rows already loaded), against the same COPY.</param>
+    public static int Run(long rows, int repeats, bool badValues, TextWriter output, bool gb18030 = false, bool general = false)
     {
         var dir = Directory.CreateTempSubdirectory("wcc-bench-").FullName;
         try
@@ -46,6 +48,7 @@ public static class IngestBenchmark
                                  $"({new FileInfo(twin).Length / 1e6:N0} MB), source '{ChineseSource}', in {clock.Elapsed.TotalSeconds:N1} s");
             }
             output.WriteLine($"{repeats} run(s) of each, alternating, every one into a fresh database file (the machine's noise is a few per cent)");
+            var generalLoads = new List<double>();
             var twinCopies = new List<double>();
             var excelLoads = new List<double>();
 
@@ -68,6 +71,18 @@ public static class IngestBenchmark
                 var file = result.Files[0];
                 output.WriteLine($"run {run} (b) full load: {loads[^1],6:N2} s  (route {file.Route}, pass {file.Pass}; loaded {result.RowsLoaded:N0}, rejected {result.RowsRejected:N0}, warned {result.RowsWarned:N0})");
                 if (!Reconciles(connection, result, rows, output)) return 1;
+                if (general)
+                {
+                    using var generalConnection = WarehouseFile.Open(Path.Combine(dir, $"general{run}.duckdb"), WarehouseAccess.ReadWrite);
+                    SeedDimensions(generalConnection, ObservationGenerator.AreasNeeded(rows));
+                    PeakMemory.Reset();
+                    clock.Restart();
+                    var generalResult = ObservationLoad.Run(generalConnection, new ObservationLoadOptions([csv], () => DateTime.UtcNow, DisableFastPath: true));
+                    generalLoads.Add(clock.Elapsed.TotalSeconds);
+                    peak = Math.Max(peak, PeakMemory.Bytes());
+                    output.WriteLine($"run {run} (e) general checks only: {generalLoads[^1],6:N2} s  (pass {generalResult.Files[0].Pass}; loaded {generalResult.RowsLoaded:N0}, rejected {generalResult.RowsRejected:N0})");
+                    if (!Reconciles(generalConnection, generalResult, rows, output)) return 1;
+                }
                 if (!gb18030) continue;
 
                 twinCopies.Add(TimeCopy(Path.Combine(dir, $"twin{run}.duckdb"), twin, rows));
@@ -97,6 +112,12 @@ public static class IngestBenchmark
                 output.WriteLine($"(c) bare COPY of the UTF-8 twin:       {twinSeconds,7:N2} s  (median)");
                 output.WriteLine($"(d) full load of the GB18030 CRLF file: {excelSeconds,7:N2} s  (median)");
                 output.WriteLine($"ratio d/c: {excelSeconds / twinSeconds:N2}; per run: {string.Join(", ", excelLoads.Zip(twinCopies, (l, c) => (l / c).ToString("N2")))}");
+            }
+            if (general)
+            {
+                var generalSeconds = Median(generalLoads);
+                output.WriteLine($"(e) general checks only: {generalSeconds,7:N2} s  (median)");
+                output.WriteLine($"ratio e/a: {generalSeconds / copySeconds:N2}; per run: {string.Join(", ", generalLoads.Zip(copies, (l, c) => (l / c).ToString("N2")))}");
             }
             output.WriteLine($"peak memory of the load: {peak / (1024.0 * 1024 * 1024):N2} GiB (target <= {TargetPeakBytes >> 30} GiB; {peakSource})");
             return 0;
