@@ -51,8 +51,15 @@ public static class PackBenchmark
 
             using (var connection = WarehouseFile.Open(db, WarehouseAccess.ReadWrite))
             {
+                var held = Count(connection);
+                if (observations <= held)
+                {
+                    // Nothing to add: a negative count would reach the generator's LIMIT.
+                    output.WriteLine($"--observations {observations:N0} is not above the default warehouse's {held:N0}: only the default pack was measured");
+                    return 0;
+                }
                 var clock = Stopwatch.StartNew();
-                AddNationalCounties(connection, observations - Count(connection));
+                AddNationalCounties(connection, observations - held);
                 output.WriteLine($"grown to {Count(connection):N0} observations in {clock.Elapsed.TotalSeconds:0.0} s");
             }
             Measure(output, $"pack, {observations / 1e6:0.#} M observations, after a load (refreshes the forecasts)", () => PackJob.Run(db, build, new PackOptions(Path.Combine(work.FullName, "pack-large-refresh"))).Result);

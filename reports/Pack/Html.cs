@@ -88,8 +88,9 @@ public sealed partial class Html
         return lines.Length == 1 && text.Length <= ShortCellChars ? "short" : null;
     }
 
-    /// <summary>A value as tables write it: an optional comparator or sign, digits, then at most a unit.</summary>
-    [System.Text.RegularExpressions.GeneratedRegex(@"^[≥≤<>=+\-−]?\d[\d,.]*(%|‰|\S{0,8})$")]
+    /// <summary>A value as tables write it: an optional comparator or sign, digits, then at most a unit (the longest in
+    /// seeds/indicators.csv, 小时/年 or 1/10万, is five characters; a longer tail is a name that starts with a digit, 5岁以下儿童死亡率).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"^[≥≤<>=+\-−]?\d[\d,.]*(%|‰|\S{0,5})$")]
     private static partial System.Text.RegularExpressions.Regex NumberFirst();
 
     public override string ToString() => buffer.ToString();

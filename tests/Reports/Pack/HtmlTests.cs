@@ -38,4 +38,11 @@ public class HtmlTests
         Assert.Matches(@"td\s*\{[^}]*line-break:\s*strict", css);
         Assert.Matches(@"@page landscape\s*\{[^}]*size:\s*A4 landscape", css);
     }
+
+    [Theory]
+    [InlineData("20/10万", "num")]
+    [InlineData("12小时/年", "num")]
+    [InlineData("5岁以下儿童死亡率", "short")]
+    public void CellClass_ANameThatStartsWithADigit_IsNotANumber(string text, string? expected) =>
+        Assert.Equal(expected, Html.CellClass(text, text));
 }
