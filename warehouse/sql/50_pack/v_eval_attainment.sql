@@ -48,15 +48,6 @@ points AS (
     FROM series
     GROUP BY ALL
 ),
-by_sex AS (
-    -- female and male values in the final year, where the indicator is reported by sex
-    SELECT p.as_of_year, p.indicator_code, p.area_code, p.sex, p.deadline_year,
-           max(o.value) FILTER (WHERE o.sex = 'F') AS female_value,
-           max(o.value) FILTER (WHERE o.sex = 'M') AS male_value
-    FROM points p
-    JOIN v_observation o ON o.indicator_code = p.indicator_code AND o.area_code = p.area_code AND o.year = p.final_year
-    GROUP BY ALL
-),
 current_lead AS (
     -- the unit answering for the task today: a lead abolished in a reform answers through its successor
     SELECT a.task_no,
@@ -116,8 +107,8 @@ final AS (
     JOIN dim_indicator i ON i.indicator_code = v.indicator_code
     LEFT JOIN current_notice_chapter() c ON c.chapter_no = v.chapter_no
     LEFT JOIN current_lead cl ON cl.task_no = v.task_no
-    LEFT JOIN by_sex bs ON bs.as_of_year = v.as_of_year AND bs.indicator_code = v.indicator_code AND bs.area_code = v.area_code
-                       AND bs.sex = v.sex AND bs.deadline_year = v.deadline_year
+    -- female and male values in the final year, where the indicator is reported by sex
+    LEFT JOIN v_observation_by_sex bs ON bs.indicator_code = v.indicator_code AND bs.area_code = v.area_code AND bs.year = v.final_year
     JOIN vocab_status vv ON vv.status_code = v.verdict_code
     JOIN vocab_status fs ON fs.label_zh = v.status AND fs.phase = 'forecast'
     JOIN vocab_status sv ON sv.status_code = CASE WHEN v.phase = 'final' THEN v.verdict_code ELSE fs.status_code END

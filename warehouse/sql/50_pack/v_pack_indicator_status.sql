@@ -21,15 +21,6 @@ leads AS (
     FROM current_notice_assignment() WHERE role = 'lead'
     GROUP BY task_no
 ),
-by_sex AS (
-    -- female and male values in the forecast's latest year, where the indicator is reported by sex
-    SELECT f.indicator_code, f.area_code, f.sex, f.deadline_year, f.as_of_year,
-           max(o.value) FILTER (WHERE o.sex = 'F') AS female_value,
-           max(o.value) FILTER (WHERE o.sex = 'M') AS male_value
-    FROM forecast f
-    JOIN v_observation o ON o.indicator_code = f.indicator_code AND o.area_code = f.area_code AND o.year = f.latest_year
-    GROUP BY ALL
-),
 latest_source AS (
     -- who the latest value comes from: a unit's return (with when it was received) or the synthetic history
     SELECT f.indicator_code, f.area_code, f.sex, f.deadline_year, f.as_of_year,
@@ -53,8 +44,8 @@ final AS (
                     AND l.deadline_year = f.deadline_year AND l.as_of_year = f.as_of_year
     LEFT JOIN current_notice_task() k ON k.task_no = l.task_no
     LEFT JOIN leads ld ON ld.task_no = l.task_no
-    LEFT JOIN by_sex s ON s.indicator_code = f.indicator_code AND s.area_code = f.area_code AND s.sex = f.sex
-                      AND s.deadline_year = f.deadline_year AND s.as_of_year = f.as_of_year
+    -- female and male values in the forecast's latest year, where the indicator is reported by sex
+    LEFT JOIN v_observation_by_sex s ON s.indicator_code = f.indicator_code AND s.area_code = f.area_code AND s.year = f.latest_year
     LEFT JOIN latest_source ls ON ls.indicator_code = f.indicator_code AND ls.area_code = f.area_code AND ls.sex = f.sex
                               AND ls.deadline_year = f.deadline_year AND ls.as_of_year = f.as_of_year
 )
