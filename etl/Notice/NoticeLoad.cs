@@ -118,6 +118,7 @@ public static partial class NoticeLoad
         if (existing is not null) NoticeStore.Delete(connection, id);
         var units = new UnitResolver(connection);
         var counts = NoticeStore.Append(connection, record, read.Notice, read.Loaded, units, read.Issues);
+        if (existing is not null) RequireProgressStillHasItsTasks(connection, id, fileName, version);
         var unknown = units.Unknown.Select(u => new UnknownUnitFound(u.Name, Places(read.Loaded, u.Name))).ToList();
         units.AppendUnknown(connection, read.Issues, id);
         read.Issues.Write(connection, run.LoadId, options.Path, read.Lines);
@@ -129,6 +130,29 @@ public static partial class NoticeLoad
         return new NoticeLoadResult(id, existing is null ? NoticeLoadOutcome.Added : NoticeLoadOutcome.Superseded, version, record.DocumentTitle,
             record.Issuer, areaCode, record.DocumentNo, record.IssueDate, record.PeriodStartYear, record.PeriodEndYear, run.LoadId, counts,
             rejected, read.Issues.WarningCount, unknown);
+    }
+
+    /// <summary>Refuses a new version that drops (or renumbers away) tasks the member units have reported progress on: their
+    /// reports would point at no task (the relationship fact_task_progress -> dim_task). Runs inside the load's transaction,
+    /// which the refusal rolls back.</summary>
+    private static void RequireProgressStillHasItsTasks(DuckDBConnection connection, string id, string fileName, int version)
+    {
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = """
+            SELECT p.task_no, count(*) AS reports
+            FROM fact_task_progress p
+            WHERE p.notice_id = $id AND NOT EXISTS (SELECT 1 FROM dim_task t WHERE t.notice_id = p.notice_id AND t.task_no = p.task_no)
+            GROUP BY p.task_no ORDER BY p.task_no
+            """;
+        cmd.Parameters.Add(new DuckDBParameter("id", id));
+        using var reader = cmd.ExecuteReader();
+        var orphaned = new List<(int Task, long Reports)>();
+        while (reader.Read()) orphaned.Add((reader.GetInt32(0), reader.GetInt64(1)));
+        if (orphaned.Count == 0) return;
+        throw new WccException(
+            $"{fileName}: version {version} of notice {id} has no task {string.Join(", ", orphaned.Select(o => o.Task))}, " +
+            $"but the member units' progress reports refer to {(orphaned.Count == 1 ? "it" : "them")} ({orphaned.Sum(o => o.Reports)} report(s)); nothing was loaded",
+            $"keep those task numbers in the new version, or load it as a notice of its own with {InputOption.NoticeId.Ref()} ID", exitCode: 2);
     }
 
     /// <summary>The id a notice gets without <c>--id</c>: its area and the period in its title.</summary>

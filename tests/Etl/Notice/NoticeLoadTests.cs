@@ -161,6 +161,35 @@ public class NoticeLoadTests
     }
 
     [Fact]
+    public void NewVersion_DroppingATaskWithProgressReports_IsRefused_AndNothingMoves()
+    {
+        using var tmp = new TempDirectory();
+        using var connection = Built(tmp);
+        var path = NextCycleNotice(tmp);
+        Load(connection, path);
+        var lead = Strings(connection, "SELECT unit_name FROM fact_task_assignment WHERE notice_id = '610100-2021-2025' AND task_no = 38 AND role = 'lead'").First();
+        using (var cmd = connection.CreateCommand())
+        {
+            cmd.CommandText = "INSERT INTO fact_task_progress (task_no, unit_name, year, status, source, notice_id) VALUES (38, $unit, 2021, $status, 'test', '610100-2021-2025')";
+            cmd.Parameters.Add(new DuckDBParameter("unit", lead));
+            cmd.Parameters.Add(new DuckDBParameter("status", Wcc.Warehouse.Vocabulary.ProgressStatusVocabulary.Labels.First()));
+            cmd.ExecuteNonQuery();
+        }
+        var counts = Counts(connection);
+
+        // Version 2 ends at task 37: the report on task 38 would point at nothing.
+        var text = File.ReadAllText(path);
+        File.WriteAllText(path, text[..text.IndexOf("\n38.", StringComparison.Ordinal)] + "\n");
+        var ex = Assert.Throws<WccException>(() => Load(connection, path));
+        Assert.Contains("has no task 38", ex.Message);
+        Assert.Contains("1 report(s)", ex.Message);
+        Assert.Contains(InputOption.NoticeId.Ref(), ex.Hint);
+        Assert.Equal(counts, Counts(connection));
+        Assert.Equal(38L, Scalar(connection, "SELECT count(*) FROM dim_task WHERE notice_id = '610100-2021-2025'"));
+        AssertDataTestsPass(connection);
+    }
+
+    [Fact]
     public void AnotherFileWhoseIdIsTaken_IsRefused_NamingTheNoticeAndTheWayOut()
     {
         using var tmp = new TempDirectory();
