@@ -13,7 +13,7 @@ internal static class BacktestCommand
     public static Command Create()
     {
         var db = CommonOptions.Db();
-        var cutoff = new Option<int>("--cutoff") { Description = "hide every observation after this year", Required = true };
+        var cutoff = new Option<int>(OptionSpelling.Spell(InputOption.CutoffYear)) { Description = "hide every observation after this year", Required = true };
         var format = new Option<string>("--format") { Description = "table or json", DefaultValueFactory = _ => "table" };
         format.AcceptOnlyFromAmong("table", "json");
         var command = new Command("backtest", "score the forecast methods against observed deadlines") { cutoff, db, format };

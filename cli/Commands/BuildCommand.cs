@@ -8,7 +8,7 @@ namespace Wcc.Cli.Commands;
 /// <summary>`wcc build`: (re)builds the warehouse from seeds/; running it twice gives the same warehouse.</summary>
 internal static class BuildCommand
 {
-    public static Option<string> SeedsOption() => new("--seeds")
+    public static Option<string> SeedsOption() => new(OptionSpelling.Spell(InputOption.SeedsFolder))
     {
         Description = "folder with the notice and reference CSVs (default: seeds)",
         DefaultValueFactory = _ => "seeds",

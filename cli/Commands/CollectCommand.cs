@@ -19,10 +19,10 @@ internal static class CollectCommand
     private static Command Templates()
     {
         var db = CommonOptions.Db();
-        var round = new Option<int>("--round") { Description = "the year the figures refer to, e.g. 2020", Required = true };
-        var units = new Option<string[]>("--unit") { Description = "only these reporting units (repeatable); default: all", AllowMultipleArgumentsPerToken = true };
-        var outDir = new Option<string>("--out") { Description = "folder for the forms (one .xlsx per unit)", Required = true };
-        var overwrite = new Option<bool>("--overwrite") { Description = "replace the forms an earlier `collect templates` wrote into --out" };
+        var round = new Option<int>(OptionSpelling.Spell(InputOption.Round)) { Description = "the year the figures refer to, e.g. 2020", Required = true };
+        var units = new Option<string[]>(OptionSpelling.Spell(InputOption.Unit)) { Description = "only these reporting units (repeatable); default: all", AllowMultipleArgumentsPerToken = true };
+        var outDir = new Option<string>(OptionSpelling.Spell(InputOption.Output)) { Description = "folder for the forms (one .xlsx per unit)", Required = true };
+        var overwrite = new Option<bool>(OptionSpelling.Spell(InputOption.Overwrite)) { Description = "replace the forms an earlier `collect templates` wrote into --out" };
         var command = new Command("templates", "write one reporting form (.xlsx) per reporting unit and record the round") { db, round, units, outDir, overwrite };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
@@ -39,7 +39,7 @@ internal static class CollectCommand
     {
         var db = CommonOptions.Db();
         var files = new Argument<string[]>("FILE") { Description = "returned workbooks (.xlsx)", Arity = ArgumentArity.OneOrMore };
-        var round = new Option<int?>("--round") { Description = "refuse workbooks of any other round" };
+        var round = new Option<int?>(OptionSpelling.Spell(InputOption.Round)) { Description = "refuse workbooks of any other round" };
         var feedback = new Option<string?>("--feedback") { Description = "folder for each unit's workbook back, problems highlighted, with a 审核结果 sheet" };
         var command = new Command("load", "read, audit and load returned workbooks (one transaction per workbook)") { db, files, round, feedback };
         command.SetAction(parse => CommandRunner.Run(() =>
@@ -62,7 +62,7 @@ internal static class CollectCommand
     private static Command Status()
     {
         var db = CommonOptions.Db();
-        var round = new Option<int?>("--round") { Description = "the round (default: the latest sent)" };
+        var round = new Option<int?>(OptionSpelling.Spell(InputOption.Round)) { Description = "the round (default: the latest sent)" };
         var command = new Command("status", "who has reported: cells owed, received, accepted, returned, rejected, missing, per unit") { db, round };
         command.SetAction(parse => CommandRunner.Run(() =>
         {

@@ -8,7 +8,7 @@ internal static class CommonOptions
 {
     public static Option<string> Db()
     {
-        var option = new Option<string>("--db")
+        var option = new Option<string>(OptionSpelling.Spell(InputOption.WarehouseFile))
         {
             Description = $"warehouse file (default {WarehouseFile.DefaultPath})",
             DefaultValueFactory = _ => WarehouseFile.DefaultPath,

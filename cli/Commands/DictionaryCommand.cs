@@ -11,8 +11,8 @@ internal static class DictionaryCommand
     public static Command Create()
     {
         var db = CommonOptions.Db();
-        var output = new Option<string?>("--out") { Description = "write to this file instead of stdout" };
-        var overwrite = new Option<bool>("--overwrite") { Description = "replace an existing --out file" };
+        var output = new Option<string?>(OptionSpelling.Spell(InputOption.Output)) { Description = "write to this file instead of stdout" };
+        var overwrite = new Option<bool>(OptionSpelling.Spell(InputOption.Overwrite)) { Description = "replace an existing --out file" };
         var command = new Command("dictionary", "write the data dictionary (Markdown)") { db, output, overwrite };
         command.SetAction(parse => CommandRunner.Run(() =>
         {

@@ -19,8 +19,8 @@ internal static class ExportCommand
     private static Command Format(string name, string description, Func<DuckDB.NET.Data.DuckDBConnection, string, bool, IReadOnlyList<ExportEntry>> export)
     {
         var db = CommonOptions.Db();
-        var output = new Option<string>("--out") { Description = "output folder", Required = true };
-        var overwrite = new Option<bool>("--overwrite") { Description = "replace an existing export in that folder" };
+        var output = new Option<string>(OptionSpelling.Spell(InputOption.Output)) { Description = "output folder", Required = true };
+        var overwrite = new Option<bool>(OptionSpelling.Spell(InputOption.Overwrite)) { Description = "replace an existing export in that folder" };
         var command = new Command(name, description) { db, output, overwrite };
         command.SetAction(parse => CommandRunner.Run(() =>
         {

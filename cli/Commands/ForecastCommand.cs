@@ -11,7 +11,7 @@ internal static class ForecastCommand
     public static Command Create()
     {
         var db = CommonOptions.Db();
-        var asOf = new Option<int?>("--as-of") { Description = "use observations up to this year (default: the latest observation year)" };
+        var asOf = new Option<int?>(OptionSpelling.Spell(InputOption.AsOfYear)) { Description = "use observations up to this year (default: the latest observation year)" };
         var command = new Command("forecast", "forecast whether each target will be met (all methods; stored in fact_forecast)") { db, asOf };
         command.SetAction(parse => CommandRunner.Run(() =>
         {

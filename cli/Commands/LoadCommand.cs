@@ -18,7 +18,7 @@ internal static class LoadCommand
         var indicators = new Option<string?>("--indicators") { Description = "indicators file (columns of seeds/indicators.csv), loaded first" };
         var targets = new Option<string?>("--targets") { Description = "targets file (columns of seeds/targets.csv), loaded first" };
         var areas = new Option<string?>("--areas") { Description = "areas file (columns of seeds/areas.csv), loaded first" };
-        var observations = new Option<string[]>("--observations")
+        var observations = new Option<string[]>(OptionSpelling.Spell(InputOption.ObservationFile))
         {
             Description = "observation CSV files: indicator_code,area_code,year,sex,value[,age_group,urban_rural,source,status]",
             AllowMultipleArgumentsPerToken = true,
@@ -29,9 +29,9 @@ internal static class LoadCommand
             AllowMultipleArgumentsPerToken = true,
         };
         var notice = new Option<string?>("--notice") { Description = "a responsibility-division notice (text) to add beside the others" };
-        var area = new Option<string?>("--area") { Description = "with --notice: GB/T 2260 code of the area it governs (else read from its issuer)" };
+        var area = new Option<string?>(OptionSpelling.Spell(InputOption.NoticeArea)) { Description = "with --notice: GB/T 2260 code of the area it governs (else read from its issuer)" };
         var issuer = new Option<string?>("--issuer") { Description = "with --notice: its issuer, when its head names none" };
-        var id = new Option<string?>("--id") { Description = "with --notice: its id (default: area-start-end, e.g. 610000-2021-2025); an existing id is superseded" };
+        var id = new Option<string?>(OptionSpelling.Spell(InputOption.NoticeId)) { Description = "with --notice: its id (default: area-start-end, e.g. 610000-2021-2025); an existing id is superseded" };
         var command = new Command("load", "load indicator observations (and optional reference files), progress ledgers or a notice into the warehouse")
         {
             db, indicators, targets, areas, observations, progress, notice, area, issuer, id,

@@ -2,10 +2,10 @@ using Wcc.Warehouse.Connection;
 
 namespace Wcc.Cli.Commands;
 
-/// <summary>How the command line spells each input the lower layers name (<see cref="InputOption"/>): with
-/// <see cref="Remedies"/>, the one place outside the command definitions that writes wcc's option names into messages.</summary>
-/// <remarks>OptionSpellingTests checks that every spelling is an option some command declares, so a renamed flag cannot
-/// leave messages pointing at one that no longer exists.</remarks>
+/// <summary>How the command line spells each input the lower layers name (<see cref="InputOption"/>): the commands declare
+/// their options with these spellings and the messages of the lower layers are rendered with them, so a renamed flag is
+/// renamed everywhere at once.</summary>
+/// <remarks>OptionSpellingTests checks that every input is an option some command declares.</remarks>
 public static class OptionSpelling
 {
     /// <summary>The option as typed on the command line.</summary>

@@ -3,6 +3,7 @@ using Spectre.Console;
 using Wcc.Cli.Jobs;
 using Wcc.Etl.Build;
 using Wcc.Reports.Pack;
+using Wcc.Warehouse.Connection;
 
 namespace Wcc.Cli.Commands;
 
@@ -13,10 +14,10 @@ internal static class PackCommand
     {
         var db = CommonOptions.Db();
         var seeds = BuildCommand.SeedsOption();
-        var output = new Option<string>("--out") { Description = "folder for the pack (default out/pack)", DefaultValueFactory = _ => "out/pack" };
-        var period = new Option<string>("--period") { Description = "the period evaluated", DefaultValueFactory = _ => "2018-2020" };
-        var asOf = new Option<int?>("--as-of") { Description = "evaluate with data up to this year (default: the latest observation year)" };
-        var overwrite = new Option<bool>("--overwrite") { Description = "replace an existing pack in --out" };
+        var output = new Option<string>(OptionSpelling.Spell(InputOption.Output)) { Description = "folder for the pack (default out/pack)", DefaultValueFactory = _ => "out/pack" };
+        var period = new Option<string>(OptionSpelling.Spell(InputOption.Period)) { Description = "the period evaluated", DefaultValueFactory = _ => "2018-2020" };
+        var asOf = new Option<int?>(OptionSpelling.Spell(InputOption.AsOfYear)) { Description = "evaluate with data up to this year (default: the latest observation year)" };
+        var overwrite = new Option<bool>(OptionSpelling.Spell(InputOption.Overwrite)) { Description = "replace an existing pack in --out" };
         var command = new Command("pack", "write the evaluation pack: index.html, pack.pdf, pack.docx, tables.xlsx, units/*.html")
             { db, seeds, output, period, asOf, overwrite };
         command.SetAction(parse => CommandRunner.Run(() =>

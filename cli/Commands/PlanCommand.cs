@@ -12,11 +12,11 @@ internal static class PlanCommand
     public static Command Create()
     {
         var db = CommonOptions.Db();
-        var horizon = new Option<int>("--horizon") { Description = "last year of the plan period", DefaultValueFactory = _ => 2025 };
-        var scenario = new Option<string[]>("--scenario") { Description = "scenario file (.json/.jsonc, repeatable); see docs/scenario-format.md", AllowMultipleArgumentsPerToken = true };
-        var asOf = new Option<int?>("--as-of") { Description = "use observations up to this year (default: the latest observation year)" };
-        var output = new Option<string>("--out") { Description = "output folder (default out/plan)", DefaultValueFactory = _ => "out/plan" };
-        var overwrite = new Option<bool>("--overwrite") { Description = "replace an earlier plan in --out" };
+        var horizon = new Option<int>(OptionSpelling.Spell(InputOption.Horizon)) { Description = "last year of the plan period", DefaultValueFactory = _ => 2025 };
+        var scenario = new Option<string[]>(OptionSpelling.Spell(InputOption.ScenarioFile)) { Description = "scenario file (.json/.jsonc, repeatable); see docs/scenario-format.md", AllowMultipleArgumentsPerToken = true };
+        var asOf = new Option<int?>(OptionSpelling.Spell(InputOption.AsOfYear)) { Description = "use observations up to this year (default: the latest observation year)" };
+        var output = new Option<string>(OptionSpelling.Spell(InputOption.Output)) { Description = "output folder (default out/plan)", DefaultValueFactory = _ => "out/plan" };
+        var overwrite = new Option<bool>(OptionSpelling.Spell(InputOption.Overwrite)) { Description = "replace an earlier plan in --out" };
         var command = new Command("plan", "model next-cycle targets and the division of work (stored in plan_* tables)") { db, horizon, scenario, asOf, output, overwrite };
         command.SetAction(parse => CommandRunner.Run(() =>
         {

@@ -22,21 +22,21 @@ internal static class ReportCommand
         return command;
     }
 
-    private static Option<string> Out(string name) => new("--out")
+    private static Option<string> Out(string name) => new(OptionSpelling.Spell(InputOption.Output))
     {
         Description = $"output folder (default {DefaultOut}/{name})",
         DefaultValueFactory = _ => Path.Combine(DefaultOut, name),
     };
 
-    private static Option<bool> Overwrite() => new("--overwrite") { Description = "write into an --out folder that already holds files" };
+    private static Option<bool> Overwrite() => new(OptionSpelling.Spell(InputOption.Overwrite)) { Description = "write into an --out folder that already holds files" };
 
     private static Command Workload()
     {
         var db = CommonOptions.Db();
         var output = Out("workload");
         var overwrite = Overwrite();
-        var lead = new Option<double?>("--lead-weight") { Description = "weight of a led task (default mart_parameter.lead_weight = 2)" };
-        var responsible = new Option<double?>("--responsible-weight") { Description = "weight of a co-responsible task (default mart_parameter.responsible_weight = 1)" };
+        var lead = new Option<double?>(OptionSpelling.Spell(InputOption.LeadWeight)) { Description = "weight of a led task (default mart_parameter.lead_weight = 2)" };
+        var responsible = new Option<double?>(OptionSpelling.Spell(InputOption.ResponsibleWeight)) { Description = "weight of a co-responsible task (default mart_parameter.responsible_weight = 1)" };
         var command = new Command("workload", "unit workload, concentration and delivery") { db, output, lead, responsible, overwrite };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
@@ -74,8 +74,8 @@ internal static class ReportCommand
         var db = CommonOptions.Db();
         var output = Out("compare");
         var overwrite = Overwrite();
-        var from = new Option<string>("--from") { Description = "id of the earlier notice (dim_notice.notice_id, as dim_notice lists them)", Required = true };
-        var to = new Option<string>("--to") { Description = "id of the later notice", Required = true };
+        var from = new Option<string>(OptionSpelling.Spell(InputOption.CompareFrom)) { Description = "id of the earlier notice (dim_notice.notice_id, as dim_notice lists them)", Required = true };
+        var to = new Option<string>(OptionSpelling.Spell(InputOption.CompareTo)) { Description = "id of the later notice", Required = true };
         var command = new Command("compare", "two notices compared: tasks kept, added, dropped, reassigned; targets; workload shift") { db, from, to, output, overwrite };
         command.SetAction(parse => CommandRunner.Run(() =>
         {
