@@ -1,4 +1,5 @@
 using DuckDB.NET.Data;
+using Wcc.Etl.Build;
 using Wcc.Tests.Support;
 using Wcc.Warehouse.Connection;
 using Wcc.Warehouse.Schema;
@@ -43,13 +44,7 @@ public class SchemaMigratorTests
     public void OpenReadOnly_OlderVersion_SaysHowToMigrate()
     {
         using var tmp = new TempDirectory();
-        var path = tmp.File("w.duckdb");
-        using (var connection = WarehouseFile.Open(path, WarehouseAccess.ReadWrite))
-        using (var cmd = connection.CreateCommand())
-        {
-            cmd.CommandText = "UPDATE meta_schema_version SET version = 0";
-            cmd.ExecuteNonQuery();
-        }
+        var path = OlderWarehouse.Create(tmp.File("w.duckdb"), "UPDATE meta_schema_version SET version = 0");
         var ex = Assert.Throws<WccException>(() => WarehouseFile.Open(path, WarehouseAccess.ReadOnly));
         Assert.Contains("migrate", Wcc.Cli.Commands.Remedies.Hint(ex));
     }
@@ -98,23 +93,17 @@ public class SchemaMigrationFromOlderVersionTests
     [Fact]
     public void OpenForWriting_WarehouseOfVersion1WithoutLaterModels_IsMigrated()
     {
-        using var tmp = new Wcc.Tests.Support.TempDirectory();
-        var path = tmp.File("old.duckdb");
-        using (var connection = Wcc.Warehouse.Connection.WarehouseFile.Open(path, Wcc.Warehouse.Connection.WarehouseAccess.ReadWrite))
-        using (var cmd = connection.CreateCommand())
-        {
-            // What a version-1 warehouse lacked: the forecast facts and the pack views.
-            cmd.CommandText = "DROP VIEW v_pack_early_warning; DROP VIEW v_pack_status_by_chapter; DROP VIEW v_pack_indicator_status; DROP VIEW v_forecast; DROP TABLE fact_forecast; UPDATE meta_schema_version SET version = 1";
-            cmd.ExecuteNonQuery();
-        }
-        var ex = Assert.Throws<Wcc.Warehouse.Connection.WccException>(() => Wcc.Warehouse.Connection.WarehouseFile.Open(path, Wcc.Warehouse.Connection.WarehouseAccess.ReadOnly));
+        using var tmp = new TempDirectory();
+        // What a version-1 warehouse lacked: the forecast facts and the pack views.
+        var path = OlderWarehouse.Create(tmp.File("old.duckdb"), "DROP VIEW v_pack_early_warning; DROP VIEW v_pack_status_by_chapter; DROP VIEW v_pack_indicator_status; DROP VIEW v_forecast; DROP TABLE fact_forecast; UPDATE meta_schema_version SET version = 1");
+        var ex = Assert.Throws<WccException>(() => WarehouseFile.Open(path, WarehouseAccess.ReadOnly));
         Assert.Contains("schema version 1", ex.Message);
-        using (var connection = Wcc.Warehouse.Connection.WarehouseFile.Open(path, Wcc.Warehouse.Connection.WarehouseAccess.ReadWrite))
+        using (var connection = WarehouseFile.Open(path, WarehouseAccess.ReadWrite))
         using (var cmd = connection.CreateCommand())
         {
             cmd.CommandText = "SELECT count(*) FROM v_pack_early_warning";
             Assert.Equal(0L, Convert.ToInt64(cmd.ExecuteScalar()));
-            Assert.Equal(Wcc.Warehouse.Schema.SchemaCatalog.CurrentVersion, Wcc.Warehouse.Schema.SchemaMigrator.ReadVersion(connection));
+            Assert.Equal(SchemaCatalog.CurrentVersion, SchemaMigrator.ReadVersion(connection));
         }
     }
 }
@@ -124,33 +113,27 @@ public class SchemaMigrationToCollectionTests
     [Fact]
     public void OpenForWriting_WarehouseOfVersion2_GainsTheCollectionTablesAndColumns_AndBuilds()
     {
-        using var tmp = new Wcc.Tests.Support.TempDirectory();
-        var path = tmp.File("v2.duckdb");
-        using (var connection = Wcc.Warehouse.Connection.WarehouseFile.Open(path, Wcc.Warehouse.Connection.WarehouseAccess.ReadWrite))
-        using (var cmd = connection.CreateCommand())
+        using var tmp = new TempDirectory();
+        // What a version-2 warehouse lacked: the collection tables and views, the reporting unit and the progress evidence
+        // (and the catalogue columns of version 5, which come after reporting_unit).
+        var path = OlderWarehouse.Create(tmp.File("v2.duckdb"), """
+            DROP VIEW v_reference_value; DROP TABLE fact_reference_value;
+            ALTER TABLE dim_indicator DROP COLUMN plan_zh; ALTER TABLE dim_indicator DROP COLUMN domain_zh;
+            ALTER TABLE dim_indicator DROP COLUMN target_source;
+            DROP VIEW v_pack_collection; DROP VIEW v_collection_status;
+            DROP TABLE fact_collection_cell; DROP TABLE fact_collection_submission; DROP TABLE fact_collection_owed;
+            DROP TABLE dim_collection_round; DROP TABLE dim_audit_rule;
+            ALTER TABLE dim_indicator DROP COLUMN reporting_unit;
+            ALTER TABLE fact_task_progress DROP COLUMN evidence; ALTER TABLE fact_task_progress DROP COLUMN completion_date;
+            ALTER TABLE fact_task_progress DROP COLUMN load_id;
+            ALTER TABLE fact_task_progress DROP COLUMN notice_id;
+            UPDATE meta_schema_version SET version = 2
+            """);
+        using (var connection = WarehouseFile.Open(path, WarehouseAccess.ReadWrite))
         {
-            // What a version-2 warehouse lacked: the collection tables and views, the reporting unit and the progress evidence
-            // (and the catalogue columns of version 5, which come after reporting_unit).
-            cmd.CommandText = """
-                DROP VIEW v_reference_value; DROP TABLE fact_reference_value;
-                ALTER TABLE dim_indicator DROP COLUMN plan_zh; ALTER TABLE dim_indicator DROP COLUMN domain_zh;
-                ALTER TABLE dim_indicator DROP COLUMN target_source;
-                DROP VIEW v_pack_collection; DROP VIEW v_collection_status;
-                DROP TABLE fact_collection_cell; DROP TABLE fact_collection_submission; DROP TABLE fact_collection_owed;
-                DROP TABLE dim_collection_round; DROP TABLE dim_audit_rule;
-                ALTER TABLE dim_indicator DROP COLUMN reporting_unit;
-                ALTER TABLE fact_task_progress DROP COLUMN evidence; ALTER TABLE fact_task_progress DROP COLUMN completion_date;
-                ALTER TABLE fact_task_progress DROP COLUMN load_id;
-                ALTER TABLE fact_task_progress DROP COLUMN notice_id;
-                UPDATE meta_schema_version SET version = 2
-                """;
-            cmd.ExecuteNonQuery();
-        }
-        using (var connection = Wcc.Warehouse.Connection.WarehouseFile.Open(path, Wcc.Warehouse.Connection.WarehouseAccess.ReadWrite))
-        {
-            Assert.Equal(Wcc.Warehouse.Schema.SchemaCatalog.CurrentVersion, Wcc.Warehouse.Schema.SchemaMigrator.ReadVersion(connection));
+            Assert.Equal(SchemaCatalog.CurrentVersion, SchemaMigrator.ReadVersion(connection));
             // The appenders of the build write every column in the models' order, so the migrated file must match them.
-            Wcc.Etl.Build.WarehouseBuild.Run(connection, new Wcc.Etl.Build.BuildOptions(Wcc.Tests.Support.RepoPaths.Seeds, () => new DateTime(2021, 1, 1)));
+            WarehouseBuild.Run(connection, new BuildOptions(RepoPaths.Seeds, () => new DateTime(2021, 1, 1)));
             using var cmd = connection.CreateCommand();
             cmd.CommandText = "SELECT count(*) FROM dim_indicator WHERE reporting_unit = '市卫健委'";
             Assert.True(Convert.ToInt64(cmd.ExecuteScalar()) > 0);
@@ -167,29 +150,23 @@ public class SchemaMigrationToCatalogueTests
     [Fact]
     public void OpenForWriting_WarehouseOfVersion4_GainsPlanDomainTargetSourceAndTheReferenceValues_AndBuilds()
     {
-        using var tmp = new Wcc.Tests.Support.TempDirectory();
-        var path = tmp.File("v4.duckdb");
-        using (var connection = Wcc.Warehouse.Connection.WarehouseFile.Open(path, Wcc.Warehouse.Connection.WarehouseAccess.ReadWrite))
-        using (var cmd = connection.CreateCommand())
+        using var tmp = new TempDirectory();
+        // What a version-4 warehouse lacked: the catalogue columns and the reference series.
+        var path = OlderWarehouse.Create(tmp.File("v4.duckdb"), """
+            DROP VIEW v_reference_value; DROP TABLE fact_reference_value;
+            ALTER TABLE dim_indicator DROP COLUMN plan_zh; ALTER TABLE dim_indicator DROP COLUMN domain_zh;
+            ALTER TABLE dim_indicator DROP COLUMN target_source;
+            UPDATE meta_schema_version SET version = 4
+            """);
+        using (var connection = WarehouseFile.Open(path, WarehouseAccess.ReadWrite))
         {
-            // What a version-4 warehouse lacked: the catalogue columns and the reference series.
-            cmd.CommandText = """
-                DROP VIEW v_reference_value; DROP TABLE fact_reference_value;
-                ALTER TABLE dim_indicator DROP COLUMN plan_zh; ALTER TABLE dim_indicator DROP COLUMN domain_zh;
-                ALTER TABLE dim_indicator DROP COLUMN target_source;
-                UPDATE meta_schema_version SET version = 4
-                """;
-            cmd.ExecuteNonQuery();
-        }
-        using (var connection = Wcc.Warehouse.Connection.WarehouseFile.Open(path, Wcc.Warehouse.Connection.WarehouseAccess.ReadWrite))
-        {
-            Assert.Equal(Wcc.Warehouse.Schema.SchemaCatalog.CurrentVersion, Wcc.Warehouse.Schema.SchemaMigrator.ReadVersion(connection));
-            Wcc.Etl.Build.WarehouseBuild.Run(connection, new Wcc.Etl.Build.BuildOptions(Wcc.Tests.Support.RepoPaths.Seeds, () => new DateTime(2021, 1, 1), SyntheticSeed: null));
+            Assert.Equal(SchemaCatalog.CurrentVersion, SchemaMigrator.ReadVersion(connection));
+            WarehouseBuild.Run(connection, new BuildOptions(RepoPaths.Seeds, () => new DateTime(2021, 1, 1), SyntheticSeed: null));
             using var cmd = connection.CreateCommand();
             cmd.CommandText = "SELECT count(*) FROM dim_indicator WHERE plan_zh IS NULL OR domain_zh IS NULL";
             Assert.Equal(0L, Convert.ToInt64(cmd.ExecuteScalar()));
             cmd.CommandText = "SELECT count(*) FROM v_reference_value";
-            Assert.Equal(Wcc.Tests.Etl.Seeds.RealSeedsTests.DataRows(Wcc.Etl.Build.WarehouseBuild.ReferenceValuesFile), Convert.ToInt64(cmd.ExecuteScalar()));
+            Assert.Equal(Wcc.Tests.Etl.Seeds.RealSeedsTests.DataRows(WarehouseBuild.ReferenceValuesFile), Convert.ToInt64(cmd.ExecuteScalar()));
         }
     }
 }
@@ -199,28 +176,22 @@ public class SchemaMigrationToStoredBacktestsTests
     [Fact]
     public void OpenForWriting_WarehouseOfVersion7_KeepsItsBacktestRowsAsSelectionRows_AndCountsItsForecastsStale()
     {
-        using var tmp = new Wcc.Tests.Support.TempDirectory();
-        var path = tmp.File("v7.duckdb");
-        using (var connection = Wcc.Warehouse.Connection.WarehouseFile.Open(path, Wcc.Warehouse.Connection.WarehouseAccess.ReadWrite))
+        using var tmp = new TempDirectory();
+        // What a version-7 warehouse lacked: the selection flag, the run record and the views and macro reading them;
+        // its backtest rows were all the selection backtest's.
+        var path = OlderWarehouse.Create(tmp.File("v7.duckdb"), """
+            DROP VIEW v_pack_backtest_score; DROP VIEW v_pack_backtest_reliability;
+            DROP VIEW v_pack_backtest_cutoff_score; DROP VIEW v_pack_backtest_cutoff_reliability;
+            DROP MACRO forecast_current; DROP TABLE meta_forecast_run;
+            ALTER TABLE fact_backtest_score DROP COLUMN is_selection; ALTER TABLE fact_backtest_reliability DROP COLUMN is_selection;
+            INSERT INTO fact_backtest_score (as_of_year, cutoff_year, method, n, is_default) VALUES (2020, 2017, 'unsd_cagr', 0, true);
+            INSERT INTO fact_backtest_reliability (as_of_year, cutoff_year, method, bin_no, p_from, p_to, n) VALUES (2020, 2017, 'unsd_cagr', 0, 0, 0.2, 0);
+            UPDATE meta_schema_version SET version = 7
+            """);
+        using (var connection = WarehouseFile.Open(path, WarehouseAccess.ReadWrite))
         using (var cmd = connection.CreateCommand())
         {
-            // What a version-7 warehouse lacked: the selection flag, the run record and the views and macro reading them;
-            // its backtest rows were all the selection backtest's.
-            cmd.CommandText = """
-                DROP VIEW v_pack_backtest_score; DROP VIEW v_pack_backtest_reliability;
-                DROP VIEW v_pack_backtest_cutoff_score; DROP VIEW v_pack_backtest_cutoff_reliability;
-                DROP MACRO forecast_current; DROP TABLE meta_forecast_run;
-                ALTER TABLE fact_backtest_score DROP COLUMN is_selection; ALTER TABLE fact_backtest_reliability DROP COLUMN is_selection;
-                INSERT INTO fact_backtest_score (as_of_year, cutoff_year, method, n, is_default) VALUES (2020, 2017, 'unsd_cagr', 0, true);
-                INSERT INTO fact_backtest_reliability (as_of_year, cutoff_year, method, bin_no, p_from, p_to, n) VALUES (2020, 2017, 'unsd_cagr', 0, 0, 0.2, 0);
-                UPDATE meta_schema_version SET version = 7
-                """;
-            cmd.ExecuteNonQuery();
-        }
-        using (var connection = Wcc.Warehouse.Connection.WarehouseFile.Open(path, Wcc.Warehouse.Connection.WarehouseAccess.ReadWrite))
-        using (var cmd = connection.CreateCommand())
-        {
-            Assert.Equal(Wcc.Warehouse.Schema.SchemaCatalog.CurrentVersion, Wcc.Warehouse.Schema.SchemaMigrator.ReadVersion(connection));
+            Assert.Equal(SchemaCatalog.CurrentVersion, SchemaMigrator.ReadVersion(connection));
             cmd.CommandText = "SELECT count(*) FROM v_pack_backtest_score WHERE is_default";
             Assert.Equal(1L, Convert.ToInt64(cmd.ExecuteScalar()));
             cmd.CommandText = "SELECT count(*) FROM v_pack_backtest_reliability";
@@ -232,5 +203,19 @@ public class SchemaMigrationToStoredBacktestsTests
             cmd.CommandText = "SELECT count(*) FROM duckdb_columns() WHERE table_name LIKE 'fact_backtest_%' AND column_name = 'is_selection' AND column_default IS NULL";
             Assert.Equal(2L, Convert.ToInt64(cmd.ExecuteScalar()));
         }
+    }
+}
+
+/// <summary>A warehouse of an older schema version for the migration tests: a current one taken back by SQL that drops
+/// what the later versions added and sets the recorded version.</summary>
+internal static class OlderWarehouse
+{
+    public static string Create(string path, string downgradeSql)
+    {
+        using var connection = WarehouseFile.Open(path, WarehouseAccess.ReadWrite);
+        using var cmd = connection.CreateCommand();
+        cmd.CommandText = downgradeSql;
+        cmd.ExecuteNonQuery();
+        return path;
     }
 }
