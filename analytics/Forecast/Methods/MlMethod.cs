@@ -88,6 +88,9 @@ public sealed class MlMethod : IForecastMethod
             NumberOfLeaves = Leaves,
             MinimumExampleCountPerLeaf = MinLeafExamples,
             LearningRate = LearningRate,
+            // One thread per training: the forecast runs its trainings side by side (ForecastRun), and FastTree's own
+            // threads then only add hand-offs. The trees do not depend on it (same rows, same seed, same model).
+            NumberOfThreads = 1,
             LabelColumnName = nameof(MlInput.Label),
             FeatureColumnName = nameof(MlInput.Features),
         });
