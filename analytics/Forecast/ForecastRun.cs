@@ -52,6 +52,12 @@ public static class ForecastRun
 
         var forecast = Start(() =>
         {
+            // A model and interval factors serve projections only: when every deadline is read off the data (or a series is too
+            // short), none is fitted, and the summary counts the training set the model would have learnt from.
+            if (!ForecastEngine.ProjectsAny(cases, asOf))
+            {
+                return (Results: ForecastEngine.Run(cases, asOf, MethodNames.All.Select(m => new Unprojected(m)).ToList()), MlMethod.Summarize(cases, asOf));
+            }
             var methods = MethodSet.Train(cases, asOf);
             return (Results: ForecastEngine.Run(cases, asOf, methods.Methods), methods.Ml.Summary);
         });
@@ -72,6 +78,15 @@ public static class ForecastRun
             .Where(x => x.Item3 > 0)
             .ToList();
         return new ForecastRunSummary(asOf, results.Count, cases.Count, counts, choice, ml) { SkippedSeries = data.SkippedSeries, BacktestCutoffs = cutoffs };
+    }
+
+    /// <summary>A method left untrained because no case needs its projection: it has a name for the results and nothing to project.</summary>
+    private sealed class Unprojected(string name) : IForecastMethod
+    {
+        public string Name => name;
+
+        public IReadOnlyList<MethodForecast> ProjectAll(IReadOnlyList<ForecastCase> cases) =>
+            cases.Count == 0 ? [] : throw new InvalidOperationException($"{name} was not trained: no case was to be projected");
     }
 
     /// <summary>Starts a computation on a thread of its own: each is seconds of work, so none waits for a pool thread.</summary>
