@@ -64,7 +64,7 @@ public sealed class MlMethod : IForecastMethod
     public static MlMethod Train(IReadOnlyList<ForecastCase> trainingCases, int cutoffYear)
     {
         var rows = RollingOrigin.Build(trainingCases, cutoffYear);
-        var summary = SummaryOf(rows);
+        var summary = SummaryOf(rows.Select(r => r.Label).ToList());
         var ml = new MLContext(seed: Seed);
         var calibration = PlattCalibration.Fit(rows.Select(r => ((double)r.Features[TrendProbabilityIndex], r.Label)).ToList());
         if (summary.FallbackReason is not null) return new MlMethod(ml, null, calibration, summary);
@@ -74,19 +74,20 @@ public sealed class MlMethod : IForecastMethod
         return new MlMethod(ml, Fit(ml, rows), calibration, summary);
     }
 
-    /// <summary>What <see cref="Train"/> would learn from on these cases (the training set counted, no model fitted): for a run
-    /// that projects nothing, where a model would go unused.</summary>
+    /// <summary>What <see cref="Train"/> would learn from on these cases (the training set's labels counted; no features, no
+    /// model): for a run that projects nothing, where a model would go unused.</summary>
     public static MlTrainingSummary Summarize(IReadOnlyList<ForecastCase> trainingCases, int cutoffYear) =>
-        SummaryOf(RollingOrigin.Build(trainingCases, cutoffYear));
+        SummaryOf(RollingOrigin.Labels(trainingCases, cutoffYear));
 
-    private static MlTrainingSummary SummaryOf(IReadOnlyList<TrainingRow> rows)
+    /// <summary>The summary of a training set with these labels (one per example: target level met or not).</summary>
+    private static MlTrainingSummary SummaryOf(IReadOnlyList<bool> labels)
     {
-        var positives = rows.Count(r => r.Label);
-        var negatives = rows.Count - positives;
+        var positives = labels.Count(met => met);
+        var negatives = labels.Count - positives;
         string? why = null;
-        if (rows.Count < MinTrainingRows) why = $"训练样本仅{rows.Count}条(少于{MinTrainingRows})";
+        if (labels.Count < MinTrainingRows) why = $"训练样本仅{labels.Count}条(少于{MinTrainingRows})";
         else if (Math.Min(positives, negatives) < MinRowsPerClass) why = $"训练样本中达标{positives}条、未达标{negatives}条，类别过少";
-        return new MlTrainingSummary(rows.Count, positives, why);
+        return new MlTrainingSummary(labels.Count, positives, why);
     }
 
     private static ITransformer Fit(MLContext ml, IReadOnlyList<TrainingRow> rows)
