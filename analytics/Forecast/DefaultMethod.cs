@@ -25,7 +25,14 @@ public static class DefaultMethod
     public const string Fallback = MethodNames.WeightedTrend;
 
     /// <summary>Runs the selection backtest (data up to <paramref name="asOfYear"/> only) and returns the winner.</summary>
-    public static DefaultMethodChoice Choose(DuckDBConnection connection, int asOfYear)
+    public static DefaultMethodChoice Choose(DuckDBConnection connection, int asOfYear) =>
+        SelectionCutoff(connection, asOfYear) is { } cutoff
+            ? FromBacktest(BacktestRun.Execute(connection, cutoff, asOfYear))
+            : WithoutBacktest(asOfYear);
+
+    /// <summary>The selection backtest's cutoff as of <paramref name="asOfYear"/>: the latest deadline observed by then minus
+    /// <see cref="SelectionHorizonYears"/>; null when no deadline has been observed (nothing to backtest).</summary>
+    public static int? SelectionCutoff(DuckDBConnection connection, int asOfYear)
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = """
@@ -36,12 +43,17 @@ public static class DefaultMethod
             """;
         cmd.Parameters.Add(new DuckDBParameter("asof", asOfYear));
         var value = cmd.ExecuteScalar();
-        if (value is null or DBNull)
-        {
-            return new DefaultMethodChoice(Fallback, null, null, $"截至{asOfYear}年尚无到期目标的实际值可供回测，默认采用{Fallback}", []);
-        }
-        var cutoff = Convert.ToInt32(value) - SelectionHorizonYears;
-        var report = BacktestRun.Execute(connection, cutoff, asOfYear);
+        return value is null or DBNull ? null : Convert.ToInt32(value) - SelectionHorizonYears;
+    }
+
+    /// <summary>The default when nothing can be backtested as of <paramref name="asOfYear"/>: <see cref="Fallback"/>.</summary>
+    public static DefaultMethodChoice WithoutBacktest(int asOfYear) =>
+        new(Fallback, null, null, $"截至{asOfYear}年尚无到期目标的实际值可供回测，默认采用{Fallback}", []);
+
+    /// <summary>The winner of the selection backtest <paramref name="report"/> (at <see cref="SelectionCutoff"/>).</summary>
+    public static DefaultMethodChoice FromBacktest(BacktestReport report)
+    {
+        var cutoff = report.Cutoff;
         if (report.Best is not { } best)
         {
             return new DefaultMethodChoice(Fallback, cutoff, null, $"以{cutoff}年为截点的回测没有可评分的预测，默认采用{Fallback}", report.Methods);

@@ -47,6 +47,11 @@ public static class ForecastEngine
         return results;
     }
 
+    /// <summary>True when some case needs a method's projection: a deadline not read off the data (still ahead, or without an
+    /// observation near it) and at least <see cref="MinPoints"/> points. Otherwise the methods' models go unused.</summary>
+    public static bool ProjectsAny(IReadOnlyList<ForecastCase> cases, int asOfYear) =>
+        cases.Any(c => !(c.Target.DeadlineYear <= asOfYear && NearDeadline(c) is not null) && c.Series.Points.Count >= MinPoints);
+
     /// <summary>The observation that stands for the deadline: its own year, else the nearest within
     /// <see cref="NearDeadlineYears"/> (the earlier one on a tie: it is what was known at the deadline).</summary>
     public static SeriesPoint? NearDeadline(ForecastCase c)

@@ -36,11 +36,16 @@ public static class BacktestRun
     /// <summary>Runs the backtest at <paramref name="cutoffYear"/> on whatever indicators the warehouse holds.</summary>
     /// <param name="lastOutcomeYear">Score only deadlines up to this year (a forecast as of an earlier year must not
     /// choose its method with later data); null = every observed deadline.</param>
-    public static BacktestReport Execute(DuckDBConnection connection, int cutoffYear, int? lastOutcomeYear = null)
+    public static BacktestReport Execute(DuckDBConnection connection, int cutoffYear, int? lastOutcomeYear = null) =>
+        Execute(ForecastData.Read(connection, cutoffYear), ReadDeadlineOutcomes(connection, cutoffYear, lastOutcomeYear ?? int.MaxValue));
+
+    /// <summary>Runs the backtest on data known at its cutoff (<see cref="ForecastData.CutoffYear"/>), read or truncated in
+    /// memory (<see cref="ForecastData.UpTo"/>), scored against <paramref name="outcomes"/>
+    /// (<see cref="ReadDeadlineOutcomes"/> from this cutoff or an earlier one: only deadlines after the cutoff are looked up).</summary>
+    public static BacktestReport Execute(ForecastData data, IReadOnlyDictionary<(SeriesKey, int), double> outcomes)
     {
-        var data = ForecastData.Read(connection, cutoffYear);
+        var cutoffYear = data.CutoffYear;
         var cases = TargetScope.Cases(data);
-        var outcomes = ReadDeadlineOutcomes(connection, cutoffYear, lastOutcomeYear ?? int.MaxValue);
 
         var scorable = cases
             .Where(c => c.Target.DeadlineYear > cutoffYear && c.Series.Points.Count >= ForecastEngine.MinPoints
@@ -65,8 +70,10 @@ public static class BacktestRun
             predictions.Add(new BacktestPrediction(key.IndicatorCode, key.AreaCode, key.Sex, r.Case.Target.DeadlineYear, r.Method,
                 p, projected, actual, r.Case.Target.IsMet(actual), r.Lower!.Value, r.Upper!.Value, raw.Lower, raw.Upper));
         }
+        // One pass groups the predictions by method (in their order), instead of a scan of all of them per method.
+        var byMethod = predictions.ToLookup(p => p.Method, StringComparer.Ordinal);
         var scores = MethodNames.All
-            .Select(m => Scoring.Score(m, predictions.Where(p => p.Method == m)
+            .Select(m => Scoring.Score(m, byMethod[m]
                 .Select(p => new ScoredPrediction(p.PMet, p.ProjectedValue, p.ActualValue, p.ActualMet, p.Lower, p.Upper, p.RawLower, p.RawUpper)).ToList(),
                 methods.IntervalScales.GetValueOrDefault(m)?.ByHorizon))
             .ToList();
@@ -82,8 +89,9 @@ public static class BacktestRun
             $"the years with observations are {observed.First}-{observed.Last}; a cutoff must leave a later year to score");
     }
 
-    /// <summary>Observed values in target deadline years after the cutoff: used only to score, never given to a method.</summary>
-    private static Dictionary<(SeriesKey, int), double> ReadDeadlineOutcomes(DuckDBConnection connection, int cutoffYear, int lastOutcomeYear)
+    /// <summary>Observed values in target deadline years after <paramref name="cutoffYear"/> up to <paramref name="lastOutcomeYear"/>:
+    /// used only to score, never given to a method.</summary>
+    public static Dictionary<(SeriesKey, int), double> ReadDeadlineOutcomes(DuckDBConnection connection, int cutoffYear, int lastOutcomeYear)
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = """

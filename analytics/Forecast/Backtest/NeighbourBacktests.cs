@@ -17,21 +17,19 @@ public static class NeighbourBacktests
     /// <summary>Cutoffs this many years either side of the selection cutoff are backtested beside it.</summary>
     public const int NeighbourCutoffYears = 1;
 
-    /// <summary>The selection backtest and its neighbours in cutoff order (empty when no selection backtest was possible);
+    /// <summary>The cutoffs of the selection backtest (at <paramref name="selectionCutoff"/>) and its neighbours, in order;
     /// a neighbour is run only when it has enough history before it and stays before the deadline it scores.</summary>
-    public static IReadOnlyList<CutoffBacktest> Run(DuckDBConnection connection, DefaultMethodChoice selection, int asOfYear)
+    public static IReadOnlyList<int> Cutoffs(DuckDBConnection connection, int selectionCutoff)
     {
-        if (selection.Cutoff is not { } chosen || selection.AllScores.Count == 0) return [];
         var observed = WarehouseYears.ObservedYears(connection);
         // A cutoff needs enough history before it to forecast from, and must stay before the deadline it scores.
-        var earliest = (observed?.First ?? chosen) + ForecastEngine.MinPoints - 1;
-        var latest = chosen + DefaultMethod.SelectionHorizonYears - 1;
-        var backtests = new List<CutoffBacktest>();
-        for (var cutoff = chosen - NeighbourCutoffYears; cutoff <= chosen + NeighbourCutoffYears; cutoff++)
+        var earliest = (observed?.First ?? selectionCutoff) + ForecastEngine.MinPoints - 1;
+        var latest = selectionCutoff + DefaultMethod.SelectionHorizonYears - 1;
+        var cutoffs = new List<int>();
+        for (var cutoff = selectionCutoff - NeighbourCutoffYears; cutoff <= selectionCutoff + NeighbourCutoffYears; cutoff++)
         {
-            if (cutoff == chosen) backtests.Add(new CutoffBacktest(cutoff, true, selection.AllScores));
-            else if (cutoff >= earliest && cutoff <= latest) backtests.Add(new CutoffBacktest(cutoff, false, BacktestRun.Execute(connection, cutoff, asOfYear).Methods));
+            if (cutoff == selectionCutoff || (cutoff >= earliest && cutoff <= latest)) cutoffs.Add(cutoff);
         }
-        return backtests;
+        return cutoffs;
     }
 }

@@ -24,13 +24,39 @@ public sealed record ForecastData(
     /// so one bad series cannot turn every score into NaN.</summary>
     public IReadOnlyList<string> SkippedSeries { get; init; } = [];
 
+    /// <summary>Every series as read, non-storable values included: what <see cref="UpTo"/> truncates, so a value that
+    /// leaves a series out at this cutoff does not leave it out at an earlier one.</summary>
+    private IReadOnlyDictionary<SeriesKey, Series> AllSeries { get; init; } = new Dictionary<SeriesKey, Series>();
+
     /// <summary>Reads indicators, the targets' scope and every observation up to <paramref name="cutoffYear"/>.</summary>
     /// <remarks>The cutoff is applied in SQL and then asserted on every series (<see cref="LeakGuard"/>).</remarks>
     public static ForecastData Read(DuckDBConnection connection, int cutoffYear)
     {
         var indicators = ReadIndicators(connection);
-        var series = ReadSeries(connection, cutoffYear, indicators);
-        foreach (var s in series.Values) LeakGuard.AssertWithin(s, cutoffYear);
+        return Of(cutoffYear, indicators, ReadSeries(connection, cutoffYear, indicators), ReadTargets(connection));
+    }
+
+    /// <summary>The data as known at the end of <paramref name="cutoffYear"/> (at most <see cref="CutoffYear"/>): every series
+    /// truncated at it in memory, the same as <see cref="Read"/> at that cutoff gives (the backtests read the warehouse once).</summary>
+    public ForecastData UpTo(int cutoffYear)
+    {
+        if (cutoffYear > CutoffYear) throw new ArgumentOutOfRangeException(nameof(cutoffYear), $"data read up to {CutoffYear} cannot be extended to {cutoffYear}");
+        var series = new Dictionary<SeriesKey, Series>(AllSeries.Count);
+        foreach (var (key, s) in AllSeries)
+        {
+            // A series with nothing observed by the cutoff is absent, as the SQL read leaves it out.
+            if (s.Points.Count > 0 && s.Points[0].Year <= cutoffYear) series[key] = s.UpTo(cutoffYear);
+        }
+        return Of(cutoffYear, Indicators, series, Targets);
+    }
+
+    /// <summary>The data of the series read up to <paramref name="cutoffYear"/>: leak guard, then the series with a value
+    /// the warehouse does not store left out, one note each.</summary>
+    private static ForecastData Of(int cutoffYear, IReadOnlyDictionary<string, IndicatorProfile> indicators, Dictionary<SeriesKey, Series> read,
+        IReadOnlyList<TargetRow> targets)
+    {
+        foreach (var s in read.Values) LeakGuard.AssertWithin(s, cutoffYear);
+        var series = new Dictionary<SeriesKey, Series>(read);
         var skipped = new List<string>();
         foreach (var (key, s) in series.OrderBy(p => p.Key.ToString(), StringComparer.Ordinal).ToList())
         {
@@ -40,7 +66,7 @@ public sealed record ForecastData(
                 skipped.Add($"{key}: {bad.Year}年的值 {bad.Value.ToString(System.Globalization.CultureInfo.InvariantCulture)} 不是有限数值(或超出±{WarehouseNumbers.MaxMagnitudeText})，该序列未参与预测");
             }
         }
-        return new ForecastData(cutoffYear, indicators, series, ReadTargets(connection)) { SkippedSeries = skipped };
+        return new ForecastData(cutoffYear, indicators, series, targets) { SkippedSeries = skipped, AllSeries = read };
     }
 
     /// <summary>Latest observation year in the warehouse, or null when there are no observations.</summary>

@@ -38,8 +38,8 @@ public sealed class CombinedMethod(IReadOnlyList<IForecastMethod> members) : IFo
         {
             var c = cases[i];
             var parts = byMember.Select(m => m[i]).ToList();
-            var factor = Calibration.At(c.Target.DeadlineYear - c.Series.Points[^1].Year);
-            var mixture = PredictiveDistribution.Mixture(parts.Select(p => p.Distribution).ToList()).Widened(factor);
+            var factor = Factor(c);
+            var mixture = Mix(parts, factor);
             var raw = PredictiveDistribution.Mixture(parts.Select(p => p.Uncalibrated).ToList());
             var unit = c.Series.Indicator.Unit;
             var forecast = AttainmentProbability.Forecast(mixture, factor, c.Target, null,
@@ -50,6 +50,21 @@ public sealed class CombinedMethod(IReadOnlyList<IForecastMethod> members) : IFo
         }
         return result;
     }
+
+    /// <summary>The mixture's predictive distribution for each case, as <see cref="ProjectAll"/> gives it, without reading
+    /// anything off it (P(met), status, reason): what the interval calibration scores (<see cref="IntervalCalibration.FitCases"/>).</summary>
+    public IReadOnlyList<PredictiveDistribution> Distributions(IReadOnlyList<ForecastCase> cases)
+    {
+        var byMember = Members.Select(m => m.ProjectAll(cases)).ToList();
+        var result = new List<PredictiveDistribution>(cases.Count);
+        for (var i = 0; i < cases.Count; i++) result.Add(Mix(byMember.Select(m => m[i]).ToList(), Factor(cases[i])));
+        return result;
+    }
+
+    private double Factor(ForecastCase c) => Calibration.At(c.Target.DeadlineYear - c.Series.Points[^1].Year);
+
+    private static PredictiveDistribution Mix(IReadOnlyList<MethodForecast> parts, double factor) =>
+        PredictiveDistribution.Mixture(parts.Select(p => p.Distribution).ToList()).Widened(factor);
 
     /// <summary>Remembers a method's last run: the engine passes the same case list to every method, so the mixture reuses the
     /// members' forecasts instead of computing them twice.</summary>

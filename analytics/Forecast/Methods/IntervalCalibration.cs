@@ -233,7 +233,7 @@ public sealed record MethodSet(IReadOnlyList<IForecastMethod> Methods, MlMethod 
         var mixture = new CombinedMethod(members);
         // The mixture of calibrated members is wider than each (their centres disagree): it gets a factor of its own.
         var combined = calibrateIntervals
-            ? IntervalCalibration.FitCases(cases, cutoffYear, origins => mixture.ProjectAll(origins).Select(f => f.Distribution).ToList())
+            ? IntervalCalibration.FitCases(cases, cutoffYear, mixture.Distributions)
             : IntervalScale.None;
         return new MethodSet([.. members, mixture.WithIntervalScale(combined)], ml,
             new Dictionary<string, IntervalScale>

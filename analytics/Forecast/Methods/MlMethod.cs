@@ -64,19 +64,30 @@ public sealed class MlMethod : IForecastMethod
     public static MlMethod Train(IReadOnlyList<ForecastCase> trainingCases, int cutoffYear)
     {
         var rows = RollingOrigin.Build(trainingCases, cutoffYear);
-        var positives = rows.Count(r => r.Label);
-        var negatives = rows.Count - positives;
+        var summary = SummaryOf(rows.Select(r => r.Label).ToList());
         var ml = new MLContext(seed: Seed);
-        string? why = null;
-        if (rows.Count < MinTrainingRows) why = $"训练样本仅{rows.Count}条(少于{MinTrainingRows})";
-        else if (Math.Min(positives, negatives) < MinRowsPerClass) why = $"训练样本中达标{positives}条、未达标{negatives}条，类别过少";
-        var summary = new MlTrainingSummary(rows.Count, positives, why);
         var calibration = PlattCalibration.Fit(rows.Select(r => ((double)r.Features[TrendProbabilityIndex], r.Label)).ToList());
-        if (why is not null) return new MlMethod(ml, null, calibration, summary);
+        if (summary.FallbackReason is not null) return new MlMethod(ml, null, calibration, summary);
 
         // Measured: holding the last 3 years of origins out of the trees and Platt-recalibrating on them scored worse
         // (Brier at cutoff 2017 0.154 vs 0.127): the recent origins are too few, and the trees need them.
         return new MlMethod(ml, Fit(ml, rows), calibration, summary);
+    }
+
+    /// <summary>What <see cref="Train"/> would learn from on these cases (the training set's labels counted; no features, no
+    /// model): for a run that projects nothing, where a model would go unused.</summary>
+    public static MlTrainingSummary Summarize(IReadOnlyList<ForecastCase> trainingCases, int cutoffYear) =>
+        SummaryOf(RollingOrigin.Labels(trainingCases, cutoffYear));
+
+    /// <summary>The summary of a training set with these labels (one per example: target level met or not).</summary>
+    private static MlTrainingSummary SummaryOf(IReadOnlyList<bool> labels)
+    {
+        var positives = labels.Count(met => met);
+        var negatives = labels.Count - positives;
+        string? why = null;
+        if (labels.Count < MinTrainingRows) why = $"训练样本仅{labels.Count}条(少于{MinTrainingRows})";
+        else if (Math.Min(positives, negatives) < MinRowsPerClass) why = $"训练样本中达标{positives}条、未达标{negatives}条，类别过少";
+        return new MlTrainingSummary(labels.Count, positives, why);
     }
 
     private static ITransformer Fit(MLContext ml, IReadOnlyList<TrainingRow> rows)
@@ -88,6 +99,10 @@ public sealed class MlMethod : IForecastMethod
             NumberOfLeaves = Leaves,
             MinimumExampleCountPerLeaf = MinLeafExamples,
             LearningRate = LearningRate,
+            // One thread per training: ML.NET lets one FastTree training run at a time in a process (a static lock), while
+            // the forecast's other computations run beside it (ForecastRun); FastTree's own threads would only compete with
+            // them. The trees do not depend on it (same rows, same seed, same model: compared on the seed and 10k warehouses).
+            NumberOfThreads = 1,
             LabelColumnName = nameof(MlInput.Label),
             FeatureColumnName = nameof(MlInput.Features),
         });

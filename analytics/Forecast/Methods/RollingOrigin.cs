@@ -21,6 +21,30 @@ public static class RollingOrigin
     /// <summary>Builds the examples; throws if any point lies after <paramref name="cutoffYear"/> (nothing may leak from the future).</summary>
     public static IReadOnlyList<TrainingRow> Build(IReadOnlyList<ForecastCase> cases, int cutoffYear)
     {
+        var rows = new List<TrainingRow>();
+        Span<float> buffer = stackalloc float[MlFeatures.Count];
+        ForecastCase? lastCase = null;
+        var lastOrigin = 0;
+        TrendFacts? facts = null;
+        foreach (var (c, k, j) in Origins(cases, cutoffYear))
+        {
+            var points = c.Series.Points;
+            if (!ReferenceEquals(c, lastCase) || k != lastOrigin) facts = TrendFacts.From(points, k);
+            (lastCase, lastOrigin) = (c, k);
+            MlFeatures.Compute(c.Series, k, c.Target, points[j].Year - points[k - 1].Year, facts!, buffer);
+            rows.Add(new TrainingRow(Sanitise(buffer), c.Target.IsMet(points[j].Value), points[k - 1].Year, points[j].Year));
+        }
+        return rows;
+    }
+
+    /// <summary>The labels of the examples <see cref="Build"/> gives (whether the target level was met), without their features.</summary>
+    public static IReadOnlyList<bool> Labels(IReadOnlyList<ForecastCase> cases, int cutoffYear) =>
+        Origins(cases, cutoffYear).Select(e => e.Case.Target.IsMet(e.Case.Series.Points[e.Outcome].Value)).ToList();
+
+    /// <summary>The examples kept, in order: a case, its origin (the first <c>Origin</c> points) and the index of the later point
+    /// giving the label.</summary>
+    private static IEnumerable<(ForecastCase Case, int Origin, int Outcome)> Origins(IReadOnlyList<ForecastCase> cases, int cutoffYear)
+    {
         var unique = new List<ForecastCase>();
         var seen = new HashSet<(SeriesKey, Comparator, double)>();
         foreach (var c in cases)
@@ -35,25 +59,18 @@ public static class RollingOrigin
             total += (long)(n - 2) * (n - 1) / 2;
         }
         var stride = (int)Math.Max(1, (total + MaxTrainingRows - 1) / MaxTrainingRows);
-        var rows = new List<TrainingRow>((int)Math.Min(total, MaxTrainingRows));
         long index = 0;
-        Span<float> buffer = stackalloc float[MlFeatures.Count];
         foreach (var c in unique)
         {
-            var points = c.Series.Points;
-            for (var k = 2; k < points.Count; k++)
+            var count = c.Series.Points.Count;
+            for (var k = 2; k < count; k++)
             {
-                TrendFacts? facts = null;
-                for (var j = k; j < points.Count; j++, index++)
+                for (var j = k; j < count; j++, index++)
                 {
-                    if (index % stride != 0) continue;
-                    facts ??= TrendFacts.From(points, k);
-                    MlFeatures.Compute(c.Series, k, c.Target, points[j].Year - points[k - 1].Year, facts, buffer);
-                    rows.Add(new TrainingRow(Sanitise(buffer), c.Target.IsMet(points[j].Value), points[k - 1].Year, points[j].Year));
+                    if (index % stride == 0) yield return (c, k, j);
                 }
             }
         }
-        return rows;
     }
 
     /// <summary>Copies the features, replacing non-finite values (a zero scale, an overflowed CAGR) with 0.</summary>

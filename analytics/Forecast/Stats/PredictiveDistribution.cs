@@ -72,12 +72,22 @@ public sealed record PredictiveDistribution(ValueScale Scale, double Location, d
     }
 
     /// <summary>P(value ≤ <paramref name="x"/>); a bound carries the mass of every value clamped onto it.</summary>
-    public double Cdf(double x) => Components is { } parts ? parts.Average(c => c.Cdf(x))
+    public double Cdf(double x) => Components is { } parts ? Mean(parts, x, below: false)
         : x >= Scale.Upper ? 1 : x < Scale.Lower ? 0 : Standard(x);
 
     /// <summary>P(value &lt; <paramref name="x"/>): differs from <see cref="Cdf"/> only at the upper bound's point mass.</summary>
-    public double CdfBelow(double x) => Components is { } parts ? parts.Average(c => c.CdfBelow(x))
+    public double CdfBelow(double x) => Components is { } parts ? Mean(parts, x, below: true)
         : x > Scale.Upper ? 1 : x <= Scale.Lower ? 0 : Standard(x);
+
+    /// <summary>The mean of the components' <see cref="Cdf"/> (or <see cref="CdfBelow"/>) at <paramref name="x"/>: Enumerable.Average's
+    /// arithmetic (summed in order from the first, divided by the count) without its two allocations per call, as a mixture's
+    /// quantile evaluates it 40 times per bisection.</summary>
+    private static double Mean(IReadOnlyList<PredictiveDistribution> parts, double x, bool below)
+    {
+        var sum = below ? parts[0].CdfBelow(x) : parts[0].Cdf(x);
+        for (var i = 1; i < parts.Count; i++) sum += below ? parts[i].CdfBelow(x) : parts[i].Cdf(x);
+        return sum / parts.Count;
+    }
 
     /// <summary>Probability that the deadline value meets <paramref name="target"/>.</summary>
     public double PMet(TargetSpec target)
