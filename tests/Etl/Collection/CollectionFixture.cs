@@ -1,5 +1,4 @@
 using DuckDB.NET.Data;
-using Wcc.Etl.Build;
 using Wcc.Etl.Collection;
 using Wcc.Tests.Support;
 using Wcc.Warehouse.Connection;
@@ -13,8 +12,8 @@ public sealed class CollectionFixture : IDisposable
     /// <summary>The round the tests send and return.</summary>
     public const int Round = 2020;
 
-    /// <summary>Clock of the build and of the round's sending.</summary>
-    public static readonly DateTime Clock = new(2021, 1, 15, 9, 0, 0, DateTimeKind.Utc);
+    /// <summary>Clock of the build and of the round's sending: the seed template's (<see cref="WarehouseTemplates.CopySeed"/>).</summary>
+    public static readonly DateTime Clock = SeedWarehouseFixture.Clock;
 
     private readonly TempDirectory directory = new();
 
@@ -26,10 +25,9 @@ public sealed class CollectionFixture : IDisposable
 
     public CollectionFixture()
     {
-        WarehousePath = directory.File("seed.duckdb");
+        WarehousePath = WarehouseTemplates.CopySeed(directory.File("seed.duckdb"));
         FormsDirectory = directory.File("forms");
         using var connection = WarehouseFile.Open(WarehousePath, WarehouseAccess.ReadWrite);
-        WarehouseBuild.Run(connection, new BuildOptions(RepoPaths.Seeds, () => Clock));
         Forms = TemplateJob.Run(connection, new TemplateOptions(Round, [], FormsDirectory, () => Clock));
         using var cmd = connection.CreateCommand();
         cmd.CommandText = "CHECKPOINT";
