@@ -38,6 +38,10 @@ public static class WarehouseTemplates
     private static readonly Lazy<string> Seed = new(() => Create("seed.duckdb",
         connection => WarehouseBuild.Run(connection, new BuildOptions(RepoPaths.Seeds, () => SeedWarehouseFixture.Clock))));
 
+    /// <summary>A new folder beside the templates, deleted when the test process ends: for other process-wide templates
+    /// (e.g. a warehouse with a collection round sent, and its forms).</summary>
+    public static string NewFolder(string name) => Directory.CreateDirectory(Path.Combine(Folder.Value, name)).FullName;
+
     /// <summary>Writes a copy of the empty current-schema warehouse to <paramref name="destination"/>; returns it.</summary>
     public static string CopyEmpty(string destination) => CopyTo(Empty.Value, destination);
 
