@@ -48,7 +48,7 @@ public sealed class SafeOutputTests
     [Fact]
     public void FormulaGuard_SqlAndDotNetFormsAgree()
     {
-        using var connection = WarehouseFile.Open(":memory:", WarehouseAccess.ReadWrite);
+        using var connection = WarehouseTemplates.OpenEmptyInMemory();
         foreach (var cell in Dangerous.Concat(Harmless))
         {
             using var cmd = connection.CreateCommand();
@@ -75,7 +75,7 @@ public sealed class SafeOutputTests
             for (var i = 0; i < all.Count; i++) appender.CreateRow().AppendValue(i).AppendValue(all[i]).EndRow();
         }
         using (var connection = WarehouseFile.Open(db, WarehouseAccess.ReadOnly)) CsvExport.Run(connection, tmp.File("out"), overwrite: false);
-        using var check = WarehouseFile.Open(":memory:", WarehouseAccess.ReadWrite);
+        using var check = WarehouseTemplates.OpenEmptyInMemory();
         using var read = check.CreateCommand();
         read.CommandText = $"SELECT c FROM read_csv('{tmp.File("out/cells.csv")}', all_varchar = true, header = true) ORDER BY i::INTEGER";
         using var r = read.ExecuteReader();

@@ -1,5 +1,6 @@
 using DuckDB.NET.Data;
 using Wcc.Warehouse.Connection;
+using Wcc.Tests.Support;
 
 namespace Wcc.Tests.Reports;
 
@@ -16,7 +17,7 @@ internal static class TinyWarehouse
 
     public static DuckDBConnection Open()
     {
-        var connection = WarehouseFile.Open(":memory:", WarehouseAccess.ReadWrite);
+        var connection = WarehouseTemplates.OpenEmptyInMemory();
         Execute(connection, """
             INSERT INTO etl_run (load_id, job, status) VALUES (1, 'test', 'succeeded');
             INSERT INTO dim_notice (notice_title, document_title, period_end_year, file_name, notice_id, is_default)

@@ -1,10 +1,12 @@
 using DuckDB.NET.Data;
-using Wcc.Etl.Build;
 using Wcc.Warehouse.Connection;
 
 namespace Wcc.Tests.Support;
 
-/// <summary>The real warehouse built from seeds/ (with the synthetic history) once per test class, in a temp file.</summary>
+/// <summary>The real warehouse built from seeds/ (with the synthetic history), a private copy per test class in a temp file,
+/// opened for writing.</summary>
+/// <remarks>The build runs once per test process (<see cref="WarehouseTemplates.CopySeed"/>); each class gets its own copy,
+/// so what one class writes never reaches another.</remarks>
 public sealed class SeedWarehouseFixture : IDisposable
 {
     /// <summary>The build clock tests pin, so etl_run timestamps do not depend on when tests run.</summary>
@@ -18,9 +20,8 @@ public sealed class SeedWarehouseFixture : IDisposable
 
     public SeedWarehouseFixture()
     {
-        Path = directory.File("seed.duckdb");
+        Path = WarehouseTemplates.CopySeed(directory.File("seed.duckdb"));
         Connection = WarehouseFile.Open(Path, WarehouseAccess.ReadWrite);
-        WarehouseBuild.Run(Connection, new BuildOptions(RepoPaths.Seeds, () => Clock));
     }
 
     public long Scalar(string sql, params (string Name, object Value)[] parameters)

@@ -8,12 +8,9 @@ public sealed class TempDirectory : IDisposable
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
     /// <summary>A new, empty warehouse (schema only) in this folder; returns its path.</summary>
-    public string EmptyWarehouse(string name = "w.duckdb")
-    {
-        var path = File(name);
-        Wcc.Warehouse.Connection.WarehouseFile.Open(path, Wcc.Warehouse.Connection.WarehouseAccess.ReadWrite).Dispose();
-        return path;
-    }
+    /// <remarks>A copy of the process's empty template (<see cref="WarehouseTemplates"/>): the same file a writer open of a
+    /// new path leaves, without running every schema file again.</remarks>
+    public string EmptyWarehouse(string name = "w.duckdb") => WarehouseTemplates.CopyEmpty(File(name));
 
     public void Dispose()
     {

@@ -42,7 +42,7 @@ public class SchemaMigration010Tests
     [Fact]
     public void FocusArea_IsTheSeedsCity_InSqlAndInCSharp()
     {
-        using var connection = WarehouseFile.Open(":memory:", WarehouseAccess.ReadWrite);
+        using var connection = WarehouseTemplates.OpenEmptyInMemory();
         connection.Execute("""
             INSERT INTO dim_area (area_code, area_name, area_level, parent_code) VALUES
                 ($city, '某市', 'city', NULL), ('999901', '某区', 'district', $city), ('999902', '别处', 'city', NULL)

@@ -16,7 +16,10 @@ public partial class SecondClientTests
     /// <summary>The engine version our DuckDB.NET package embeds; a second client must be of the same major.minor line.</summary>
     private const string EngineLine = "v1.5.";
 
+    /// <remarks>Slow: three processes end to end (`wcc build`, `wcc forecast` over every series, then Node reading every
+    /// view), about 15 s of the fast set on its own.</remarks>
     [NodeFact]
+    [Trait("Category", "Slow")]
     public void NodeClient_ReadsEveryResearchView_AsDuckDbNetDoes()
     {
         using var tmp = new TempDirectory();

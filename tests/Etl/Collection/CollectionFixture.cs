@@ -1,39 +1,51 @@
 using DuckDB.NET.Data;
-using Wcc.Etl.Build;
 using Wcc.Etl.Collection;
 using Wcc.Tests.Support;
 using Wcc.Warehouse.Connection;
 
 namespace Wcc.Tests.Etl.Collection;
 
-/// <summary>The real seed warehouse with round <see cref="Round"/> sent (forms written), built once per test class;
+/// <summary>The real seed warehouse with round <see cref="Round"/> sent (forms written), a private copy per test class;
 /// each test takes its own copy of the warehouse, so loads never leak between tests.</summary>
+/// <remarks>The build and the sending run once per test process (<see cref="Sent"/>); the forms are shared and only read
+/// (tests fill copies of them, <see cref="CopyForm"/>).</remarks>
 public sealed class CollectionFixture : IDisposable
 {
     /// <summary>The round the tests send and return.</summary>
     public const int Round = 2020;
 
-    /// <summary>Clock of the build and of the round's sending.</summary>
-    public static readonly DateTime Clock = new(2021, 1, 15, 9, 0, 0, DateTimeKind.Utc);
+    /// <summary>Clock of the build and of the round's sending: the seed template's (<see cref="WarehouseTemplates.CopySeed"/>).</summary>
+    public static readonly DateTime Clock = SeedWarehouseFixture.Clock;
+
+    /// <summary>The seed warehouse with the round sent, and the forms it wrote: made once per test process.</summary>
+    private static readonly Lazy<(string Warehouse, string Forms, IReadOnlyList<TemplateFile> Files)> Sent = new(() =>
+    {
+        var folder = WarehouseTemplates.NewFolder("collection");
+        var warehouse = WarehouseTemplates.CopySeed(Path.Combine(folder, "seed.duckdb"));
+        var forms = Path.Combine(folder, "forms");
+        IReadOnlyList<TemplateFile> files;
+        using (var connection = WarehouseFile.Open(warehouse, WarehouseAccess.ReadWrite))
+        {
+            files = TemplateJob.Run(connection, new TemplateOptions(Round, [], forms, () => Clock));
+            using var cmd = connection.CreateCommand();
+            cmd.CommandText = "CHECKPOINT";
+            cmd.ExecuteNonQuery();
+        }
+        return (warehouse, forms, files);
+    });
 
     private readonly TempDirectory directory = new();
 
     public string WarehousePath { get; }
 
-    public string FormsDirectory { get; }
+    public string FormsDirectory => Sent.Value.Forms;
 
-    public IReadOnlyList<TemplateFile> Forms { get; }
+    public IReadOnlyList<TemplateFile> Forms => Sent.Value.Files;
 
     public CollectionFixture()
     {
         WarehousePath = directory.File("seed.duckdb");
-        FormsDirectory = directory.File("forms");
-        using var connection = WarehouseFile.Open(WarehousePath, WarehouseAccess.ReadWrite);
-        WarehouseBuild.Run(connection, new BuildOptions(RepoPaths.Seeds, () => Clock));
-        Forms = TemplateJob.Run(connection, new TemplateOptions(Round, [], FormsDirectory, () => Clock));
-        using var cmd = connection.CreateCommand();
-        cmd.CommandText = "CHECKPOINT";
-        cmd.ExecuteNonQuery();
+        File.Copy(Sent.Value.Warehouse, WarehousePath);
     }
 
     /// <summary>The form sent to <paramref name="unit"/>.</summary>

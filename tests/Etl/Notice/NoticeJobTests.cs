@@ -5,6 +5,7 @@ using Wcc.Notice;
 using Wcc.Tests.Support;
 using Wcc.Warehouse.Connection;
 using Wcc.Warehouse.Quality;
+using Wcc.Warehouse.Schema;
 
 namespace Wcc.Tests.Etl.Notice;
 
@@ -23,8 +24,10 @@ public class NoticeJobTests
         return counts;
     }
 
+    /// <summary>The declared data tests of the notice's tables that fail (only those models' tests are run).</summary>
     private static List<string> FailedDataTests(DuckDBConnection connection) =>
-        DataTestRunner.RunAll(connection).Where(r => !r.Passed && NoticeTables.Contains(r.Model)).Select(r => $"{r.Model}: {r.Test}").ToList();
+        SchemaCatalog.Models.Where(m => NoticeTables.Contains(m.Name)).SelectMany(m => DataTestRunner.Run(connection, m))
+            .Where(r => !r.Passed).Select(r => $"{r.Model}: {r.Test}").ToList();
 
     private static long Scalar(DuckDBConnection connection, string sql)
     {
@@ -55,7 +58,7 @@ public class NoticeJobTests
     [Fact]
     public void Run_Seed_LoadsTasksAssignmentsAndTargets()
     {
-        using var connection = WarehouseFile.Open(":memory:", WarehouseAccess.ReadWrite);
+        using var connection = WarehouseTemplates.OpenEmptyInMemory();
         var counts = Load(connection, RepoPaths.Notice);
         Assert.Equal((38L, 38L, 0L), (counts.In, counts.Loaded, counts.Rejected));
         Assert.Equal(8, Scalar(connection, "SELECT count(*) FROM dim_chapter"));
@@ -72,7 +75,7 @@ public class NoticeJobTests
     [Fact]
     public void Run_UnknownUnits_AreKeptWithIsKnownFalseAndWarned()
     {
-        using var connection = WarehouseFile.Open(":memory:", WarehouseAccess.ReadWrite);
+        using var connection = WarehouseTemplates.OpenEmptyInMemory();
         SeedSomeUnits(connection);
         var counts = Load(connection, RepoPaths.Notice);
         // 25 names in the notice: 3 known, 1 alias (市财政局 -> 市人社局), 21 unknown.
@@ -93,7 +96,7 @@ public class NoticeJobTests
     [Fact]
     public void Run_Seed_PassesTheDataTestsOfItsTables()
     {
-        using var connection = WarehouseFile.Open(":memory:", WarehouseAccess.ReadWrite);
+        using var connection = WarehouseTemplates.OpenEmptyInMemory();
         SeedSomeUnits(connection);
         Load(connection, RepoPaths.Notice);
         Assert.Empty(FailedDataTests(connection));
@@ -102,7 +105,7 @@ public class NoticeJobTests
     [Fact]
     public void Run_Twice_GivesTheSameCounts()
     {
-        using var connection = WarehouseFile.Open(":memory:", WarehouseAccess.ReadWrite);
+        using var connection = WarehouseTemplates.OpenEmptyInMemory();
         SeedSomeUnits(connection);
         const string Counts = """
             SELECT (SELECT count(*) FROM dim_chapter) * 1000000000 + (SELECT count(*) FROM dim_task) * 1000000
@@ -122,7 +125,7 @@ public class NoticeJobTests
         using var tmp = new TempDirectory();
         var path = tmp.File("dup.txt");
         File.WriteAllText(path, "一、章\n1.甲。（市妇联负责）\n1.乙。（市妇联负责）\n2.丙。（市妇联、新单位负责）\n");
-        using var connection = WarehouseFile.Open(":memory:", WarehouseAccess.ReadWrite);
+        using var connection = WarehouseTemplates.OpenEmptyInMemory();
         var counts = Load(connection, path);
         Assert.Equal((3L, 2L, 1L), (counts.In, counts.Loaded, counts.Rejected));
         Assert.Equal(1, Scalar(connection, "SELECT count(*) FROM etl_reject WHERE reason_code = 'duplicate_task' AND severity = 'error' AND line_no = 3"));

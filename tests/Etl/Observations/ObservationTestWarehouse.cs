@@ -3,6 +3,7 @@ using System.Text;
 using DuckDB.NET.Data;
 using Wcc.Etl.Observations;
 using Wcc.Warehouse.Connection;
+using Wcc.Tests.Support;
 
 namespace Wcc.Tests.Etl.Observations;
 
@@ -13,7 +14,7 @@ public sealed class ObservationTestWarehouse : IDisposable
 
     public ObservationTestWarehouse(string path = ":memory:")
     {
-        Connection = WarehouseFile.Open(path, WarehouseAccess.ReadWrite);
+        Connection = path == ":memory:" ? WarehouseTemplates.OpenEmptyInMemory() : WarehouseFile.Open(path, WarehouseAccess.ReadWrite);
         Exec("""
             INSERT INTO dim_indicator (indicator_code, name_zh, unit_of_measure, measure_kind, sex_disaggregated, direction, population, lower_bound, upper_bound)
             VALUES ('W01', '女性就业人员占比', '%', 'rate', false, 'higher', 'women', 0, 100),

@@ -3,6 +3,7 @@ using Wcc.Etl.Build;
 using Wcc.Etl.Seeds;
 using Wcc.Tests.Support;
 using Wcc.Warehouse.Quality;
+using Wcc.Warehouse.Schema;
 using Wcc.Warehouse.Vocabulary;
 
 namespace Wcc.Tests.Etl.Seeds;
@@ -146,7 +147,8 @@ public partial class RealSeedsTests
     public void RealSeeds_DataTests_PassForSeedTables()
     {
         using var w = Loaded();
-        var failed = DataTestRunner.RunAll(w.Connection).Where(r => SeedTables.Contains(r.Model) && !r.Passed).ToList();
+        // Only the seed tables' declared tests are run: the others' are checked where their tables are filled.
+        var failed = SchemaCatalog.Models.Where(m => SeedTables.Contains(m.Name)).SelectMany(m => DataTestRunner.Run(w.Connection, m)).Where(r => !r.Passed).ToList();
         Assert.Empty(failed);
     }
 

@@ -13,7 +13,7 @@ internal sealed class SeedTestWarehouse : IDisposable
 
     private readonly TempDirectory dir = new();
 
-    public DuckDBConnection Connection { get; } = WarehouseFile.Open(":memory:", WarehouseAccess.ReadWrite);
+    public DuckDBConnection Connection { get; } = WarehouseTemplates.OpenEmptyInMemory();
 
     /// <summary>Writes a CSV (UTF-8, no BOM, LF) and returns its path.</summary>
     public string Write(string name, params string[] lines)

@@ -70,7 +70,7 @@ public class WorkloadReportTests
     [Fact]
     public void Run_EmptyWarehouse_SaysToBuild()
     {
-        using var c = WarehouseFile.Open(":memory:", WarehouseAccess.ReadWrite);
+        using var c = WarehouseTemplates.OpenEmptyInMemory();
         using var tmp = new TempDirectory();
         var ex = Assert.Throws<WccException>(() => WorkloadReport.Run(c, new WorkloadOptions(tmp.Path)));
         Assert.Equal(RemedyAction.LoadNotice, ex.Remedy?.Action);

@@ -15,7 +15,7 @@ public sealed class ForecastTestWarehouse : IDisposable
 
     public ForecastTestWarehouse()
     {
-        Connection = WarehouseFile.Open(":memory:", WarehouseAccess.ReadWrite);
+        Connection = WarehouseTemplates.OpenEmptyInMemory();
         using (var appender = Connection.CreateAppender("dim_area"))
         {
             appender.CreateRow().AppendValue(City).AppendValue("西安市").AppendValue("city").AppendNullValue().AppendNullValue().AppendValue("test").EndRow();
