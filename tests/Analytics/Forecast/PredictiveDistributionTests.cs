@@ -175,17 +175,23 @@ public class PredictiveDistributionTests(SeedWarehouseFixture seed) : IClassFixt
         Assert.Equal(trend.Spread, capped.Spread);
     }
 
-    [Fact]
-    public void IntervalCalibration_ScalesRollingOriginCoverageTo80Percent()
+    /// <summary>60 straight lines 2008-2020 (slope 0.5 from 50) with noise three times the model's floor, target 60 by 2025.</summary>
+    private static List<ForecastCase> NoisyLines(int seed)
     {
-        // Straight lines with noise three times the model's floor: the raw intervals are too narrow.
-        var random = new Random(7);
-        var cases = Enumerable.Range(0, 60).Select(i =>
+        var random = new Random(seed);
+        return Enumerable.Range(0, 60).Select(i =>
         {
             var indicator = new IndicatorProfile("X" + i, true, null, null, "", "ratio");
             var points = Enumerable.Range(2008, 13).Select(y => new SeriesPoint(y, 50 + 0.5 * (y - 2008) + Noise(random) * 2)).ToList();
             return new ForecastCase(new Series(new SeriesKey(indicator.Code, "610100", "T"), indicator, points), new TargetSpec(Comparator.AtLeast, 60, 2025, "610100", null));
         }).ToList();
+    }
+
+    [Fact]
+    public void IntervalCalibration_ScalesRollingOriginCoverageTo80Percent()
+    {
+        // Straight lines with noise three times the model's floor: the raw intervals are too narrow.
+        var cases = NoisyLines(seed: 7);
         RawPredictor predict = (i, p, k, y) => WeightedTrendMethod.Distribution(i, p, k, y);
         var scale = IntervalCalibration.Fit(cases, 2020, predict);
         int n = 0, inside = 0;
@@ -212,13 +218,7 @@ public class PredictiveDistributionTests(SeedWarehouseFixture seed) : IClassFixt
     {
         // The same noisy lines; a two-component mixture whose centres disagree by one trend spread, each component three times as wide: too wide.
         // (The factor widens or narrows the components, not the distance between their centres.)
-        var random = new Random(11);
-        var cases = Enumerable.Range(0, 60).Select(i =>
-        {
-            var indicator = new IndicatorProfile("X" + i, true, null, null, "", "ratio");
-            var points = Enumerable.Range(2008, 13).Select(y => new SeriesPoint(y, 50 + 0.5 * (y - 2008) + Noise(random) * 2)).ToList();
-            return new ForecastCase(new Series(new SeriesKey(indicator.Code, "610100", "T"), indicator, points), new TargetSpec(Comparator.AtLeast, 60, 2025, "610100", null));
-        }).ToList();
+        var cases = NoisyLines(seed: 11);
         static PredictiveDistribution Wide(ForecastCase c)
         {
             var d = WeightedTrendMethod.Distribution(c.Series.Indicator, c.Series.Points, c.Series.Points.Count, c.Target.DeadlineYear);
