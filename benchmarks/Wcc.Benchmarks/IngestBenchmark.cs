@@ -56,48 +56,35 @@ public static class IngestBenchmark
             var loads = new List<double>();
             long peak = 0;
             var peakSource = "";
+            // One timed load of `file` into a fresh, seeded database: its seconds go to `times`, its peak memory to `peak`;
+            // false when the rows do not reconcile.
+            bool TimedLoad(int run, string name, string label, string file, bool fastPath, List<double> times)
+            {
+                using var connection = WarehouseFile.Open(Path.Combine(dir, $"{name}{run}.duckdb"), WarehouseAccess.ReadWrite);
+                SeedDimensions(connection, ObservationGenerator.AreasNeeded(rows));
+                peakSource = PeakMemory.Reset() ? "VmHWM after reset" : "whole process; HWM reset not permitted";
+                var timer = Stopwatch.StartNew();
+                var result = ObservationLoad.Run(connection, new ObservationLoadOptions([file], () => DateTime.UtcNow, DisableFastPath: !fastPath));
+                times.Add(timer.Elapsed.TotalSeconds);
+                peak = Math.Max(peak, PeakMemory.Bytes());
+                var loaded = result.Files[0];
+                output.WriteLine($"run {run} {label}: {times[^1],6:N2} s  (route {loaded.Route}, encoding {loaded.Encoding}, pass {loaded.Pass}; " +
+                                 $"loaded {result.RowsLoaded:N0}, rejected {result.RowsRejected:N0}, warned {result.RowsWarned:N0})");
+                return Reconciles(connection, result, rows, output);
+            }
+
             for (var run = 1; run <= repeats; run++)
             {
                 copies.Add(TimeCopy(Path.Combine(dir, $"copy{run}.duckdb"), csv, rows));
                 output.WriteLine($"run {run} (a) bare COPY: {copies[^1],6:N2} s");
 
-                using var connection = WarehouseFile.Open(Path.Combine(dir, $"load{run}.duckdb"), WarehouseAccess.ReadWrite);
-                SeedDimensions(connection, ObservationGenerator.AreasNeeded(rows));
-                peakSource = PeakMemory.Reset() ? "VmHWM after reset" : "whole process; HWM reset not permitted";
-                clock.Restart();
-                var result = ObservationLoad.Run(connection, new ObservationLoadOptions([csv], () => DateTime.UtcNow));
-                loads.Add(clock.Elapsed.TotalSeconds);
-                peak = Math.Max(peak, PeakMemory.Bytes());
-                var file = result.Files[0];
-                output.WriteLine($"run {run} (b) full load: {loads[^1],6:N2} s  (route {file.Route}, pass {file.Pass}; loaded {result.RowsLoaded:N0}, rejected {result.RowsRejected:N0}, warned {result.RowsWarned:N0})");
-                if (!Reconciles(connection, result, rows, output)) return 1;
-                if (general)
-                {
-                    using var generalConnection = WarehouseFile.Open(Path.Combine(dir, $"general{run}.duckdb"), WarehouseAccess.ReadWrite);
-                    SeedDimensions(generalConnection, ObservationGenerator.AreasNeeded(rows));
-                    PeakMemory.Reset();
-                    clock.Restart();
-                    var generalResult = ObservationLoad.Run(generalConnection, new ObservationLoadOptions([csv], () => DateTime.UtcNow, DisableFastPath: true));
-                    generalLoads.Add(clock.Elapsed.TotalSeconds);
-                    peak = Math.Max(peak, PeakMemory.Bytes());
-                    output.WriteLine($"run {run} (e) general checks only: {generalLoads[^1],6:N2} s  (pass {generalResult.Files[0].Pass}; loaded {generalResult.RowsLoaded:N0}, rejected {generalResult.RowsRejected:N0})");
-                    if (!Reconciles(generalConnection, generalResult, rows, output)) return 1;
-                }
+                if (!TimedLoad(run, "load", "(b) full load", csv, fastPath: true, loads)) return 1;
+                if (general && !TimedLoad(run, "general", "(e) general checks only", csv, fastPath: false, generalLoads)) return 1;
                 if (!gb18030) continue;
 
                 twinCopies.Add(TimeCopy(Path.Combine(dir, $"twin{run}.duckdb"), twin, rows));
                 output.WriteLine($"run {run} (c) bare COPY of the UTF-8 twin: {twinCopies[^1],6:N2} s");
-                using var excelConnection = WarehouseFile.Open(Path.Combine(dir, $"excel{run}.duckdb"), WarehouseAccess.ReadWrite);
-                SeedDimensions(excelConnection, ObservationGenerator.AreasNeeded(rows));
-                PeakMemory.Reset();
-                clock.Restart();
-                var excelResult = ObservationLoad.Run(excelConnection, new ObservationLoadOptions([excel], () => DateTime.UtcNow));
-                excelLoads.Add(clock.Elapsed.TotalSeconds);
-                peak = Math.Max(peak, PeakMemory.Bytes());
-                var excelFile = excelResult.Files[0];
-                output.WriteLine($"run {run} (d) full load of the GB18030 CRLF file: {excelLoads[^1],6:N2} s  (route {excelFile.Route}, encoding {excelFile.Encoding}, " +
-                                 $"pass {excelFile.Pass}; loaded {excelResult.RowsLoaded:N0}, rejected {excelResult.RowsRejected:N0})");
-                if (!Reconciles(excelConnection, excelResult, rows, output)) return 1;
+                if (!TimedLoad(run, "excel", "(d) full load of the GB18030 CRLF file", excel, fastPath: true, excelLoads)) return 1;
             }
 
             var copySeconds = Median(copies);

@@ -40,22 +40,22 @@ public static class ObservationChecks
             // The warehouse sets no limit of its own, so DuckDB's default (80% of the machine's memory) comes back.
             connection.Execute("RESET memory_limit");
         }
+        // The passes below name the rows "classified", as the rules that made them do.
         var classified = $"classified AS NOT MATERIALIZED (SELECT * FROM {ClassifiedTable})";
-        connection.Execute($"CREATE OR REPLACE TEMP TABLE obs_groups AS WITH {classified} {GroupsSql}", ("source", defaultSource));
+        connection.Execute($"CREATE OR REPLACE TEMP TABLE obs_groups AS WITH {classified} {GroupsSql}");
         connection.Execute($"CREATE OR REPLACE TEMP TABLE obs_dup_lines (line_no BIGINT, first_line BIGINT)");
         if (connection.ScalarLong("SELECT count(*) FROM obs_groups WHERE has_duplicates") > 0)
         {
-            connection.Execute($"INSERT INTO obs_dup_lines WITH {classified} {DuplicateLinesSql}", ("source", defaultSource));
+            connection.Execute($"INSERT INTO obs_dup_lines WITH {classified} {DuplicateLinesSql}");
         }
         var final = $"WITH {classified}, {FinalSql}";
 
         var hasHistory = compareWithWarehouse && connection.ScalarLong("SELECT count(*) FROM (SELECT 1 FROM fact_observation LIMIT 1)") > 0;
-        var (unchanged, superseded) = hasHistory ? Compare(connection, final, defaultSource) : (0, 0);
-        var inserted = connection.Execute($"INSERT INTO fact_observation BY NAME {final} {(unchanged == 0 ? InsertAllSql : InsertChangedSql)}",
-            ("source", defaultSource), ("load", loadId));
+        var (unchanged, superseded) = hasHistory ? Compare(connection, final) : (0, 0);
+        var inserted = connection.Execute($"INSERT INTO fact_observation BY NAME {final} {(unchanged == 0 ? InsertAllSql : InsertChangedSql)}", ("load", loadId));
         if (superseded > 0) connection.Execute(SupersedeSql, ("load", loadId));
 
-        connection.Execute($"CREATE OR REPLACE TEMP TABLE obs_rejects AS {final} {RejectRowsSql}", ("source", defaultSource));
+        connection.Execute($"CREATE OR REPLACE TEMP TABLE obs_rejects AS {final} {RejectRowsSql}");
         connection.Execute(SuggestionsSql);
         connection.Execute(RejectsSql, ("load", loadId), ("file", filePath));
 
@@ -170,7 +170,7 @@ public static class ObservationChecks
         WHERE reason_code IS NULL AND NOT EXISTS (SELECT 1 FROM fact_observation f WHERE {CurrentMatch} AND {Unchanged})
         """;
 
-    private static (long Unchanged, long Superseded) Compare(DuckDBConnection connection, string final, string defaultSource)
+    private static (long Unchanged, long Superseded) Compare(DuckDBConnection connection, string final)
     {
         using var cmd = connection.CreateCommand();
         cmd.CommandText = $"""
@@ -179,7 +179,6 @@ public static class ObservationChecks
             FROM final c JOIN fact_observation f ON {CurrentMatch}
             WHERE c.reason_code IS NULL
             """;
-        cmd.Parameters.Add(new DuckDBParameter("source", defaultSource));
         using var r = cmd.ExecuteReader();
         r.Read();
         return (r.GetInt64(0), r.GetInt64(1));

@@ -52,10 +52,7 @@ public static class WarehouseTemplates
     /// gives), copied from the empty template; the connection is the caller's to dispose.</summary>
     public static DuckDBConnection OpenEmptyInMemory()
     {
-        var builder = new DuckDBConnectionStringBuilder { DataSource = ":memory:" };
-        builder["autoinstall_known_extensions"] = "false";
-        builder["autoload_known_extensions"] = "false";
-        var connection = new DuckDBConnection(builder.ConnectionString);
+        var connection = new DuckDBConnection(WarehouseFile.ConnectionString(":memory:", WarehouseAccess.ReadWrite));
         try
         {
             connection.Open();

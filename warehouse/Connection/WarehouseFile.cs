@@ -44,7 +44,7 @@ public static partial class WarehouseFile
             if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
         }
 
-        var connection = OpenWaitingForReaders(path, access, inMemory);
+        var connection = OpenWaitingForReaders(path, access);
         try
         {
             if (access == WarehouseAccess.ReadOnly)
@@ -65,20 +65,27 @@ public static partial class WarehouseFile
         return connection;
     }
 
-    private static DuckDBConnection OpenWaitingForReaders(string path, WarehouseAccess access, bool inMemory)
+    /// <summary>How every warehouse connection is opened (<paramref name="path"/> a file or <c>:memory:</c>), before any
+    /// schema check: read-only when asked, and never reaching for the network.</summary>
+    public static string ConnectionString(string path, WarehouseAccess access)
     {
         var builder = new DuckDBConnectionStringBuilder { DataSource = path };
-        if (access == WarehouseAccess.ReadOnly && !inMemory) builder["ACCESS_MODE"] = "READ_ONLY";
+        if (access == WarehouseAccess.ReadOnly && path != ":memory:") builder["ACCESS_MODE"] = "READ_ONLY";
         // Never reach for the network: a file that is not a DuckDB database otherwise makes DuckDB try to download an
         // extension (sqlite) to read it, and a query naming an extension's function would try to install it.
         builder["autoinstall_known_extensions"] = "false";
         builder["autoload_known_extensions"] = "false";
+        return builder.ConnectionString;
+    }
 
+    private static DuckDBConnection OpenWaitingForReaders(string path, WarehouseAccess access)
+    {
+        var connectionString = ConnectionString(path, access);
         var clock = Stopwatch.StartNew();
         var announced = false;
         while (true)
         {
-            var connection = new DuckDBConnection(builder.ConnectionString);
+            var connection = new DuckDBConnection(connectionString);
             try
             {
                 connection.Open();
